@@ -1,0 +1,38 @@
+# Two commands matter: `make demo` and `make test`. Both bootstrap .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/loopdeck --demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check planner storage tui tests bench
+	$(BIN)/ruff format --check planner storage tui tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+screenshots: $(STAMP)
+	$(BIN)/python -m tui.screenshots
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,298 @@
+"""The domain records of one candidate's search, as pydantic models.
+
+Each model is one record in the data file (one per entity), so two machines
+that edit different things touch different records and merge cleanly. Fields
+are plain values (dates, strings, lists of strings) so that they serialise to
+JSON without custom encoders and diff well in git.
+
+Validation messages are written for a person, not a programmer: they are shown
+verbatim in the command line and beside form fields in the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+
+def new_id() -> str:
+    """A random id: two clones inserting at once never collide (unlike counters)."""
+    return uuid.uuid4().hex
+
+
+class Owner(StrEnum):
+    """Who has the ball for the next step of a loop."""
+
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    ME = "me"
+
+    @property
+    def label(self) -> str:
+        return {"recruiter": "Recruiter", "hiring_manager": "Hiring manager", "me": "Me"}[self.value]
+
+
+class ContactRole(StrEnum):
+    """The part a person plays in one loop."""
+
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    INTERVIEWER = "interviewer"
+    COORDINATOR = "coordinator"
+    REFERRER = "referrer"
+
+
+class ProcessStatus(StrEnum):
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+
+
+class CloseReason(StrEnum):
+    REJECTED = "rejected"
+    WITHDREW = "withdrew"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class DecidedBy(StrEnum):
+    """Who made a call (a rejection, a close): read an outcome right.
+
+    A hiring manager can drop a candidate from the screen notes even when the
+    recruiter pushed; recording that keeps the user from blaming the wrong chat.
+    """
+
+    ME = "me"
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    PANEL = "panel"
+    UNKNOWN = "unknown"
+
+
+class RoundKind(StrEnum):
+    """The kinds of step a loop goes through, in their usual order."""
+
+    APPLIED = "applied"
+    SCREEN = "screen"
+    HM = "hm"
+    TECH = "tech"
+    TAKEHOME = "takehome"
+    ONSITE = "onsite"
+    OFFER = "offer"
+    NEGOTIATION = "negotiation"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return ROUND_KIND_LABELS[self]
+
+
+ROUND_KIND_LABELS: dict[RoundKind, str] = {
+    RoundKind.APPLIED: "Applied",
+    RoundKind.SCREEN: "Recruiter screen",
+    RoundKind.HM: "Hiring-manager interview",
+    RoundKind.TECH: "Technical interview",
+    RoundKind.TAKEHOME: "Take-home",
+    RoundKind.ONSITE: "Onsite / panel",
+    RoundKind.OFFER: "Offer",
+    RoundKind.NEGOTIATION: "Negotiation",
+    RoundKind.OTHER: "Other round",
+}
+
+
+class RoundStatus(StrEnum):
+    """Where a round stands.
+
+    PLANNED: agreed but no date yet (the recruiter has to schedule it).
+    SCHEDULED: has a date (for a take-home: the due date).
+    DONE: took place (for a take-home: delivered; for an offer: answered).
+    CANCELLED: will not happen; kept for the record.
+    """
+
+    PLANNED = "planned"
+    SCHEDULED = "scheduled"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Outcome(StrEnum):
+    PENDING = "pending"
+    PASSED = "passed"
+    REJECTED = "rejected"
+
+
+class EventKind(StrEnum):
+    """A line in a loop's log.
+
+    NOTE: something to remember. SENT: I reached out. RECEIVED: they reached
+    me (the gap between the two is a reply time). PROMISE: a follow-up or
+    thank-you I owe, with a due date, open until marked done.
+    """
+
+    NOTE = "note"
+    SENT = "sent"
+    RECEIVED = "received"
+    PROMISE = "promise"
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+
+
+class Record(BaseModel):
+    """Common ground of every stored entity: a random id and strict fields."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    id: str = Field(default_factory=new_id, min_length=1)
+
+
+class Process(Record):
+    """One interview loop: a company and a role."""
+
+    company: NonEmpty
+    role: NonEmpty
+    level: Text = ""
+    location: Text = ""
+    source: Text = ""
+    resume: Text = ""
+    tags: list[str] = Field(default_factory=list)
+    status: ProcessStatus = ProcessStatus.ACTIVE
+    close_reason: CloseReason | None = None
+    closed_by: DecidedBy | None = None
+    closed_on: dt.date | None = None
+    owner_override: Owner | None = None
+    override_note: Text = ""
+    created_on: dt.date
+    notes: Text = ""
+
+    @field_validator("tags")
+    @classmethod
+    def _clean_tags(cls, tags: list[str]) -> list[str]:
+        cleaned = []
+        for tag in tags:
+            tag = tag.strip().lstrip("#")
+            if not tag:
+                raise ValueError("a tag cannot be empty")
+            if any(c.isspace() for c in tag):
+                raise ValueError(f"tag '{tag}' has a space; use one word or a dash")
+            if tag not in cleaned:
+                cleaned.append(tag)
+        return cleaned
+
+    @property
+    def title(self) -> str:
+        """How the user names a loop: 'Company / Role'."""
+        return f"{self.company} / {self.role}"
+
+
+class Round(Record):
+    """One step of a loop's timeline: a screen, an interview, a take-home, an offer."""
+
+    process_id: str = Field(min_length=1)
+    kind: RoundKind
+    status: RoundStatus = RoundStatus.PLANNED
+    date: dt.date | None = None
+    time: dt.time | None = None
+    format: Text = ""
+    interviewers: list[str] = Field(default_factory=list)
+    outcome: Outcome = Outcome.PENDING
+    outcome_on: dt.date | None = None
+    decided_by: DecidedBy | None = None
+    deadline: dt.date | None = None
+    created_on: dt.date
+    notes: Text = ""
+
+    @field_validator("interviewers")
+    @classmethod
+    def _clean_names(cls, names: list[str]) -> list[str]:
+        cleaned = [n.strip() for n in names]
+        if any(not n for n in cleaned):
+            raise ValueError("an interviewer's name cannot be empty")
+        return cleaned
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
+
+    def sort_key(self) -> tuple[dt.date, dt.time, dt.date, str]:
+        """Timeline order: by date (undated rounds last), then time, then creation."""
+        return (
+            self.date or dt.date.max,
+            self.time or dt.time.min,
+            self.created_on,
+            self.id,
+        )
+
+
+class Contact(Record):
+    """A person in one loop: a card with how to reach them."""
+
+    process_id: str = Field(min_length=1)
+    name: NonEmpty
+    role: ContactRole
+    email: Text = ""
+    phone: Text = ""
+    links: list[str] = Field(default_factory=list)
+    notes: Text = ""
+
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, email: str) -> str:
+        if email and ("@" not in email or " " in email or email.startswith("@")):
+            raise ValueError(f"'{email}' is not an email address (expected name@example.com)")
+        return email
+
+
+class Event(Record):
+    """A dated line in a loop's log: a note, a touch either way, or a promise I made."""
+
+    process_id: str = Field(min_length=1)
+    on: dt.date
+    kind: EventKind = EventKind.NOTE
+    text: NonEmpty
+    contact_id: str | None = None
+    due: dt.date | None = None
+    done: bool = False
+
+
+class Settings(BaseModel):
+    """Thresholds of the signals: settings with defaults, never constants in rules."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    follow_up_days: int = Field(default=7, ge=1, le=365)
+    cooling_days: int = Field(default=14, ge=1, le=365)
+    racing_days: int = Field(default=2, ge=0, le=30)
+    due_soon_days: int = Field(default=2, ge=0, le=30)
+
+
+class Loop(BaseModel):
+    """A process with everything that belongs to it: what the rules look at."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=False)
+
+    process: Process
+    rounds: list[Round] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def timeline(self) -> list[Round]:
+        """Rounds in the order they happen (or happened)."""
+        return sorted(self.rounds, key=Round.sort_key)
+
+    def contact(self, role: ContactRole) -> Contact | None:
+        """The first contact with this role (a loop usually has one recruiter, one HM)."""
+        return next((c for c in self.contacts if c.role == role), None)
+
+    def contact_by_id(self, contact_id: str | None) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def last_touch(self, contact_id: str) -> dt.date | None:
+        """The latest log entry with this contact (derived, never stored)."""
+        dates = [e.on for e in self.events if e.contact_id == contact_id]
+        return max(dates) if dates else None
