@@ -1,0 +1,25 @@
+"""Shared fixtures: a frozen "today" and a temp data folder, so every test is deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+FROZEN_TODAY = dt.date(2026, 3, 16)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
+    """Every test runs on the same Monday unless it says otherwise."""
+    monkeypatch.setenv("LOOPDECK_TODAY", FROZEN_TODAY.isoformat())
+    monkeypatch.delenv("LOOPDECK_DB", raising=False)
+    yield FROZEN_TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's data file lives: a real file in a temp folder."""
+    return tmp_path / "data" / "loopdeck.json"
