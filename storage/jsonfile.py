@@ -1,0 +1,173 @@
+"""The data file on disk: a strict reader and a crash-safe writer.
+
+Reading is strict because a file that git merged badly or an editor cut short
+must never be "repaired" by silently dropping data: every doubt becomes a
+`DataFileError` and the caller opens the file read-only. Writing goes to a
+temp file in the same folder, is fsynced, then `os.replace`d over the old file
+and the folder fsynced, so a crash at any moment leaves the old or the new file
+whole. A crash can leave a temp file behind; `remove_stale_temps` sweeps them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from storage.errors import DataFileError
+
+DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+CONFLICT_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Identity of one version of the file: a `git pull` or another window changes it."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> Fingerprint:
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's current fingerprint, or None when it does not exist."""
+    try:
+        return Fingerprint.of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+def encode(data: Mapping[str, Any]) -> bytes:
+    """The canonical bytes: sorted keys, 2-space indent, LF, trailing newline (clean diffs)."""
+    return orjson.dumps(data, option=DUMP_OPTIONS) + b"\n"
+
+
+def read_strict(path: Path) -> tuple[dict[str, Any], Fingerprint]:
+    """Parse the file or raise `DataFileError`; FileNotFoundError passes through.
+
+    The fingerprint is taken from the open descriptor, so it belongs to exactly
+    the bytes read even if the file is replaced meanwhile.
+    """
+    with open(path, "rb") as handle:
+        stamp = Fingerprint.of(os.fstat(handle.fileno()))
+        raw = handle.read()
+    return decode(raw, path.name), stamp
+
+
+def decode(raw: bytes, name: str) -> dict[str, Any]:
+    """Strictly parse the bytes of a file called `name`."""
+    if not raw.strip():
+        raise DataFileError(f"{name} is empty; restore it from git or a backup")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise DataFileError(_describe_parse_error(raw, name, error)) from None
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name} does not hold a JSON object; is it a loopdeck file?")
+    # orjson keeps the last of two equal keys without a word. A file we wrote
+    # ourselves re-encodes to the same bytes, which proves it has no duplicate;
+    # only a file edited by hand or by a merge pays for the slower check.
+    if encode(data) != raw:
+        _reject_duplicate_keys(raw, name)
+    return data
+
+
+def _describe_parse_error(raw: bytes, name: str, error: orjson.JSONDecodeError) -> str:
+    marker = CONFLICT_MARKER.search(raw)
+    if marker is not None:
+        line = raw.count(b"\n", 0, marker.start()) + 1
+        return f"{name} line {line}: git conflict markers; resolve the merge first"
+    if error.pos >= len(raw.rstrip()):
+        return f"{name} ends too early (truncated); restore it from git or a backup"
+    return (
+        f"{name} line {error.lineno}: not valid JSON ({error.msg}); "
+        "fix it by hand or restore it from git"
+    )
+
+
+def _reject_duplicate_keys(raw: bytes, name: str) -> None:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise DataFileError(
+                    f"{name}: key '{key}' appears twice in one object; keep one and save"
+                )
+            seen[key] = value
+        return seen
+
+    json.loads(raw, object_pairs_hook=no_duplicates)
+
+
+def temp_prefix(path: Path) -> str:
+    """Temp files are hidden siblings named after the data file, so a sweep finds them."""
+    return f".{path.name}."
+
+
+def write_atomic(path: Path, data: Mapping[str, Any]) -> Fingerprint:
+    """Replace the file with `data` so that a crash leaves the old or the new version whole."""
+    payload = encode(data)
+    temp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex}.tmp")
+    mode = _mode_of(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            written = Fingerprint.of(os.fstat(fd))
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+    return written
+
+
+def _mode_of(path: Path) -> int:
+    """Keep the permissions the user gave the file; new files get the usual 0644."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable: without it a power cut can bring back the old file."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files a crashed write left behind; call it only while holding the lock."""
+    removed = 0
+    prefix = temp_prefix(path)
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                continue
+    return removed

@@ -1,0 +1,40 @@
+"""How the user names a loop on the command line: an id prefix or part of its title.
+
+Kept apart from the repository because the rule is pure and worth testing on
+its own: an id prefix of at least `MIN_ID_PREFIX` characters wins, else a
+case-insensitive part of "Company / Role" must match exactly one loop (or be
+that loop's whole title).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.models import Process
+from storage.errors import AmbiguousError, NotFoundError
+
+MIN_ID_PREFIX = 4
+MAX_LISTED = 5
+
+
+def find_process(processes: Iterable[Process], query: str) -> Process:
+    """The one process `query` names; NotFoundError or AmbiguousError otherwise."""
+    wanted = query.strip().casefold()
+    if not wanted:
+        raise NotFoundError("name a loop: part of 'Company / Role' or an id")
+    candidates = list(processes)
+    if len(wanted) >= MIN_ID_PREFIX:
+        by_id = [p for p in candidates if p.id.startswith(wanted)]
+        if len(by_id) == 1:
+            return by_id[0]
+    matches = [p for p in candidates if wanted in p.title.casefold()]
+    exact = [p for p in matches if p.title.casefold() == wanted]
+    if len(matches) == 1 or len(exact) == 1:
+        return exact[0] if exact else matches[0]
+    if not matches:
+        raise NotFoundError(f"no loop matches '{query.strip()}'")
+    titles = sorted(p.title for p in matches)
+    shown = ", ".join(titles[:MAX_LISTED]) + (", ..." if len(titles) > MAX_LISTED else "")
+    raise AmbiguousError(
+        f"'{query.strip()}' matches {len(titles)} loops: {shown}; be more specific", titles
+    )

@@ -1,0 +1,278 @@
+"""`Repository`: the only way the app and the command line read and write loops.
+
+Opening never raises for a bad file: it opens read-only and `read_only` says
+why in one sentence, so the user still sees what can be shown and the file
+is never rewritten. Every write is one transaction: under the lock file,
+re-read the file if someone replaced it, apply the field writes on top,
+write atomically, then journal the previous values for undo.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
+from storage import codec, jsonfile, lookup
+from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
+from storage.hlc import HybridClock
+from storage.replica import replica_id
+from storage.tinydb_storage import LoopdeckDB
+from storage.transaction import Applied, Change, Transaction, apply_changes, inverse
+from storage.undo import UndoJournal
+
+LOCK_TIMEOUT_S = 10.0
+
+
+class Repository:
+    """Loops in one data file. Use `Repository.open(path)`.
+
+    Models handed out are shared with the repository's cache: change them with
+    `model_copy(update=...)` and `tx.put` the copy rather than mutating them.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read_only: str | None = None
+        self._db = LoopdeckDB(path)
+        self._lock = FileLock(path.with_name(f"{path.stem}.lock"), timeout=LOCK_TIMEOUT_S)
+        self._journal = UndoJournal(path)
+        self._clock: HybridClock | None = None
+        self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
+        self._settings = Settings()
+
+    @classmethod
+    def open(cls, path: Path) -> Repository:
+        """Load the file (a missing one is created by the first write, not here)."""
+        repo = cls(path)
+        repo._load()
+        if repo.read_only is None:
+            repo._sweep_stale_temps()
+        return repo
+
+    # Reads
+
+    def loops(self, include_closed: bool = False) -> list[Loop]:
+        """Every live loop with its rounds, contacts and log, ordered by title."""
+        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for table in codec.CHILD_TABLES:
+            for model in self._models[table].values():
+                children[model.process_id][table].append(model)  # type: ignore[attr-defined]
+        # Every model was validated on load: construct the loops without validating again.
+        loops = [
+            Loop.model_construct(
+                process=process,
+                rounds=children[process.id]["rounds"],
+                contacts=children[process.id]["contacts"],
+                events=children[process.id]["events"],
+            )
+            for process in self._processes()
+            if include_closed or process.status != ProcessStatus.CLOSED
+        ]
+        return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
+
+    def loop(self, process_id: str) -> Loop:
+        process = self._models["processes"].get(process_id)
+        if not isinstance(process, Process):
+            raise NotFoundError(f"no loop with id {process_id[:8]}")
+        return Loop.model_construct(
+            process=process,
+            rounds=self._children(Round, process_id),
+            contacts=self._children(Contact, process_id),
+            events=self._children(Event, process_id),
+        )
+
+    def find_process(self, query: str) -> Process:
+        """An id prefix or a unique case-insensitive part of 'Company / Role'."""
+        return lookup.find_process(self._processes(), query)
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def conflicts(self, record_id: str) -> list[dict[str, Any]]:
+        """Values a sync merge overwrote on this record (`_conflicts`), newest last."""
+        for table in codec.MODEL_OF:
+            record = self._db.file.document.get(table, {}).get(record_id)
+            if record is not None:
+                found = record.get("_conflicts") or []
+                return [c for c in found if isinstance(c, dict)]
+        return []
+
+    def undo_label(self) -> str | None:
+        """What `undo()` would undo, for menus and confirmations."""
+        entries = self._journal.entries()
+        return entries[-1]["label"] if entries else None
+
+    # Writes
+
+    @contextmanager
+    def transaction(self, label: str) -> Iterator[Transaction]:
+        """Collect writes; on a clean exit they become one atomic write and one undo step."""
+        self._require_writable()
+        tx = Transaction(label, self._raw_record)
+        yield tx
+        changes = list(tx.changes.values())
+        if changes:
+            self._write(changes, label)
+
+    def undo(self) -> str | None:
+        """Undo the latest transaction as a new stamped write; its label, or None if none."""
+        self._require_writable()
+        with self._locked():
+            self._reload_under_lock()
+            entries = self._journal.entries()
+            if not entries:
+                return None
+            latest = entries[-1]
+            self._commit([inverse(note) for note in reversed(latest["changes"])], None)
+            self._journal.pop()
+        return str(latest["label"])
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the file if another window or `git pull` changed it; True if it did."""
+        if not self._db.file.changed_on_disk():
+            return False
+        self._load()
+        return True
+
+    # Internals
+
+    def _write(self, changes: list[Change], label: str) -> None:
+        with self._locked():
+            self._reload_under_lock()
+            self._commit(changes, label)
+
+    def _commit(self, changes: list[Change], label: str | None) -> None:
+        storage = self._db.file
+        snapshot = dict(storage.document) or codec.empty_document()
+        storage.document = dict(snapshot)
+        applied = apply_changes(snapshot, changes, self._stamp_clock())
+        if not applied.undo:
+            return
+        for table, records in applied.records.items():
+            self._db.records(table).put_many(records)
+        try:
+            storage.flush()
+        except OSError as error:
+            storage.document = snapshot
+            raise StorageError(
+                f"could not save {self.path.name} ({error.strerror}); nothing was changed"
+            ) from None
+        if label is not None:
+            self._journal.push(label, applied.undo)
+        self._refresh_models(applied)
+
+    def _reload_under_lock(self) -> None:
+        """Before writing, take in what others wrote; refuse if the file went bad."""
+        if self._db.file.changed_on_disk():
+            self._load()
+        self._require_writable()
+        jsonfile.remove_stale_temps(self.path)
+
+    def _load(self) -> None:
+        """(Re)read the file; on failure keep the last good models and turn read-only."""
+        storage = self._db.file
+        name = self.path.name
+        self.read_only = None
+        try:
+            exists = storage.load()
+            if exists:
+                codec.check_schema(storage.document, name)
+                models = {
+                    t: codec.live_models(t, storage.document.get(t, {}), name)
+                    for t in codec.MODEL_OF
+                }
+                self._settings = codec.settings_from(storage.document, name)
+                self._models = models
+            else:
+                self._models = {t: {} for t in codec.MODEL_OF}
+                self._settings = Settings()
+            self._db.clear_cache()
+            self.read_only = _unwritable_reason(self.path)
+        except DataFileError as error:
+            self.read_only = f"{error} (opened read-only)"
+        except OSError as error:
+            self.read_only = f"cannot read {name} ({error.strerror}); opened read-only"
+        if self.read_only is not None:
+            # Remember the bad version so that the watcher does not reload it on every tick.
+            storage.fingerprint = jsonfile.fingerprint(self.path)
+
+    def _refresh_models(self, applied: Applied) -> None:
+        for table, records in applied.records.items():
+            if table == codec.SETTINGS_TABLE:
+                self._settings = codec.settings_from(self._db.file.document, self.path.name)
+                continue
+            for record_id, record in records.items():
+                if record.get("_deleted") is None:
+                    fields = {**codec.public_fields(record), "id": record_id}
+                    self._models[table][record_id] = codec.MODEL_OF[table].model_validate(fields)
+                else:
+                    self._models[table].pop(record_id, None)
+
+    def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
+        return self._db.file.document.get(table, {}).get(record_id)
+
+    def _processes(self) -> list[Process]:
+        return [p for p in self._models["processes"].values() if isinstance(p, Process)]
+
+    def _children(self, model: type[Record], process_id: str) -> list[Any]:
+        table = codec.TABLE_OF[model]
+        return [m for m in self._models[table].values() if m.process_id == process_id]  # type: ignore[attr-defined]
+
+    def _stamp_clock(self) -> HybridClock:
+        if self._clock is None:
+            self._clock = HybridClock(replica_id(self.path))
+        return self._clock
+
+    def _require_writable(self) -> None:
+        if self.read_only is not None:
+            raise ReadOnlyError(self.read_only)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"cannot create the folder for {self.path.name} ({error.strerror})"
+            ) from None
+        try:
+            with self._lock:
+                yield
+        except Timeout:
+            raise StorageError(
+                f"another loopdeck is saving {self.path.name}; try again in a moment"
+            ) from None
+
+    def _sweep_stale_temps(self) -> None:
+        prefix = jsonfile.temp_prefix(self.path)
+        try:
+            stale = any(name.startswith(prefix) for name in os.listdir(self.path.parent))
+        except OSError:
+            return
+        if stale:
+            with self._locked():
+                jsonfile.remove_stale_temps(self.path)
+
+
+def _unwritable_reason(path: Path) -> str | None:
+    """Why a later write would fail (permissions, a file where a folder should be), or None."""
+    name = path.name
+    if path.exists():
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+            return f"{name} is not writable (permission denied); opened read-only"
+        return None
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"cannot create the folder for {name}: {folder.name} is a file; opened read-only"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot create {name} (permission denied); opened read-only"
+    return None

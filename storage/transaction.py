@@ -1,0 +1,180 @@
+"""One user action as a set of field writes, and how they land on a document.
+
+`Transaction` records, at the moment of `put`, only the fields whose value
+differs from what the repository had loaded: the user changed those and
+nothing else. If the file changed underneath before the commit, these field
+writes are re-applied on top of the fresh document, so a value someone else
+wrote to another field is never overwritten with the stale copy we held.
+
+`apply_changes` stamps each written field with a fresh HLC stamp, turns
+deletes into tombstones (a loop takes its rounds, contacts and log along) and
+returns, for the undo journal, what each record looked like before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.models import Process, Record, Settings
+from storage.codec import CHILD_TABLES, SETTINGS_ID, SETTINGS_TABLE, TABLE_OF, fields_of
+from storage.hlc import HybridClock
+
+Lookup = Callable[[str, str], dict[str, Any] | None]
+_ABSENT = object()
+
+
+@dataclass
+class Change:
+    """The writes one transaction makes to one record."""
+
+    table: str
+    record_id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    delete: bool = False
+    restore: bool = False
+    cascade: bool = True
+
+
+class Transaction:
+    """What `repo.transaction(label)` yields: collects writes, commits on a clean exit."""
+
+    def __init__(self, label: str, lookup: Lookup) -> None:
+        self.label = label
+        self._lookup = lookup
+        self.changes: dict[tuple[str, str], Change] = {}
+
+    def put(self, record: Record) -> None:
+        """Insert or update a process, round, contact or event; only changed fields count."""
+        table = _table_of(record)
+        self._write(table, record.id, fields_of(record))
+
+    def put_settings(self, settings: Settings) -> None:
+        self._write(SETTINGS_TABLE, SETTINGS_ID, fields_of(settings))
+
+    def delete(self, record: Record) -> None:
+        """Tombstone the record; a process takes its rounds, contacts and events along."""
+        change = self._change(_table_of(record), record.id)
+        change.delete, change.restore = True, False
+        change.cascade = isinstance(record, Process)
+
+    def _write(self, table: str, record_id: str, fields: dict[str, Any]) -> None:
+        change = self._change(table, record_id)
+        current = self._lookup(table, record_id)
+        known = {**(current or {}), **change.fields}
+        for name, value in fields.items():
+            if current is None or known.get(name, _ABSENT) != value:
+                change.fields[name] = value
+
+    def _change(self, table: str, record_id: str) -> Change:
+        return self.changes.setdefault((table, record_id), Change(table, record_id))
+
+
+def _table_of(record: Record) -> str:
+    try:
+        return TABLE_OF[type(record)]
+    except KeyError:
+        raise TypeError(f"cannot store a {type(record).__name__}; store its parts") from None
+
+
+@dataclass
+class Applied:
+    """The records a transaction rewrote, and what undoing it takes."""
+
+    records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    undo: list[dict[str, Any]] = field(default_factory=list)
+
+
+def apply_changes(
+    document: dict[str, Any], changes: Iterable[Change], clock: HybridClock
+) -> Applied:
+    """Compute the new records (the document itself is left untouched)."""
+    applied = Applied()
+
+    def current(table: str, record_id: str) -> dict[str, Any] | None:
+        staged = applied.records.get(table, {}).get(record_id)
+        return staged if staged is not None else document.get(table, {}).get(record_id)
+
+    pending = list(changes)
+    while pending:
+        change = pending.pop(0)
+        old = current(change.table, change.record_id)
+        record, before = _apply_one(old, change, clock)
+        if before is None:
+            continue
+        applied.records.setdefault(change.table, {})[change.record_id] = record
+        applied.undo.append(before)
+        if change.delete and change.cascade and before["deleted_here"]:
+            pending.extend(_children(document, applied.records, change.record_id))
+    return applied
+
+
+def _apply_one(
+    old: dict[str, Any] | None, change: Change, clock: HybridClock
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The new record and its undo note, or a None note when nothing changed."""
+    record: dict[str, Any] = dict(old) if old is not None else {"_deleted": None}
+    stamps = dict(record.get("_stamps") or {})
+    before: dict[str, Any] = {}
+    written = False
+    for name, value in change.fields.items():
+        if old is not None and old.get(name, _ABSENT) == value:
+            continue
+        if old is not None and name in old:
+            before[name] = old[name]
+        record[name] = value
+        clock.observe(stamps.get(name))
+        stamps[name] = clock.now()
+        written = True
+    if old is None and not written:
+        return record, None
+    was_deleted = record.get("_deleted") is not None
+    deleted_here = change.delete and not was_deleted
+    restored_here = change.restore and was_deleted
+    if deleted_here:
+        clock.observe(max(stamps.values(), default=None))
+        record["_deleted"] = clock.now()
+    if restored_here:
+        clock.observe(record["_deleted"])
+        record["_deleted"] = None
+        stamps["_deleted"] = clock.now()
+    if not (written or deleted_here or restored_here):
+        return record, None
+    record["_stamps"] = stamps
+    note = {
+        "table": change.table,
+        "id": change.record_id,
+        "was_new": old is None,
+        "before": before,
+        "deleted_here": deleted_here,
+        "restored_here": restored_here,
+    }
+    return record, note
+
+
+def _children(
+    document: dict[str, Any], staged: dict[str, dict[str, Any]], process_id: str
+) -> list[Change]:
+    """Live rounds, contacts and events of a process, including ones staged in this write."""
+    found = []
+    for table in CHILD_TABLES:
+        records = {**document.get(table, {}), **staged.get(table, {})}
+        found += [
+            Change(table, record_id, delete=True, cascade=False)
+            for record_id, record in records.items()
+            if record.get("process_id") == process_id and record.get("_deleted") is None
+        ]
+    return found
+
+
+def inverse(note: dict[str, Any]) -> Change:
+    """The change that puts a record back the way a journal note says it was."""
+    return Change(
+        note["table"],
+        note["id"],
+        fields=dict(note["before"]),
+        delete=note["was_new"] or note["restored_here"],
+        restore=note["deleted_here"] and not note["was_new"],
+        cascade=False,
+    )
