@@ -351,7 +351,7 @@ def round_this_week_loop() -> LoopBuilder:
     b.contact("Priya Rao", ContactRole.INTERVIEWER, "priya.rao@kestrelgrid.example")
     applied(b, -18)
     passed(b, RoundKind.SCREEN, -11, -10, interviewers=[rec.name])
-    passed(b, RoundKind.HM, -6, -5, interviewers=[hm.name])
+    passed(b, RoundKind.HM, -7, -3, interviewers=[hm.name])
     b.round(
         RoundKind.TECH,
         -4,

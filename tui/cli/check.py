@@ -1,0 +1,36 @@
+"""`loopdeck check`: is the data file sound? Exit 0 if so, else 1 with the reason.
+
+Meant for scripts and git hooks (e.g. before a commit of the synced folder):
+it reads the file exactly as the app would and never writes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.context import CliError, Context
+from tui.cli.output import emit
+from tui.cli.parsing import Subparsers
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("check", help="validate the data file", description=__doc__)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    if not ctx.db_path.exists():
+        emit(f"No data file at {ctx.db_path} yet (the first change creates it)")
+        return 0
+    repo = ctx.repo
+    if repo.read_only is not None:
+        raise CliError(repo.read_only)
+    loops = repo.loops(include_closed=True)
+    rounds = sum(len(loop.rounds) for loop in loops)
+    contacts = sum(len(loop.contacts) for loop in loops)
+    events = sum(len(loop.events) for loop in loops)
+    emit(
+        f"{ctx.db_path.name} is sound: {len(loops)} loops, {rounds} rounds, "
+        f"{contacts} contacts, {events} log entries"
+    )
+    return 0

@@ -1,0 +1,62 @@
+"""Plain, aligned text for people: fast to print, easy to read, safe to pipe.
+
+No rich here on purpose: the command line must start fast for scripts, and an
+aligned table with a header line reads well in any terminal and in `less`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from planner.dates import describe_days, relative
+from planner.steps import NextStep, Signal
+
+SIGNAL_LABELS: dict[Signal, str] = {
+    Signal.OVERDUE: "OVERDUE",
+    Signal.COOLING: "cooling",
+    Signal.FOLLOW_UP: "follow up",
+    Signal.DUE_SOON: "due soon",
+    Signal.RACING: "racing",
+    Signal.OK: "",
+    Signal.PAUSED: "on hold",
+}
+MAX_CELL = 48
+
+
+def clip(text: str, width: int = MAX_CELL) -> str:
+    """Keep one cell from pushing the whole table off the screen."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell, two spaces apart, no trailing blanks."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = []
+    for row in (headers, *rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def owner_text(step: NextStep) -> str:
+    label = step.owner.label
+    return f"{label} (set by hand)" if step.overridden else label
+
+
+def nudge_text(step: NextStep) -> str:
+    return f"{step.nudge.name} ({step.nudge.role.value.replace('_', ' ')})" if step.nudge else "-"
+
+
+def waiting_text(step: NextStep) -> str:
+    return "since today" if step.waiting_days == 0 else describe_days(step.waiting_days)
+
+
+def due_text(due: dt.date | None, today: dt.date) -> str:
+    return f"{due.isoformat()} ({relative(due, today)})" if due else "-"
+
+
+def emit(text: str) -> None:
+    """Print to stdout; the one place human output goes."""
+    sys.stdout.write(text + "\n")

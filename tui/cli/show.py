@@ -1,0 +1,104 @@
+"""`loopdeck show PROCESS`: one loop in full: next step, timeline, people, log."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.models import Loop, Round, RoundKind, RoundStatus
+from planner.ownership import next_step
+from planner.steps import NextStep
+from tui.cli.context import Context
+from tui.cli.jsonshape import dumps, loop_detail_json
+from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
+from tui.cli.parsing import Subparsers
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "show",
+        help="one loop in full",
+        description="One loop: its next step, rounds, contacts and log.",
+    )
+    parser.add_argument("process", metavar="PROCESS", help="id prefix or part of 'company / role'")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    loop = ctx.loop(args.process)
+    step = next_step(loop, ctx.today, ctx.repo.settings())
+    if args.json:
+        print(dumps(loop_detail_json(loop, step)), end="")
+        return 0
+    emit("\n".join(describe(loop, step, ctx)))
+    return 0
+
+
+def describe(loop: Loop, step: NextStep | None, ctx: Context) -> list[str]:
+    process = loop.process
+    facts = [process.level, process.location, process.source and f"via {process.source}"]
+    lines = [process.title]
+    if any(facts):
+        lines.append("  " + " · ".join(f for f in facts if f))
+    lines.append(f"  id {process.id}  status {process.status.value.replace('_', ' ')}")
+    if process.close_reason is not None:
+        by = process.closed_by.value.replace("_", " ") if process.closed_by else "unknown"
+        lines.append(f"  closed {process.closed_on}: {process.close_reason.value} (by {by})")
+    if process.resume:
+        lines.append(f"  resume sent: {process.resume}")
+    if process.tags:
+        lines.append("  tags: " + " ".join(f"#{t}" for t in process.tags))
+    if process.notes:
+        lines.append(f"  notes: {process.notes}")
+    lines += ["", *next_lines(step, ctx), "", "Timeline"]
+    lines += [f"  {round_line(r)}" for r in loop.timeline()] or ["  (no rounds yet)"]
+    lines += ["", "People"]
+    for contact in loop.contacts:
+        last = loop.last_touch(contact.id)
+        reach = " ".join(x for x in (contact.email, contact.phone) if x)
+        touch = f"  last touch {last}" if last else ""
+        role = contact.role.value.replace("_", " ")
+        lines.append(f"  {role:<15} {contact.name:<20} {reach}{touch}")
+    if not loop.contacts:
+        lines.append("  (no contacts yet)")
+    lines += ["", "Log"]
+    for event in sorted(loop.events, key=lambda e: (e.on, e.id)):
+        extra = f" (due {event.due}{', done' if event.done else ''})" if event.due else ""
+        who = loop.contact_by_id(event.contact_id)
+        with_ = f" [{who.name}]" if who else ""
+        lines.append(f"  {event.on}  {event.kind.value:<8} {event.text}{with_}{extra}")
+    if not loop.events:
+        lines.append("  (nothing logged yet)")
+    return lines
+
+
+def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
+    if step is None:
+        return ["Next: nothing (closed)"]
+    signal = SIGNAL_LABELS[step.signal]
+    return [
+        f"Next: {step.what}" + (f"  [{signal}]" if signal else ""),
+        f"  owner {owner_text(step)}, waiting {waiting_text(step)} (since {step.since})",
+        f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
+    ]
+
+
+def round_line(r: Round) -> str:
+    when = r.date.isoformat() if r.date else "no date yet"
+    if r.time is not None:
+        when += f" {r.time.strftime('%H:%M')}"
+    state = r.status.value
+    if r.kind == RoundKind.APPLIED:
+        state = "sent"
+    elif r.status == RoundStatus.DONE:
+        state = f"done, {r.outcome.value}"
+        if r.decided_by is not None:
+            state += f" by {r.decided_by.value.replace('_', ' ')}"
+    parts = [f"{when:<16}", f"{r.label:<26}", state]
+    if r.deadline is not None:
+        parts.append(f"deadline {r.deadline}")
+    if r.interviewers:
+        parts.append("with " + ", ".join(r.interviewers))
+    if r.format:
+        parts.append(f"({r.format})")
+    return "  ".join(parts)
