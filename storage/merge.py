@@ -223,16 +223,20 @@ def _merge_deletion(
     start = (start[0] if start[0] is not MISSING else None, start[1])
     mine = (mine[0] if mine[0] is not MISSING else None, mine[1])
     other = (other[0] if other[0] is not MISSING else None, other[1])
-    if _same(mine, other) or _same(other, start):
+    if _same(mine, other):
+        return mine[0], mine[1], []
+    if (mine[0] is None) != (other[0] is None):
+        deletion, alive = (other, ours) if mine[0] is None else (mine, theirs)
+        if _same(deletion, start):
+            # The record was already deleted in base; the other side restored it.
+            return None, _pair(alive, DELETED)[1], []
+        return _deletion_against_edit(base, deletion, alive)
+    if _same(other, start):
         return mine[0], mine[1], []
     if _same(mine, start):
         return other[0], other[1], []
-    if (mine[0] is None) == (other[0] is None):
-        winner = max(mine, other, key=_rank)
-        return winner[0], winner[1], []
-    if mine[0] is None:
-        return _deletion_against_edit(base, other, ours)
-    return _deletion_against_edit(base, mine, theirs)
+    winner = max(mine, other, key=_rank)
+    return winner[0], winner[1], []
 
 
 def _deletion_against_edit(
