@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from storage import codec, jsonfile, lookup
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
+from storage.gcpause import paused_gc
 from storage.hlc import HybridClock
 from storage.replica import replica_id
 from storage.tinydb_storage import LoopdeckDB
@@ -60,6 +61,10 @@ class Repository:
 
     def loops(self, include_closed: bool = False) -> list[Loop]:
         """Every live loop with its rounds, contacts and log, ordered by title."""
+        with paused_gc():
+            return self._loops(include_closed)
+
+    def _loops(self, include_closed: bool) -> list[Loop]:
         children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         for table in codec.CHILD_TABLES:
             for model in self._models[table].values():
@@ -177,23 +182,10 @@ class Repository:
 
     def _load(self) -> None:
         """(Re)read the file; on failure keep the last good models and turn read-only."""
-        storage = self._db.file
         name = self.path.name
-        self.read_only = None
         try:
-            exists = storage.load()
-            if exists:
-                codec.check_schema(storage.document, name)
-                models = {
-                    t: codec.live_models(t, storage.document.get(t, {}), name)
-                    for t in codec.MODEL_OF
-                }
-                self._settings = codec.settings_from(storage.document, name)
-                self._models = models
-            else:
-                self._models = {t: {} for t in codec.MODEL_OF}
-                self._settings = Settings()
-            self._db.clear_cache()
+            with paused_gc():
+                self._read_file()
             self.read_only = _unwritable_reason(self.path)
         except DataFileError as error:
             self.read_only = f"{error} (opened read-only)"
@@ -201,7 +193,20 @@ class Repository:
             self.read_only = f"cannot read {name} ({error.strerror}); opened read-only"
         if self.read_only is not None:
             # Remember the bad version so that the watcher does not reload it on every tick.
-            storage.fingerprint = jsonfile.fingerprint(self.path)
+            self._db.file.fingerprint = jsonfile.fingerprint(self.path)
+
+    def _read_file(self) -> None:
+        storage = self._db.file
+        name = self.path.name
+        models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
+        settings = Settings()
+        if storage.load():
+            codec.check_schema(storage.document, name)
+            for table in codec.MODEL_OF:
+                models[table] = codec.live_models(table, storage.document.get(table, {}), name)
+            settings = codec.settings_from(storage.document, name)
+        self._models, self._settings = models, settings
+        self._db.clear_cache()
 
     def _refresh_models(self, applied: Applied) -> None:
         for table, records in applied.records.items():

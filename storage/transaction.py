@@ -13,6 +13,7 @@ returns, for the undo journal, what each record looked like before.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,9 +97,9 @@ def apply_changes(
         staged = applied.records.get(table, {}).get(record_id)
         return staged if staged is not None else document.get(table, {}).get(record_id)
 
-    pending = list(changes)
+    pending = deque(changes)
     while pending:
-        change = pending.pop(0)
+        change = pending.popleft()
         old = current(change.table, change.record_id)
         record, before = _apply_one(old, change, clock)
         if before is None:
