@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit
+from tui.cli.output import count, emit
 from tui.cli.parsing import Subparsers
 
 
@@ -29,8 +29,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     rounds = sum(len(loop.rounds) for loop in loops)
     contacts = sum(len(loop.contacts) for loop in loops)
     events = sum(len(loop.events) for loop in loops)
-    emit(
-        f"{ctx.db_path.name} is sound: {len(loops)} loops, {rounds} rounds, "
-        f"{contacts} contacts, {events} log entries"
-    )
+    counts = [
+        count(len(loops), "loop"),
+        count(rounds, "round"),
+        count(contacts, "contact"),
+        count(events, "log entry", "log entries"),
+    ]
+    emit(f"{ctx.db_path.name} is sound: " + ", ".join(counts))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,17 @@ class Context:
         if self._repo is None:
             self._repo = Repository.open(self.db_path)
         return self._repo
+
+    def readable_repo(self) -> Repository:
+        """The repository for a read; a read-only file still shows what it can, with a warning.
+
+        A damaged file shows nothing, so the warning is what keeps an empty list
+        from reading as "no loops".
+        """
+        repo = self.repo
+        if repo.read_only is not None:
+            sys.stderr.write(f"loopdeck: warning: {repo.read_only}\n")
+        return repo
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from planner.models import Loop, Record
+from planner.models import Contact, ContactRole, Loop, Record
 from planner.steps import NextStep, Nudge
 
 
@@ -79,10 +79,16 @@ def record_json(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
+def people(loop: Loop) -> list[Contact]:
+    """A loop's contacts in a stable order: by role (recruiter first), then name."""
+    order = list(ContactRole)
+    return sorted(loop.contacts, key=lambda c: (order.index(c.role), c.name.casefold(), c.id))
+
+
 def loop_detail_json(loop: Loop, step: NextStep | None) -> dict[str, Any]:
     """`loopdeck show --json`: the whole loop, rounds in timeline order, log by date."""
     contacts = []
-    for contact in loop.contacts:
+    for contact in people(loop):
         last = loop.last_touch(contact.id)
         contacts.append({**record_json(contact), "last_touch": iso(last)})
     return {

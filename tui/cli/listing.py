@@ -25,10 +25,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    settings = ctx.repo.settings()
+    repo = ctx.readable_repo()
+    settings = repo.settings()
     entries = [
-        (loop, next_step(loop, ctx.today, settings))
-        for loop in ctx.repo.loops(include_closed=args.all)
+        (loop, next_step(loop, ctx.today, settings)) for loop in repo.loops(include_closed=args.all)
     ]
     entries.sort(key=order)
     if args.json:

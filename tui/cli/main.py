@@ -14,10 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from planner import clock
 from planner.dates import DateError
 from planner.quickadd import QuickAddError
-from pydantic import ValidationError
 from storage.errors import StorageError
 from storage.locations import resolve_db_path
 from tui.cli.commands import register_all

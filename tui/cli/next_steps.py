@@ -44,8 +44,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loops = {loop.process.id: loop for loop in ctx.repo.loops()}
-    steps = next_steps(loops.values(), ctx.today, ctx.repo.settings())
+    repo = ctx.readable_repo()
+    loops = {loop.process.id: loop for loop in repo.loops()}
+    steps = next_steps(loops.values(), ctx.today, repo.settings())
     if args.owner:
         steps = [s for s in steps if s.owner == Owner(args.owner)]
     if args.json:

@@ -46,7 +46,18 @@ def owner_text(step: NextStep) -> str:
 
 
 def nudge_text(step: NextStep) -> str:
-    return f"{step.nudge.name} ({step.nudge.role.value.replace('_', ' ')})" if step.nudge else "-"
+    """The person to prompt; a role alone when the loop has no card for them yet."""
+    nudge = step.nudge
+    if nudge is None:
+        return "-"
+    if nudge.contact_id is None:
+        return nudge.name
+    return f"{nudge.name} ({nudge.role.value.replace('_', ' ')})"
+
+
+def count(n: int, singular: str, plural: str = "") -> str:
+    """'1 loop', '3 loops': counts that read like a sentence."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def waiting_text(step: NextStep) -> str:

@@ -8,7 +8,7 @@ from planner.models import Loop, Round, RoundKind, RoundStatus
 from planner.ownership import next_step
 from planner.steps import NextStep
 from tui.cli.context import Context
-from tui.cli.jsonshape import dumps, loop_detail_json
+from tui.cli.jsonshape import dumps, loop_detail_json, people
 from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
 from tui.cli.parsing import Subparsers
 
@@ -25,8 +25,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    repo = ctx.readable_repo()
     loop = ctx.loop(args.process)
-    step = next_step(loop, ctx.today, ctx.repo.settings())
+    step = next_step(loop, ctx.today, repo.settings())
     if args.json:
         print(dumps(loop_detail_json(loop, step)), end="")
         return 0
@@ -53,7 +54,7 @@ def describe(loop: Loop, step: NextStep | None, ctx: Context) -> list[str]:
     lines += ["", *next_lines(step, ctx), "", "Timeline"]
     lines += [f"  {round_line(r)}" for r in loop.timeline()] or ["  (no rounds yet)"]
     lines += ["", "People"]
-    for contact in loop.contacts:
+    for contact in people(loop):
         last = loop.last_touch(contact.id)
         reach = " ".join(x for x in (contact.email, contact.phone) if x)
         touch = f"  last touch {last}" if last else ""
@@ -78,7 +79,7 @@ def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
     signal = SIGNAL_LABELS[step.signal]
     return [
         f"Next: {step.what}" + (f"  [{signal}]" if signal else ""),
-        f"  owner {owner_text(step)}, waiting {waiting_text(step)} (since {step.since})",
+        f"  owner {owner_text(step)} since {step.since} ({waiting_text(step)})",
         f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
     ]
 

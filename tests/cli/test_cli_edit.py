@@ -1,0 +1,169 @@
+"""Every editing command on a real data file, read back through `show --json`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from clihelp import Cli
+
+ACME = 'Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" hm:"Bo Chen <bo@acme.io>" #llm'
+
+
+def round_of(data: dict[str, Any], kind: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(r for r in data["rounds"] if r["kind"] == kind)
+    return found
+
+
+def shown(cli: Cli, query: str = "acme") -> dict[str, Any]:
+    result = cli("show", query, "--json")
+    assert result.code == 0, result.err
+    data: dict[str, Any] = json.loads(result.out)
+    return data
+
+
+@pytest.fixture
+def acme(cli: Cli) -> Cli:
+    """A data file with one loop (recruiter and HM cards), applied three weeks ago."""
+    result = cli("add", ACME + " on:-3w")
+    assert result.code == 0, result.err
+    return cli
+
+
+def test_add_creates_the_loop_with_its_cards(cli: Cli) -> None:
+    result = cli("add", ACME + " next:screen on:fri at:14:00")
+    assert result.code == 0
+    assert result.out.startswith("Added Acme / ML Engineer (id ")
+    assert "Next: Prepare for Recruiter screen on Fri 2026-03-20 (Me)" in result.out
+    data = shown(cli)
+    assert data["process"]["tags"] == ["llm"]
+    assert [(c["name"], c["role"]) for c in data["contacts"]] == [
+        ("Ann Lee", "recruiter"),
+        ("Bo Chen", "hiring_manager"),
+    ]
+    assert [(r["kind"], r["status"], r["date"]) for r in data["rounds"]] == [
+        ("applied", "done", "2026-03-16"),
+        ("screen", "scheduled", "2026-03-20"),
+    ]
+
+
+def test_stage_adds_a_round(acme: Cli) -> None:
+    result = acme("stage", "acme", 'tech on:fri at:14:00 with:"Priya Rao"')
+    assert result.code == 0
+    assert result.out == "Added Technical interview on 2026-03-20 to Acme / ML Engineer\n"
+    tech = round_of(shown(acme), "tech")
+    assert (tech["kind"], tech["time"], tech["interviewers"]) == ("tech", "14:00:00", ["Priya Rao"])
+
+
+def test_done_marks_the_current_round_and_its_decider(acme: Cli) -> None:
+    acme("stage", "acme", "screen on:-3d")
+    acme("stage", "acme", "hm on:+1w")
+    result = acme("done", "acme", "--outcome", "rejected", "--by", "hiring_manager")
+    assert result.code == 0
+    assert result.out == "Recruiter screen at Acme / ML Engineer: done on 2026-03-13, rejected\n"
+    screen = round_of(shown(acme), "screen")
+    assert screen["status"] == "done"
+    assert screen["outcome"] == "rejected"
+    assert screen["outcome_on"] == "2026-03-16"
+    assert screen["decided_by"] == "hiring_manager"
+    assert round_of(shown(acme), "hm")["status"] == "scheduled"  # the HM call is untouched
+
+
+def test_done_then_decision_updates_the_round_that_took_place(acme: Cli) -> None:
+    acme("stage", "acme", "onsite on:-2d")
+    assert acme("done", "acme").code == 0
+    assert shown(acme)["next"]["owner"] == "hiring_manager"
+    acme("stage", "acme", "offer on:+5d")
+    assert acme("done", "acme", "--outcome", "passed").code == 0
+    data = shown(acme)
+    onsite = round_of(data, "onsite")
+    assert (onsite["outcome"], onsite["date"], onsite["outcome_on"]) == (
+        "passed",
+        "2026-03-14",
+        "2026-03-16",
+    )
+    assert round_of(data, "offer")["status"] == "scheduled"
+
+
+def test_done_on_a_round_ahead_means_it_was_moved_up(acme: Cli) -> None:
+    acme("stage", "acme", "tech on:+3d")
+    assert acme("done", "acme", "--on", "yesterday").code == 0
+    tech = round_of(shown(acme), "tech")
+    assert (tech["status"], tech["date"], tech["outcome"]) == ("done", "2026-03-15", "pending")
+
+
+def test_log_with_a_contact_sets_their_last_touch(acme: Cli) -> None:
+    result = acme("log", "acme", "Sent availability", "--with", "ann", "--kind", "sent")
+    assert result.code == 0
+    data = shown(acme)
+    ann = next(c for c in data["contacts"] if c["name"] == "Ann Lee")
+    assert ann["last_touch"] == "2026-03-16"
+    assert data["events"][0]["kind"] == "sent"
+
+
+def test_log_with_a_due_date_is_a_promise_and_my_next_step(acme: Cli) -> None:
+    assert acme("log", "acme", "Thank-you note to Bo", "--due", "tomorrow").code == 0
+    data = shown(acme)
+    assert data["events"][0]["kind"] == "promise"
+    assert data["events"][0]["due"] == "2026-03-17"
+    assert data["next"]["owner"] == "me"
+    assert data["next"]["what"] == "Thank-you note to Bo"
+
+
+def test_close_records_reason_and_decider(acme: Cli) -> None:
+    result = acme("close", "acme", "--reason", "rejected", "--by", "hiring_manager")
+    assert result.code == 0
+    process = shown(acme)["process"]
+    assert (process["status"], process["close_reason"], process["closed_by"]) == (
+        "closed",
+        "rejected",
+        "hiring_manager",
+    )
+    assert process["closed_on"] == "2026-03-16"
+    assert shown(acme)["next"] is None
+
+
+def test_close_by_me_is_the_default_for_a_decline(acme: Cli) -> None:
+    acme("close", "acme", "--reason", "declined")
+    assert shown(acme)["process"]["closed_by"] == "me"
+
+
+def test_hold_pauses_and_resume_reopens(acme: Cli) -> None:
+    assert acme("hold", "acme").code == 0
+    assert shown(acme)["next"]["signal"] == "paused"
+    assert acme("resume", "acme").code == 0
+    assert shown(acme)["process"]["status"] == "active"
+    acme("close", "acme", "--reason", "withdrew")
+    assert acme("resume", "acme").code == 0
+    process = shown(acme)["process"]
+    assert (process["status"], process["close_reason"], process["closed_on"]) == (
+        "active",
+        None,
+        None,
+    )
+
+
+def test_owner_override_wins_until_auto(acme: Cli) -> None:
+    assert acme("owner", "acme", "hiring_manager", "--note", "HM said Friday").code == 0
+    step = shown(acme)["next"]
+    assert (step["owner"], step["overridden"]) == ("hiring_manager", True)
+    assert step["nudge"]["name"] == "Bo Chen"
+    assert acme("owner", "acme", "auto").code == 0
+    step = shown(acme)["next"]
+    assert (step["owner"], step["overridden"]) == ("recruiter", False)
+    assert shown(acme)["process"]["override_note"] == ""
+
+
+def test_undo_takes_back_the_last_change_in_a_new_run(acme: Cli) -> None:
+    acme("log", "acme", "A note")
+    result = acme("undo")
+    assert result.code == 0
+    assert result.out == "Undid: log note at Acme / ML Engineer\n"
+    assert shown(acme)["events"] == []
+
+
+def test_check_reports_a_sound_file(acme: Cli) -> None:
+    result = acme("check")
+    assert result.code == 0
+    assert result.out == "loopdeck.json is sound: 1 loop, 1 round, 2 contacts, 0 log entries\n"
