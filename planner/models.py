@@ -33,7 +33,14 @@ class Owner(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"recruiter": "Recruiter", "hiring_manager": "Hiring manager", "me": "Me"}[self.value]
+        return OWNER_LABELS[self]
+
+
+OWNER_LABELS: dict[Owner, str] = {
+    Owner.RECRUITER: "Recruiter",
+    Owner.HIRING_MANAGER: "Hiring manager",
+    Owner.ME: "Me",
+}
 
 
 class ContactRole(StrEnum):
