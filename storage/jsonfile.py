@@ -44,7 +44,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
     """The file's current fingerprint, or None when it does not exist."""
     try:
         return Fingerprint.of(os.stat(path))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
@@ -54,7 +54,7 @@ def encode(data: Mapping[str, Any]) -> bytes:
 
 
 def read_strict(path: Path) -> tuple[dict[str, Any], Fingerprint]:
-    """Parse the file or raise `DataFileError`; FileNotFoundError passes through.
+    """Parse the file or raise `DataFileError`; a missing file raises FileNotFoundError.
 
     The fingerprint is taken from the open descriptor, so it belongs to exactly
     the bytes read even if the file is replaced meanwhile.

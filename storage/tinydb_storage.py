@@ -59,7 +59,7 @@ class FileStorage(Storage):
         """Read the file strictly (raises `DataFileError`); False when it does not exist."""
         try:
             self.document, self.fingerprint = jsonfile.read_strict(self.path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             self.document, self.fingerprint = {}, None
             return False
         return True

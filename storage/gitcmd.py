@@ -1,0 +1,75 @@
+"""Running git as a subprocess, with failures turned into one clear sentence.
+
+Sync shells out to the user's own git rather than a library: it then honours
+their credentials, hooks, `pull.rebase` and remotes exactly as `git pull`
+would, and the merge driver it installs is called by that same git.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from storage.errors import StorageError
+
+
+class SyncError(StorageError):
+    """Sync cannot go on; the sentence says what to do. The data file is untouched."""
+
+
+class Git:
+    """git commands run in one work tree."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run `git ARGS` here; with `check`, a non-zero exit raises `SyncError`."""
+        try:
+            done = subprocess.run(
+                ["git", *args],
+                cwd=self.cwd,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"},
+                check=False,
+            )
+        except FileNotFoundError:
+            raise SyncError("git is not installed (or not on PATH); install git to sync") from None
+        if check and done.returncode != 0:
+            raise SyncError(f"git {args[0]} failed: {last_line(done.stderr or done.stdout)}")
+        return done
+
+    def out(self, *args: str) -> str:
+        """The stripped output of a command that must succeed."""
+        return self.run(*args).stdout.strip()
+
+    def ok(self, *args: str) -> bool:
+        """Whether a query command (e.g. `rev-parse --verify`) succeeds."""
+        return self.run(*args, check=False).returncode == 0
+
+    def config(self, key: str) -> str | None:
+        done = self.run("config", "--get", key, check=False)
+        return done.stdout.strip() if done.returncode == 0 else None
+
+
+def last_line(text: str) -> str:
+    """git's most telling line: the last non-empty one, without its 'fatal: ' prefix."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "no message"
+    line = lines[-1]
+    for prefix in ("fatal: ", "error: "):
+        line = line.removeprefix(prefix)
+    return line
+
+
+def work_tree(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder`, or None when it is not in one."""
+    if not folder.is_dir():
+        return None
+    done = Git(folder).run("rev-parse", "--show-toplevel", check=False)
+    if done.returncode != 0:
+        return None
+    return Path(done.stdout.strip())

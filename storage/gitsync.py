@@ -1,0 +1,275 @@
+"""`sync`: commit the data file, pull (git calls the merge driver), push, retry.
+
+The whole sync runs under the data file's lock, so the app and other
+commands wait instead of writing while git replaces the file; they notice the
+new file by its fingerprint afterwards. The merge itself happens inside git,
+through the driver `gitdriver.ensure_driver` installs before every pull.
+
+Nothing here guesses: a pull that git cannot complete is aborted (the folder
+is left as it was before the pull) and reported in one sentence.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from storage import jsonfile
+from storage.docdiff import conflicts_kept, loops_changed
+from storage.gitcmd import Git, SyncError, last_line, work_tree
+from storage.gitdriver import ensure_driver
+from storage.merge import merge
+
+PUSH_ATTEMPTS = 3
+LOCK_TIMEOUT_S = 10.0
+SUPPORT_FILES = (".gitattributes", ".gitignore")
+
+
+@dataclass
+class SyncResult:
+    """What one sync did, for the command line and the app's header."""
+
+    initialized: bool = False
+    repaired: list[str] = field(default_factory=list)
+    committed: int | None = None
+    remote: str | None = None
+    pulled: int = 0
+    new_conflicts: int = 0
+    pushed: bool = False
+
+    def summary(self) -> list[str]:
+        """One line per thing that happened, in the order it happened."""
+        lines = []
+        if self.initialized:
+            lines.append("Made the data folder a git repository")
+        if self.repaired:
+            lines.append("Installed the merge driver (" + ", ".join(self.repaired) + ")")
+        if self.committed is not None:
+            lines.append(f"Committed local changes ({_loops(self.committed)})")
+        if self.remote is None:
+            lines.append(
+                "No remote: changes are committed locally only "
+                "(add one with 'loopdeck sync --remote URL')"
+            )
+            return lines
+        if self.pulled:
+            lines.append(f"Pulled changes to {_loops(self.pulled)} from {self.remote}")
+        if self.new_conflicts:
+            lines.append(
+                f"Kept {self.new_conflicts} overwritten value(s) as conflicts "
+                "(see 'loopdeck conflicts')"
+            )
+        if self.pushed:
+            lines.append(f"Pushed to {self.remote}")
+        if not (self.pulled or self.pushed or self.committed is not None):
+            lines.append(f"Nothing to do: already in sync with {self.remote}")
+        return lines
+
+
+def _loops(n: int) -> str:
+    return f"{n} loop" if n == 1 else f"{n} loops"
+
+
+def lock_for(path: Path) -> FileLock:
+    """The lock the repository takes for every write (same file, so they exclude each other)."""
+    return FileLock(path.with_name(f"{path.stem}.lock"), timeout=LOCK_TIMEOUT_S)
+
+
+def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncResult:
+    """Commit, pull, push the data file at `path`; raises `SyncError` with one sentence."""
+    path = path.absolute()
+    result = SyncResult()
+    root = work_tree(path.parent)
+    if root is None:
+        if not init:
+            raise SyncError(
+                f"{path.parent} is not in a git repository; "
+                "run 'loopdeck sync --init' to make it one"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Git(path.parent).run("init", "--quiet")
+        root, result.initialized = path.parent, True
+    git = Git(root)
+    if remote_url:
+        _set_remote(git, remote_url)
+    try:
+        with lock_for(path):
+            _sync_locked(git, path, result)
+    except Timeout:
+        raise SyncError(f"another loopdeck is saving {path.name}; try again in a moment") from None
+    return result
+
+
+def _sync_locked(git: Git, path: Path, result: SyncResult) -> None:
+    refuse_unmerged(git, path)
+    remote = _remote(git)
+    if result.initialized and remote is not None:
+        _adopt_remote_history(git, path, remote)
+    result.repaired = ensure_driver(path)
+    result.committed = _commit(git, path)
+    result.remote = remote
+    if remote is None or not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
+        return
+    branch = _branch(git)
+    before = _read(path)
+    for _attempt in range(PUSH_ATTEMPTS):
+        _pull(git, remote, branch)
+        if _push(git, remote, branch):
+            break
+    else:
+        raise SyncError(f"{remote} kept changing while syncing; run 'loopdeck sync' again")
+    after = _read(path)
+    result.pulled = len(loops_changed(before, after))
+    result.new_conflicts = max(0, conflicts_kept(after) - conflicts_kept(before))
+    result.pushed = git.out("rev-parse", "HEAD") != _remote_head(git, remote, branch, before_push=True)
+
+
+def refuse_unmerged(git: Git, path: Path) -> None:
+    """Stop when git left the data file unmerged: committing it would commit a conflict."""
+    if git.out("ls-files", "--unmerged", "--", str(path)):
+        raise SyncError(
+            f"git left {path.name} unmerged (the merge driver was not installed when it "
+            "merged); run 'loopdeck conflicts --from-git' to merge it, then sync again"
+        )
+    if git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
+        raise SyncError("a git merge is in progress in the data folder; finish or abort it first")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return jsonfile.read_strict(path)[0]
+    except FileNotFoundError:
+        return {}
+
+
+def _set_remote(git: Git, url: str) -> None:
+    verb = "set-url" if "origin" in git.out("remote").split() else "add"
+    git.run("remote", verb, "origin", url)
+
+
+def _remote(git: Git) -> str | None:
+    """The current branch's upstream remote, else `origin`, else the only one, else None."""
+    remotes = git.out("remote").split()
+    branch = git.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False).stdout.strip()
+    upstream = git.config(f"branch.{branch}.remote") if branch else None
+    if upstream in remotes:
+        return upstream
+    if "origin" in remotes:
+        return "origin"
+    return remotes[0] if remotes else None
+
+
+def _branch(git: Git) -> str:
+    done = git.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    if done.returncode != 0:
+        raise SyncError("the data folder's git HEAD is detached; check out a branch, then sync")
+    return done.stdout.strip()
+
+
+def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
+    """A folder just made a repo joins the remote's history instead of starting a rival one.
+
+    The local data file (if any) is merged with the remote's as two sets of
+    inserts, so loops typed in before the first sync are kept.
+    """
+    git.run("fetch", "--quiet", remote)
+    head = git.run("ls-remote", "--symref", remote, "HEAD", check=False).stdout
+    branch = next(
+        (
+            line.split()[1].removeprefix("refs/heads/")
+            for line in head.splitlines()
+            if line.startswith("ref:")
+        ),
+        None,
+    )
+    if branch is None or not git.ok("rev-parse", "--verify", "--quiet", f"{remote}/{branch}"):
+        return
+    git.run("symbolic-ref", "HEAD", f"refs/heads/{branch}")
+    git.run("reset", "--quiet", f"{remote}/{branch}")
+    git.run("branch", "--quiet", f"--set-upstream-to={remote}/{branch}")
+    relative = path.relative_to(git.cwd).as_posix()
+    shown = git.run("show", f"HEAD:{relative}", check=False)
+    local = _read(path)
+    if shown.returncode != 0:
+        return
+    theirs = jsonfile.decode(shown.stdout.encode(), f"{path.name} ({remote})")
+    jsonfile.write_atomic(path, merge({}, local, theirs) if local else theirs)
+    for name in SUPPORT_FILES:
+        if not (git.cwd / name).exists():
+            git.run("checkout", "--quiet", "HEAD", "--", name, check=False)
+
+
+def _commit(git: Git, path: Path) -> int | None:
+    """Commit the data file and the sync set-up; the number of loops changed, None if clean."""
+    paths = [p for p in (path, *(path.parent / n for n in SUPPORT_FILES)) if p.exists()]
+    if not paths:
+        return None
+    names = [str(p) for p in paths]
+    git.run("add", "--", *names)
+    if git.ok("diff", "--cached", "--quiet", "--", *names):
+        return None
+    relative = path.relative_to(git.cwd).as_posix()
+    committed = git.run("show", f"HEAD:{relative}", check=False)
+    before = (
+        jsonfile.decode(committed.stdout.encode(), path.name)
+        if committed.returncode == 0 and committed.stdout.strip()
+        else {}
+    )
+    changed = len(loops_changed(before, _read(path)))
+    host = socket.gethostname() or "this machine"
+    message = (
+        f"loopdeck: sync from {host}: {_loops(changed)} changed"
+        if changed
+        else f"loopdeck: set up sync on {host}"
+    )
+    git.run("commit", "--quiet", "--no-verify", "-m", message, "--", *names)
+    return changed
+
+
+def _pull(git: Git, remote: str, branch: str) -> None:
+    """Fetch and merge (or rebase, if the user configured it); abort cleanly on failure."""
+    git.run("fetch", "--quiet", remote)
+    if not git.ok("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}"):
+        return
+    args = ["pull", "--quiet", "--no-edit"]
+    if git.config("pull.rebase") is None:
+        args.append("--no-rebase")
+    done = git.run(*args, remote, branch, check=False)
+    if done.returncode == 0:
+        return
+    for state, abort in (("MERGE_HEAD", "merge"), ("REBASE_HEAD", "rebase")):
+        if git.ok("rev-parse", "--verify", "--quiet", state) or _rebasing(git):
+            git.run(abort, "--abort", check=False)
+    driver = [line for line in done.stderr.splitlines() if "loopdeck merge-driver:" in line]
+    reason = driver[-1].split("loopdeck merge-driver:", 1)[1].strip() if driver else None
+    raise SyncError(
+        f"could not merge with {remote} ({reason or last_line(done.stderr)}); "
+        "nothing was changed, fix that and sync again"
+    )
+
+
+def _rebasing(git: Git) -> bool:
+    git_dir = Path(git.out("rev-parse", "--absolute-git-dir"))
+    return (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists()
+
+
+def _push(git: Git, remote: str, branch: str) -> bool:
+    """Push; False when the remote moved meanwhile (pull again), raise on other failures."""
+    if git.out("rev-parse", "HEAD") == _remote_head(git, remote, branch):
+        return True
+    done = git.run("push", "--quiet", "--set-upstream", remote, branch, check=False)
+    if done.returncode == 0:
+        return True
+    rejected = ("[rejected]", "fetch first", "non-fast-forward", "[remote rejected]")
+    if any(marker in done.stderr for marker in rejected) and "hook" not in done.stderr:
+        return False
+    raise SyncError(f"could not push to {remote} ({last_line(done.stderr)})")
+
+
+def _remote_head(git: Git, remote: str, branch: str) -> str:
+    done = git.run("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}", check=False)
+    return done.stdout.strip()

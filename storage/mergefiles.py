@@ -1,0 +1,35 @@
+"""The merge applied to file contents: what git's driver and `conflicts --from-git` run.
+
+Each version is parsed as strictly as the app parses the data file, so a
+version with conflict markers or duplicate keys stops the merge with a clear
+sentence instead of being merged into something worse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from storage import jsonfile
+from storage.merge import merge
+
+
+def merge_versions(base: bytes, ours: bytes, theirs: bytes, name: str) -> dict[str, Any]:
+    """The merged document; an empty base (both sides added the file) merges from nothing.
+
+    Raises `DataFileError` (or its `MergeError`) naming the version at fault.
+    """
+    start: dict[str, Any] = {} if not base.strip() else jsonfile.decode(base, f"{name} (base)")
+    mine = jsonfile.decode(ours, f"{name} (ours)")
+    other = jsonfile.decode(theirs, f"{name} (theirs)")
+    return merge(start, mine, other)
+
+
+def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
+    """Merge three files as git hands them to a driver; the result replaces `ours`.
+
+    `ours` is replaced atomically and only after the merge succeeded, so a
+    failure leaves it exactly as git wrote it and git reports a conflict.
+    """
+    merged = merge_versions(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), name)
+    jsonfile.write_atomic(ours, merged)
