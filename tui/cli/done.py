@@ -76,13 +76,14 @@ def target_round(loop: Loop, today: dt.date, outcome: Outcome) -> Round | None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loop = ctx.loop(args.process)
+    on = ctx.date(args.on) if args.on else None
     outcome = Outcome(args.outcome)
     round_ = target_round(loop, ctx.today, outcome)
     if round_ is None:
         raise CliError(
             f"{loop.process.title} has no open round; add one with: loopdeck stage PROCESS LINE"
         )
-    took_place = ctx.date(args.on) if args.on else min(round_.date or ctx.today, ctx.today)
+    took_place = on or min(round_.date or ctx.today, ctx.today)
     if took_place > ctx.today:
         raise CliError(f"a round cannot have taken place on {took_place}, after today")
     updated = Round.model_validate(

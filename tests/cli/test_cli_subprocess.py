@@ -1,0 +1,76 @@
+"""The installed `loopdeck` script, run as a user runs it: a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LOOPDECK = Path(sys.executable).with_name("loopdeck")
+
+
+def run(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LOOPDECK_TODAY": "2026-03-16"}
+    if env_db is not None:
+        env["LOOPDECK_DB"] = str(env_db)
+    return subprocess.run(
+        [str(LOOPDECK), *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+
+
+@pytest.fixture(autouse=True)
+def installed() -> None:
+    assert LOOPDECK.exists(), "install the package first: pip install -e ."
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("next", "list", "show", "add", "stage", "done", "log", "close", "undo"):
+        assert command in result.stdout
+
+
+def test_demo_next_json_works_on_a_temp_copy(tmp_path: Path) -> None:
+    untouched = tmp_path / "mine.json"
+    result = run("--demo", "next", "--json", env_db=untouched)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert {i["signal"] for i in items} >= {"cooling", "follow_up", "racing", "paused"}
+    assert not untouched.exists()  # the user's own file is never touched
+
+
+def test_loopdeck_db_environment_variable_is_the_default(tmp_path: Path) -> None:
+    db = tmp_path / "env.json"
+    assert run("add", "Acme / ML Engineer", env_db=db).returncode == 0
+    assert db.exists()
+    assert json.loads(run("list", "--json", env_db=db).stdout)[0]["company"] == "Acme"
+
+
+def test_a_mistake_exits_nonzero_with_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "data.json"
+    run("add", "Acme / ML Engineer", env_db=db)
+    before = db.read_bytes()
+    result = run("done", "acme", "--on", "2026-13-01", env_db=db)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("loopdeck: '2026-13-01' is not a date: use YYYY-MM-DD")
+    assert result.stderr.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def test_scripted_commands_never_import_textual_or_rich(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from tui.cli.main import main\n"
+        f"main(['--db', {str(tmp_path / 'x.json')!r}, 'next', '--json'])\n"
+        f"main(['--db', {str(tmp_path / 'x.json')!r}, 'list'])\n"
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == "[]"
