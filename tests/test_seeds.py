@@ -68,7 +68,7 @@ def test_demo_shows_every_situation(demo: tuple[Path, dt.date]) -> None:
 
 
 def test_rejection_before_the_hm_call_records_who_decided(demo: tuple[Path, dt.date]) -> None:
-    path, today = demo
+    path, _ = demo
     loop = next(
         loop
         for loop in Repository.open(path).loops(include_closed=True)
