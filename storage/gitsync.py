@@ -98,16 +98,17 @@ def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncR
         _set_remote(git, remote_url)
     try:
         with lock_for(path):
-            _sync_locked(git, path, result)
+            _sync_locked(git, path, result, join=init)
     except Timeout:
         raise SyncError(f"another loopdeck is saving {path.name}; try again in a moment") from None
     return result
 
 
-def _sync_locked(git: Git, path: Path, result: SyncResult) -> None:
+def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
+    """The sync proper; `join` allows merging a remote whose history is unrelated (--init)."""
     refuse_unmerged(git, path)
     remote = _remote(git)
-    if result.initialized and remote is not None:
+    if remote is not None and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         _adopt_remote_history(git, path, remote)
     result.repaired = ensure_driver(path)
     result.committed = _commit(git, path)
@@ -117,15 +118,16 @@ def _sync_locked(git: Git, path: Path, result: SyncResult) -> None:
     branch = _branch(git)
     before = _read(path)
     for _attempt in range(PUSH_ATTEMPTS):
-        _pull(git, remote, branch)
-        if _push(git, remote, branch):
+        _pull(git, remote, branch, join)
+        pushed = _push(git, remote, branch)
+        if pushed is not None:
             break
     else:
         raise SyncError(f"{remote} kept changing while syncing; run 'loopdeck sync' again")
     after = _read(path)
     result.pulled = len(loops_changed(before, after))
     result.new_conflicts = max(0, conflicts_kept(after) - conflicts_kept(before))
-    result.pushed = git.out("rev-parse", "HEAD") != _remote_head(git, remote, branch, before_push=True)
+    result.pushed = pushed
 
 
 def refuse_unmerged(git: Git, path: Path) -> None:
@@ -171,7 +173,7 @@ def _branch(git: Git) -> str:
 
 
 def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
-    """A folder just made a repo joins the remote's history instead of starting a rival one.
+    """A repo without commits joins the remote's history instead of starting a rival one.
 
     The local data file (if any) is merged with the remote's as two sets of
     inserts, so loops typed in before the first sync are kept.
@@ -230,7 +232,7 @@ def _commit(git: Git, path: Path) -> int | None:
     return changed
 
 
-def _pull(git: Git, remote: str, branch: str) -> None:
+def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
     """Fetch and merge (or rebase, if the user configured it); abort cleanly on failure."""
     git.run("fetch", "--quiet", remote)
     if not git.ok("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}"):
@@ -238,14 +240,19 @@ def _pull(git: Git, remote: str, branch: str) -> None:
     args = ["pull", "--quiet", "--no-edit"]
     if git.config("pull.rebase") is None:
         args.append("--no-rebase")
+    if join:
+        args.append("--allow-unrelated-histories")
     done = git.run(*args, remote, branch, check=False)
     if done.returncode == 0:
         return
-    for state, abort in (("MERGE_HEAD", "merge"), ("REBASE_HEAD", "rebase")):
-        if git.ok("rev-parse", "--verify", "--quiet", state) or _rebasing(git):
-            git.run(abort, "--abort", check=False)
+    if _rebasing(git):
+        git.run("rebase", "--abort", check=False)
+    elif git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
+        git.run("merge", "--abort", check=False)
     driver = [line for line in done.stderr.splitlines() if "loopdeck merge-driver:" in line]
     reason = driver[-1].split("loopdeck merge-driver:", 1)[1].strip() if driver else None
+    if "unrelated histories" in done.stderr:
+        reason = f"{remote} has a history of its own; 'loopdeck sync --init' joins it"
     raise SyncError(
         f"could not merge with {remote} ({reason or last_line(done.stderr)}); "
         "nothing was changed, fix that and sync again"
@@ -257,19 +264,23 @@ def _rebasing(git: Git) -> bool:
     return (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists()
 
 
-def _push(git: Git, remote: str, branch: str) -> bool:
-    """Push; False when the remote moved meanwhile (pull again), raise on other failures."""
+def _push(git: Git, remote: str, branch: str) -> bool | None:
+    """True if pushed, False if there was nothing to push, None if the remote moved meanwhile.
+
+    Other failures (authentication, a hook refusing) raise: retrying cannot help.
+    """
     if git.out("rev-parse", "HEAD") == _remote_head(git, remote, branch):
-        return True
+        return False
     done = git.run("push", "--quiet", "--set-upstream", remote, branch, check=False)
     if done.returncode == 0:
         return True
-    rejected = ("[rejected]", "fetch first", "non-fast-forward", "[remote rejected]")
-    if any(marker in done.stderr for marker in rejected) and "hook" not in done.stderr:
-        return False
+    if " ! [rejected]" in done.stderr or "(fetch first)" in done.stderr:
+        return None
     raise SyncError(f"could not push to {remote} ({last_line(done.stderr)})")
 
 
 def _remote_head(git: Git, remote: str, branch: str) -> str:
-    done = git.run("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}", check=False)
+    done = git.run(
+        "rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}", check=False
+    )
     return done.stdout.strip()
