@@ -1,0 +1,450 @@
+"""The full-screen app: loops, a timeline, contact cards and next steps, driven by keys.
+
+The app holds no business rules: who owns a step comes from
+`planner.ownership`, what a line means from `planner.quickadd`, dates from
+`planner.dates`. It draws a `Board`, hands forms their records, and stores
+what they return through `Session` in worker threads, so a slow disk or a
+large file never freezes the screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Footer
+
+from planner import clock
+from planner.models import Loop, Record
+from planner.quickadd import (
+    LOOP_EXAMPLE,
+    ROUND_EXAMPLE,
+    LoopDraft,
+    RoundDraft,
+    parse_loop,
+    parse_round,
+)
+from storage.errors import StorageError
+from storage.repository import Repository
+from tui.board import BoardRow
+from tui.cli.done import awaiting_outcome, current_round
+from tui.commands import LoopdeckCommands
+from tui.screens.close_form import CloseForm
+from tui.screens.contact_form import ContactForm
+from tui.screens.done_form import DoneForm
+from tui.screens.help import HelpScreen
+from tui.screens.log_form import LogForm
+from tui.screens.next_steps import NextStepsScreen
+from tui.screens.owner_form import OwnerForm
+from tui.screens.process_form import ProcessForm
+from tui.screens.quick_line import QuickLineScreen
+from tui.session import Board, Session
+from tui.theme import DEFAULT_THEME, THEMES, Palette, palette_for
+from tui.widgets.contact_cards import ContactCards
+from tui.widgets.filter_box import FilterBox
+from tui.widgets.previews import loop_preview, round_preview
+from tui.widgets.processes_table import ProcessesTable
+from tui.widgets.read_only_banner import ReadOnlyBanner
+from tui.widgets.summary_bar import SummaryBar
+from tui.widgets.timeline_pane import TimelinePane
+
+WATCH_INTERVAL_S = 0.5
+"""How often the data file is checked for changes made elsewhere (another window, git pull)."""
+
+NEEDS_LOOP = {"add_round", "add_contact", "log", "done", "edit", "owner", "close_loop"}
+
+
+class LoopdeckApp(App[None]):
+    """One data file, opened through a `Repository` (tests pass one on a temp file)."""
+
+    CSS_PATH = "app.tcss"
+    AUTO_FOCUS = "#processes"
+    TITLE = "loopdeck"
+    COMMANDS = App.COMMANDS | {LoopdeckCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (typed by App)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_loop", "Add", tooltip="New loop from one quick-add line", id="add-loop"),
+        Binding("s", "add_round", "Round", tooltip="Add a round to this loop", id="add-round"),
+        Binding(
+            "d", "done", "Done", tooltip="Mark the current round done, with outcome", id="done"
+        ),
+        Binding("n", "next_steps", "Next", tooltip="Next steps by owner", id="next-steps"),
+        Binding("slash", "filter", "Filter", tooltip="Filter loops by text", id="filter"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
+        Binding(
+            "c",
+            "add_contact",
+            "Contact",
+            show=False,
+            tooltip="Add a contact card",
+            id="add-contact",
+        ),
+        Binding("l", "log", "Log", show=False, tooltip="Log a touch, note or promise", id="log"),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit this loop's fields", id="edit"),
+        Binding(
+            "o", "owner", "Owner", show=False, tooltip="Set or clear the owner override", id="owner"
+        ),
+        Binding(
+            "x", "close_loop", "Close loop", show=False, tooltip="Close with a reason", id="close"
+        ),
+        Binding(
+            "t",
+            "toggle_closed",
+            "Closed",
+            show=False,
+            tooltip="Show or hide closed loops",
+            id="toggle-closed",
+        ),
+        Binding(
+            "question_mark,f1", "help", "Help", tooltip="Keys and quick-add grammar", id="help"
+        ),
+        Binding("q", "quit", "Quit", tooltip="Leave loopdeck (everything is saved)", id="quit"),
+    ]
+
+    class BoardReady(Message):
+        """A worker computed a fresh board; `note` is what to tell the user, if anything."""
+
+        def __init__(self, board: Board, note: str = "", select: str | None = None) -> None:
+            super().__init__()
+            self.board = board
+            self.note = note
+            self.select = select
+
+    class WriteFailed(Message):
+        """A write or undo was refused; `reason` is the storage's one sentence."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    selected_id: reactive[str | None] = reactive(None)
+    show_closed: reactive[bool] = reactive(False)
+    filter_text: reactive[str] = reactive("")
+
+    def __init__(
+        self,
+        repository: Repository,
+        today: dt.date | None = None,
+        *,
+        theme: str = DEFAULT_THEME,
+        watch_interval: float | None = WATCH_INTERVAL_S,
+    ) -> None:
+        super().__init__()
+        self.today = today or clock.today()
+        self.session = Session(repository, self.today)
+        self.board: Board | None = None
+        self._visible_ids: set[str | None] = set()
+        self.palette: Palette = palette_for(THEMES[0])
+        self._watch_interval = watch_interval
+        self._start_theme = theme
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(id="summary")
+        yield ReadOnlyBanner(id="banner")
+        yield FilterBox(placeholder="filter: part of a company, role, stage or tag", id="filter")
+        with Horizontal(id="body"):
+            yield ProcessesTable(id="processes")
+            with Vertical(id="detail"):
+                yield TimelinePane(id="timeline")
+                yield ContactCards(id="contacts")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self._start_theme
+        self.query_one("#filter", FilterBox).display = False
+        self.query_one("#banner", ReadOnlyBanner).display = False
+        self.query_one("#timeline").border_title = "Timeline"
+        self.query_one("#contacts").border_title = "Contacts"
+        self.query_one("#processes").border_title = "Loops"
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        self._load()
+        if self._watch_interval:
+            self.set_interval(self._watch_interval, self._check_disk)
+
+    # Workers: every repository call happens off the UI thread and reports back by message.
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        self.post_message(self.BoardReady(self.session.board()))
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _check_disk(self) -> None:
+        board = self.session.refresh()
+        if board is not None:
+            self.post_message(self.BoardReady(board, note="Reloaded: the file changed on disk."))
+
+    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
+    def _write(self, label: str, records: list[Record], select: str | None) -> None:
+        try:
+            board = self.session.write(label, records)
+        except StorageError as error:
+            self.post_message(self.WriteFailed(str(error)))
+            return
+        self.post_message(self.BoardReady(board, note=f"Saved: {label}.", select=select))
+
+    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
+    def _undo(self) -> None:
+        try:
+            label, board = self.session.undo()
+        except StorageError as error:
+            self.post_message(self.WriteFailed(str(error)))
+            return
+        note = f"Undone: {label}." if label else "Nothing to undo."
+        self.post_message(self.BoardReady(board, note=note))
+
+    @on(BoardReady)
+    def _show_board(self, message: BoardReady) -> None:
+        self.board = message.board
+        chosen = message.board.row(message.select)
+        if chosen is not None:
+            self.selected_id = chosen.process_id
+            if chosen.closed:
+                self.show_closed = True
+        self.query_one("#banner", ReadOnlyBanner).reason = message.board.read_only
+        self._redraw()
+        if message.note:
+            self.notify(message.note, timeout=3)
+        self.refresh_bindings()
+
+    @on(WriteFailed)
+    def _report_failure(self, message: WriteFailed) -> None:
+        self.notify(message.reason, severity="error", timeout=8)
+
+    # Drawing: attributes down.
+
+    def visible_rows(self) -> list[BoardRow]:
+        """The rows the processes pane lists: closed ones only on request, then the filter."""
+        if self.board is None:
+            return []
+        return [
+            row
+            for row in self.board.rows
+            if (self.show_closed or not row.closed) and row.matches(self.filter_text)
+        ]
+
+    def _redraw(self) -> None:
+        self.palette = palette_for(self.current_theme)
+        summary = self.query_one("#summary", SummaryBar)
+        summary.palette = self.palette
+        if self.board is not None:
+            summary.summary = self.board.summary
+        rows = self.visible_rows()
+        self._visible_ids = {row.process_id for row in rows}
+        table = self.query_one("#processes", ProcessesTable)
+        table.border_subtitle = self._table_subtitle(len(rows))
+        table.show(rows, self.palette, keep=self.selected_id)
+        self._show_selection()
+
+    def _table_subtitle(self, shown: int) -> str:
+        parts = [f"{shown} shown"]
+        if self.filter_text:
+            parts.append(f"filter '{self.filter_text}'")
+        parts.append("closed shown (t)" if self.show_closed else "closed hidden (t)")
+        return " · ".join(parts)
+
+    def _show_selection(self) -> None:
+        row = self.selected_row()
+        self.query_one("#timeline", TimelinePane).show(row, self.palette, self.today)
+        self.query_one("#contacts", ContactCards).show(row, self.palette, self.today)
+
+    def selected_row(self) -> BoardRow | None:
+        """The loop under the cursor, if it is listed (not filtered out or hidden)."""
+        if self.board is None or self.selected_id not in self._visible_ids:
+            return None
+        return self.board.row(self.selected_id)
+
+    def watch_selected_id(self) -> None:
+        self._show_selection()
+        self.refresh_bindings()
+
+    def watch_show_closed(self) -> None:
+        self._redraw()
+
+    def watch_filter_text(self) -> None:
+        self._redraw()
+
+    @on(ProcessesTable.Highlighted, "#processes")
+    def _follow_cursor(self, message: ProcessesTable.Highlighted) -> None:
+        self.selected_id = message.process_id
+
+    # Key rules: what is possible depends on the file and the selection.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.board is not None and self.board.read_only is not None:
+            return True  # editing keys stay live to explain why nothing can be changed
+        if action in NEEDS_LOOP and self.selected_row() is None:
+            return None
+        if action == "undo" and (self.board is None or self.board.undo_label is None):
+            return None
+        return True
+
+    def _writable(self) -> bool:
+        """False (after saying why) when the file is read-only."""
+        reason = self.board.read_only if self.board else None
+        if reason is not None:
+            self.notify(f"Nothing was changed: {reason}", severity="warning", timeout=6)
+            return False
+        return True
+
+    def _editable_loop(self) -> Loop | None:
+        """The selected loop for an editing key, or None after saying what is missing."""
+        if not self._writable():
+            return None
+        row = self.selected_row()
+        if row is None:
+            self.notify("Select a loop first (add one with a).", severity="warning")
+            return None
+        return row.loop
+
+    # Actions.
+
+    def action_add_loop(self) -> None:
+        if not self._writable():
+            return
+        screen = QuickLineScreen[LoopDraft](
+            "New loop", LOOP_EXAMPLE, lambda line: parse_loop(line, self.today), loop_preview
+        )
+        self.push_screen(screen, self._store_loop)
+
+    def _store_loop(self, draft: LoopDraft | None) -> None:
+        if draft is None:
+            return
+        process, rounds, contacts = draft.build(self.today)
+        self._write(f"add loop {process.title}", [process, *rounds, *contacts], process.id)
+
+    def action_add_round(self) -> None:
+        loop = self._editable_loop()
+        if loop is None:
+            return
+        process = loop.process
+
+        def store(draft: RoundDraft | None) -> None:
+            if draft is not None:
+                round_ = draft.build(process.id, self.today)
+                self._write(f"add {round_.label} to {process.title}", [round_], process.id)
+
+        screen = QuickLineScreen[RoundDraft](
+            f"New round for {process.title}",
+            ROUND_EXAMPLE,
+            lambda line: parse_round(line, self.today),
+            round_preview,
+        )
+        self.push_screen(screen, store)
+
+    def action_add_contact(self) -> None:
+        loop = self._editable_loop()
+        if loop is not None:
+            form = ContactForm(loop.process.id, f"New contact for {loop.process.title}")
+            self.push_screen(form, self._storer(f"add contact to {loop.process.title}"))
+
+    def action_log(self) -> None:
+        loop = self._editable_loop()
+        if loop is not None:
+            form = LogForm(loop, self.today)
+            self.push_screen(form, self._storer(f"log for {loop.process.title}"))
+
+    def action_done(self) -> None:
+        loop = self._editable_loop()
+        if loop is None:
+            return
+        round_ = current_round(loop, self.today) or awaiting_outcome(loop)
+        if round_ is None:
+            self.notify(f"{loop.process.title} has no open round; add one with s.")
+            return
+        title = f"{round_.label} at {loop.process.title}: done"
+        form = DoneForm(round_, title, self.today)
+        self.push_screen(form, self._storer(f"{round_.label} done at {loop.process.title}"))
+
+    def action_edit(self) -> None:
+        loop = self._editable_loop()
+        if loop is not None:
+            form = ProcessForm(loop.process)
+            self.push_screen(form, self._storer(f"edit {loop.process.title}"))
+
+    def action_owner(self) -> None:
+        loop = self._editable_loop()
+        if loop is not None:
+            form = OwnerForm(loop.process)
+            self.push_screen(form, self._storer(f"owner of {loop.process.title}"))
+
+    def action_close_loop(self) -> None:
+        loop = self._editable_loop()
+        if loop is not None:
+            form = CloseForm(loop.process, self.today)
+            self.push_screen(form, self._storer(f"close {loop.process.title}"))
+
+    def _storer(self, label: str) -> Callable[[Record | None], None]:
+        """A form's callback: store the record it returned as one undo step."""
+
+        def store(record: Record | None) -> None:
+            if record is not None:
+                self._write(label, [record], getattr(record, "process_id", record.id))
+
+        return store
+
+    def action_undo(self) -> None:
+        if self._writable():
+            self._undo()
+
+    def action_next_steps(self) -> None:
+        rows = [row for row in self.board.rows if not row.closed] if self.board else []
+        self.push_screen(NextStepsScreen(rows, self.palette, self.today), self._jump)
+
+    def _jump(self, process_id: str | None) -> None:
+        if process_id is not None:
+            self.select_loop(process_id)
+
+    def select_loop(self, process_id: str) -> None:
+        """Put the cursor on a loop, clearing a filter or showing closed loops if needed."""
+        row = self.board.row(process_id) if self.board else None
+        if row is None:
+            return
+        self.selected_id = process_id
+        if row.closed:
+            self.show_closed = True
+        if not row.matches(self.filter_text):
+            self.query_one("#filter", FilterBox).action_dismiss()
+        self._redraw()
+        self.query_one("#processes").focus()
+
+    def loop_titles(self) -> list[tuple[str, str]]:
+        """(process id, 'Company / Role') of every loop, for the command palette."""
+        rows = self.board.rows if self.board else []
+        return [(row.process_id, row.loop.process.title) for row in rows]
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", FilterBox)
+        box.display = True
+        box.focus()
+
+    @on(FilterBox.Changed, "#filter")
+    def _apply_filter(self, event: FilterBox.Changed) -> None:
+        self.filter_text = event.value.strip()
+
+    @on(FilterBox.Submitted, "#filter")
+    @on(FilterBox.Dismissed, "#filter")
+    def _leave_filter(self) -> None:
+        self.query_one("#processes").focus()
+
+    def action_help(self) -> None:
+        keys = [(self.get_key_display(b), b) for b in self.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(keys))
+
+
+def run_app(path: Path) -> int:
+    """Open the data file at `path` full-screen; the exit status for the command line."""
+    LoopdeckApp(Repository.open(path)).run()
+    return 0

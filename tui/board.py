@@ -1,0 +1,96 @@
+"""What the app shows, computed once per load: each loop beside its next step.
+
+The rules live in `planner.ownership`; this module only pairs their answers
+with the loops, orders them by urgency and counts them for the summary line,
+so every pane reads the same numbers and a cursor move costs no rule calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from planner.models import Loop, Owner, ProcessStatus, RoundStatus, Settings
+from planner.ownership import next_step
+from planner.steps import NextStep, Signal
+
+
+@dataclass(frozen=True, eq=False)
+class BoardRow:
+    """One loop as the processes pane lists it."""
+
+    loop: Loop
+    step: NextStep | None
+    """The next step, or None for a closed loop."""
+
+    @property
+    def process_id(self) -> str:
+        return self.loop.process.id
+
+    @property
+    def closed(self) -> bool:
+        return self.loop.process.status == ProcessStatus.CLOSED
+
+    @property
+    def stage(self) -> str:
+        """Where the loop stands: the round its next step is about, else the last one held."""
+        process = self.loop.process
+        if self.closed:
+            reason = process.close_reason.value if process.close_reason else "closed"
+            return f"Closed ({reason})"
+        rounds = self.loop.timeline()
+        by_id = {r.id: r for r in rounds}
+        if self.step is not None and self.step.round_id in by_id:
+            return by_id[self.step.round_id].label
+        held = [r for r in rounds if r.status == RoundStatus.DONE]
+        if held:
+            return held[-1].label
+        live = [r for r in rounds if r.status != RoundStatus.CANCELLED]
+        return live[0].label if live else "Applied"
+
+    def matches(self, needle: str) -> bool:
+        """Whether the filter text appears in the company, role, stage or tags."""
+        process = self.loop.process
+        haystack = " ".join([process.company, process.role, self.stage, *process.tags])
+        return needle.casefold() in haystack.casefold()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The header's answer to "how is my search going"."""
+
+    active: int
+    on_me: int
+    on_recruiter: int
+    on_hiring_manager: int
+    cooling: int
+    today: dt.date
+
+
+def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
+    """Open loops by the rules' urgency, closed loops last, ties by name."""
+    if row.step is None:
+        return (1, (0, dt.date.max, 0), row.loop.process.title.casefold())
+    return (0, row.step.urgency_key(), row.loop.process.title.casefold())
+
+
+def build_board(loops: list[Loop], today: dt.date, settings: Settings) -> list[BoardRow]:
+    """Every loop with its next step, most urgent first."""
+    rows = [BoardRow(loop, next_step(loop, today, settings)) for loop in loops]
+    return sorted(rows, key=_urgency)
+
+
+def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
+    """Count active loops, whose court each next step is in, and cooling loops."""
+    owners = Counter(row.step.owner for row in rows if row.step is not None)
+    return Summary(
+        active=sum(1 for row in rows if not row.closed),
+        on_me=owners[Owner.ME],
+        on_recruiter=owners[Owner.RECRUITER],
+        on_hiring_manager=owners[Owner.HIRING_MANAGER],
+        cooling=sum(
+            1 for row in rows if row.step is not None and row.step.signal == Signal.COOLING
+        ),
+        today=today,
+    )

@@ -1,0 +1,55 @@
+"""The command palette's own commands: jump to a loop by name, add, next steps, undo.
+
+Each command runs one of the app's actions, so the palette, the keys and the
+help can never disagree about what a command does or when it is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import LoopdeckApp
+
+ACTIONS = (
+    ("Add a loop", "add_loop", "New loop from one quick-add line"),
+    ("Next steps by owner", "next_steps", "Recruiter, hiring manager and my own steps"),
+    ("Undo the last change", "undo", "Take back the latest write"),
+    ("Show or hide closed loops", "toggle_closed", "Closed loops are hidden by default"),
+    ("Filter the loops", "filter", "Type part of a company, role, stage or tag"),
+    ("Keys and quick-add grammar", "help", "Every key with what it does"),
+)
+
+
+class LoopdeckCommands(Provider):
+    """Loops are found by 'Company / Role'; actions by their description."""
+
+    @property
+    def _app(self) -> LoopdeckApp:
+        return cast("LoopdeckApp", self.app)
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self._app
+        found: list[tuple[str, Callable[[], object], str]] = [
+            (f"Go to {title}", partial(app.select_loop, process_id), "Select this loop")
+            for process_id, title in app.loop_titles()
+        ]
+        for name, action, help_text in ACTIONS:
+            found.append((name, partial(app.run_action, action), help_text))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._commands():
+            if not name.startswith("Go to "):
+                yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

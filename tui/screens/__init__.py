@@ -1,0 +1,1 @@
+"""Screens pushed over the main one: forms, the next-steps board and help."""

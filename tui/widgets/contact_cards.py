@@ -1,0 +1,78 @@
+"""The contact cards pane: who is who in the selected loop, and when we last spoke."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from planner.models import Contact, ContactRole, Loop
+from tui.board import BoardRow
+from tui.theme import Palette
+from tui.widgets.labels import ago, short_date
+
+ROLE_ORDER = [
+    ContactRole.RECRUITER,
+    ContactRole.HIRING_MANAGER,
+    ContactRole.INTERVIEWER,
+    ContactRole.COORDINATOR,
+    ContactRole.REFERRER,
+]
+ROLE_LABEL = {
+    ContactRole.RECRUITER: "Recruiter",
+    ContactRole.HIRING_MANAGER: "Hiring manager",
+    ContactRole.INTERVIEWER: "Interviewer",
+    ContactRole.COORDINATOR: "Coordinator",
+    ContactRole.REFERRER: "Referrer",
+}
+
+
+class ContactCards(VerticalScroll):
+    """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="contacts-body")
+
+    def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
+        body = self.query_one("#contacts-body", Static)
+        if row is None:
+            body.update("")
+            return
+        body.update(_render(row.loop, palette, today))
+
+
+def _render(loop: Loop, palette: Palette, today: dt.date) -> Group:
+    cards: list[Text] = []
+    contacts = sorted(loop.contacts, key=lambda c: (ROLE_ORDER.index(c.role), c.name))
+    cards.extend(_card(c, loop, palette, today) for c in contacts)
+    known = {c.name.casefold() for c in contacts}
+    panel = sorted({n for r in loop.rounds for n in r.interviewers if n.casefold() not in known})
+    cards.extend(
+        Text.assemble((name, "bold"), ("  Interviewer (named in a round)", palette.muted))
+        for name in panel
+    )
+    if not cards:
+        cards.append(Text("No contacts yet. Press c to add one.", style=palette.muted))
+    return Group(*cards)
+
+
+def _card(contact: Contact, loop: Loop, palette: Palette, today: dt.date) -> Text:
+    card = Text.assemble((contact.name, "bold"), (f"  {ROLE_LABEL[contact.role]}", palette.heading))
+    for detail in (contact.email, contact.phone, *contact.links):
+        if detail:
+            card.append(f"\n  {detail}")
+    touched = loop.last_touch(contact.id)
+    if touched is None:
+        card.append("\n  no touch logged yet", style=palette.muted)
+    else:
+        card.append(
+            f"\n  last touch {short_date(touched)} ({ago(touched, today)})", style=palette.muted
+        )
+    if contact.notes:
+        card.append(f"\n  {contact.notes}", style=palette.muted)
+    card.append("\n")
+    return card

@@ -1,0 +1,44 @@
+"""How dates, owners and next steps read on screen, shared by panes and screens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from planner.steps import NextStep
+from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
+
+
+def short_date(day: dt.date | None) -> str:
+    """'Wed 18 Mar': the weekday matters more than the year when planning a week."""
+    return day.strftime("%a %d %b") if day else "no date"
+
+
+def ago(day: dt.date | None, today: dt.date) -> str:
+    """'3d ago', 'today', 'in 2d': how far a date is from today."""
+    if day is None:
+        return "never"
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    return f"{days}d ago" if days > 0 else f"in {-days}d"
+
+
+def step_lines(step: NextStep, palette: Palette, today: dt.date) -> Text:
+    """The next step in two lines: badge and what; then signal, wait, due date and nudge."""
+    mark = " (set by hand)" if step.overridden else ""
+    text = Text.assemble(
+        (f" {OWNER_SHORT[step.owner]} ", palette.owner[step.owner]),
+        " ",
+        step.what,
+        (mark, palette.muted),
+        "\n",
+        (f"● {SIGNAL_LABEL[step.signal]}", palette.signal[step.signal]),
+        (f" · waiting {step.waiting_days}d since {short_date(step.since)}", palette.muted),
+    )
+    if step.due is not None:
+        text.append(f" · due {short_date(step.due)} ({ago(step.due, today)})")
+    if step.nudge is not None:
+        text.append(f" · nudge {step.nudge.name}", style=palette.heading)
+    return text

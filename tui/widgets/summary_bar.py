@@ -1,0 +1,43 @@
+"""The top line: how the whole search is going, at a glance."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from planner.models import Owner
+from tui.board import Summary
+from tui.theme import Palette
+
+
+class SummaryBar(Widget):
+    """Active loops, whose court the next steps are in, cooling loops, and today's date."""
+
+    summary: reactive[Summary | None] = reactive(None)
+    palette: reactive[Palette | None] = reactive(None)
+
+    def render(self) -> RenderableType:
+        summary, palette = self.summary, self.palette
+        if summary is None or palette is None:
+            return Text(" loopdeck  loading…")
+        left = Text.assemble(
+            (" loopdeck ", palette.heading),
+            f" {summary.active} active  ",
+            (" ME ", palette.owner[Owner.ME]),
+            f" {summary.on_me}  ",
+            (" REC ", palette.owner[Owner.RECRUITER]),
+            f" {summary.on_recruiter}  ",
+            (" HM ", palette.owner[Owner.HIRING_MANAGER]),
+            f" {summary.on_hiring_manager}  ",
+            ("cooling ", palette.muted),
+            str(summary.cooling),
+        )
+        right = Text(summary.today.strftime("%a %d %b %Y "), style=palette.muted)
+        grid = Table.grid(expand=True)
+        grid.add_column(justify="left", no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(left, right)
+        return grid

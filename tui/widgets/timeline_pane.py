@@ -1,0 +1,112 @@
+"""The timeline pane: the selected loop's rounds, its next step and its log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
+from tui.board import BoardRow
+from tui.theme import Palette
+from tui.widgets.labels import ago, short_date, step_lines
+
+ROUND_MARK = {
+    RoundStatus.DONE: "✓",
+    RoundStatus.SCHEDULED: "●",
+    RoundStatus.PLANNED: "○",
+    RoundStatus.CANCELLED: "✗",
+}
+EVENT_VERB = {
+    EventKind.NOTE: "note",
+    EventKind.SENT: "sent",
+    EventKind.RECEIVED: "received",
+    EventKind.PROMISE: "promise",
+}
+
+
+class TimelinePane(VerticalScroll):
+    """Shows one loop; the app hands it the row and the palette (attributes down)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timeline-body")
+
+    def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
+        body = self.query_one("#timeline-body", Static)
+        if row is None:
+            body.update(Text("No loop selected. Press a to add one.", style=palette.muted))
+            return
+        body.update(_render(row, palette, today))
+
+
+def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
+    process = row.loop.process
+    facts = " · ".join(x for x in (process.level, process.location, process.source) if x)
+    parts: list[Text] = [Text(process.title, style=palette.heading)]
+    if facts:
+        parts.append(Text(facts, style=palette.muted))
+    if row.step is not None:
+        parts.append(step_lines(row.step, palette, today))
+    elif process.closed_on is not None:
+        by = f" by {process.closed_by.value}" if process.closed_by else ""
+        parts.append(Text(f"Closed {short_date(process.closed_on)}{by}", style=palette.muted))
+    parts.append(Text("Rounds", style=palette.heading))
+    parts.extend(_round(r, palette) for r in row.loop.timeline())
+    if not row.loop.rounds:
+        parts.append(Text("  none yet (s adds one)", style=palette.muted))
+    parts.append(Text("Log", style=palette.heading))
+    events = sorted(row.loop.events, key=lambda e: (e.on, e.id), reverse=True)
+    parts.extend(_event(e, row.loop, palette, today) for e in events)
+    if not events:
+        parts.append(Text("  nothing logged yet (l)", style=palette.muted))
+    return Group(*parts)
+
+
+def _round(r: Round, palette: Palette) -> Text:
+    """Mark, date, kind and result; the panel and format on a second, quieter line."""
+    text = Text.assemble(f"{ROUND_MARK[r.status]} ", (f"{_when(r):<16}", ""), (r.label, "bold"))
+    text.append("  ")
+    text.append_text(_result(r, palette))
+    details = [r.format] if r.format else []
+    if r.interviewers:
+        details.append("with " + ", ".join(r.interviewers))
+    if details:
+        text.append("\n    " + " · ".join(details), style=palette.muted)
+    return text
+
+
+def _when(r: Round) -> str:
+    if r.date is None:
+        return "no date"
+    return short_date(r.date) + (f" {r.time:%H:%M}" if r.time else "")
+
+
+def _result(r: Round, palette: Palette) -> Text:
+    """Status, or for a round held its outcome and who decided; a deadline if any."""
+    text = Text(r.status.value, style=palette.muted)
+    if r.kind == RoundKind.APPLIED:
+        text = Text("")
+    elif r.status == RoundStatus.DONE:
+        text = Text(r.outcome.value, style="bold" if r.outcome != Outcome.PENDING else "")
+        if r.decided_by is not None:
+            text.append(f" by {r.decided_by.value}", style=palette.muted)
+    if r.deadline is not None:
+        text.append(f" deadline {short_date(r.deadline)}")
+    return text
+
+
+def _event(event: Event, loop: Loop, palette: Palette, today: dt.date) -> Text:
+    contact = loop.contact_by_id(event.contact_id)
+    who = f" {contact.name}" if contact else ""
+    line = Text.assemble(
+        f"  {short_date(event.on)} ", (f"{EVENT_VERB[event.kind]}{who}: ", palette.muted)
+    )
+    line.append(event.text)
+    if event.kind == EventKind.PROMISE:
+        state = "done" if event.done else f"due {ago(event.due, today)}"
+        line.append(f" ({state})", style=palette.heading)
+    return line
