@@ -13,6 +13,11 @@ from pathlib import Path
 
 from storage.errors import StorageError
 
+# Sync never stops to ask: no editor for merge messages, no password prompt (a
+# missing credential fails with git's message instead of hanging the app), and
+# messages in English so the rejection checks below can read them.
+QUIET = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_EDITOR": "true"}
+
 
 class SyncError(StorageError):
     """Sync cannot go on; the sentence says what to do. The data file is untouched."""
@@ -32,7 +37,7 @@ class Git:
                 cwd=self.cwd,
                 capture_output=True,
                 text=True,
-                env={**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"},
+                env={**os.environ, **QUIET},
                 check=False,
             )
         except FileNotFoundError:

@@ -153,6 +153,9 @@ def merge_record(
             stamps[DELETED] = deleted_stamp
         conflicts.extend(lost_deletion)
     if STAMPS in ours or STAMPS in theirs:
+        resolved = max(_pair(ours, CONFLICTS)[1], _pair(theirs, CONFLICTS)[1])
+        if resolved:
+            stamps[CONFLICTS] = resolved
         merged[STAMPS] = stamps
     kept = _merge_conflicts(base, ours, theirs, conflicts)
     if kept or CONFLICTS in ours or CONFLICTS in theirs:

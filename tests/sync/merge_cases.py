@@ -73,6 +73,7 @@ def apply(document: dict[str, Any], ops: list[Any], replica: str, clock: int) ->
             record["_stamps"]["_deleted"] = now
         elif kind == "resolve" and record.get("_conflicts"):
             record["_conflicts"] = record["_conflicts"][1:]
+            record["_stamps"]["_conflicts"] = now
     return result
 
 

@@ -14,14 +14,17 @@ from tui.cli import (
     add,
     check,
     close,
+    conflicts,
     done,
     hold,
     listing,
     log,
+    merge_driver,
     next_steps,
     owner,
     show,
     stage,
+    sync,
     undo,
 )
 from tui.cli.parsing import Subparsers
@@ -40,6 +43,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     close,
     undo,
     check,
+    sync,
+    conflicts,
+    merge_driver,
 )
 
 
