@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-from planner.ownership import next_step
 from planner.quickadd import parse_loop
 from tui.cli.context import Context
 from tui.cli.output import emit, owner_text
@@ -34,9 +33,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         tx.put(process)
         for record in (*rounds, *contacts):
             tx.put(record)
-    loop = ctx.repo.loop(process.id)
     emit(f"Added {process.title} (id {process.id[:8]})")
-    step = next_step(loop, ctx.today, ctx.repo.settings())
+    step = ctx.steps().get(process.id)
     if step is not None:
         emit(f"Next: {step.what} ({owner_text(step)})")
     return 0

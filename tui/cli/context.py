@@ -9,6 +9,8 @@ from pathlib import Path
 
 from planner.dates import parse_date
 from planner.models import Loop
+from planner.ownership import next_steps
+from planner.steps import NextStep
 from storage.repository import Repository
 
 
@@ -34,16 +36,24 @@ class Context:
             self._repo = Repository.open(self.db_path)
         return self._repo
 
-    def readable_repo(self) -> Repository:
-        """The repository for a read; a read-only file still shows what it can, with a warning.
+    def warn_if_read_only(self) -> None:
+        """Before a read: a read-only file still shows what it can, with a warning.
 
         A damaged file shows nothing, so the warning is what keeps an empty list
         from reading as "no loops".
         """
+        if self.repo.read_only is not None:
+            sys.stderr.write(f"loopdeck: warning: {self.repo.read_only}\n")
+
+    def steps(self) -> dict[str, NextStep]:
+        """Every open loop's next step by process id, most urgent first.
+
+        Always computed over all loops at once, even for `show`: one loop's
+        offer deadline is a step in every other loop.
+        """
         repo = self.repo
-        if repo.read_only is not None:
-            sys.stderr.write(f"loopdeck: warning: {repo.read_only}\n")
-        return repo
+        steps = next_steps(repo.loops(), self.today, repo.settings())
+        return {step.process_id: step for step in steps}
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from planner.models import Loop
-from planner.ownership import next_step
 from planner.steps import NextStep
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, loop_summary_json
@@ -25,11 +24,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    repo = ctx.readable_repo()
-    settings = repo.settings()
-    entries = [
-        (loop, next_step(loop, ctx.today, settings)) for loop in repo.loops(include_closed=args.all)
-    ]
+    ctx.warn_if_read_only()
+    steps = ctx.steps()
+    loops = ctx.repo.loops(include_closed=args.all)
+    entries = [(loop, steps.get(loop.process.id)) for loop in loops]
     entries.sort(key=order)
     if args.json:
         print(dumps([loop_summary_json(loop, step) for loop, step in entries]), end="")

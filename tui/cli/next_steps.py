@@ -11,7 +11,6 @@ import argparse
 from collections.abc import Iterable
 
 from planner.models import Loop, Owner, RoundKind, RoundStatus
-from planner.ownership import next_steps
 from planner.steps import NextStep
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, next_item_json
@@ -44,9 +43,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    repo = ctx.readable_repo()
-    loops = {loop.process.id: loop for loop in repo.loops()}
-    steps = next_steps(loops.values(), ctx.today, repo.settings())
+    ctx.warn_if_read_only()
+    loops = {loop.process.id: loop for loop in ctx.repo.loops()}
+    steps = list(ctx.steps().values())
     if args.owner:
         steps = [s for s in steps if s.owner == Owner(args.owner)]
     if args.json:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from planner.models import Loop, Round, RoundKind, RoundStatus
-from planner.ownership import next_step
 from planner.steps import NextStep
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, loop_detail_json, people
@@ -25,9 +24,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    repo = ctx.readable_repo()
+    ctx.warn_if_read_only()
     loop = ctx.loop(args.process)
-    step = next_step(loop, ctx.today, repo.settings())
+    step = ctx.steps().get(loop.process.id)
     if args.json:
         print(dumps(loop_detail_json(loop, step)), end="")
         return 0
