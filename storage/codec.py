@@ -32,6 +32,7 @@ MODEL_OF: dict[str, type[Record]] = {table: model for model, table in TABLE_OF.i
 CHILD_TABLES = ("rounds", "contacts", "events")
 NOUN_OF = {"processes": "loop", "rounds": "round", "contacts": "contact", "events": "log entry"}
 _ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
+_KNOWN_FIELDS: dict[str, frozenset[str]] = {}
 
 
 def empty_document() -> dict[str, Any]:
@@ -62,9 +63,10 @@ def public_fields(record: dict[str, Any]) -> dict[str, Any]:
 def check_schema(document: dict[str, Any], name: str) -> None:
     """Refuse a file whose layout or schema version this app does not know."""
     for table, content in document.items():
-        if not isinstance(content, dict) or not all(isinstance(r, dict) for r in content.values()):
-            raise DataFileError(f"{name}: table '{table}' is not a set of records; fix it by hand")
-    version = document.get(META_TABLE, {}).get("schema", {}).get("schema_version")
+        if not isinstance(content, dict):
+            raise not_records(table, name)
+    schema = document.get(META_TABLE, {}).get("schema")
+    version = schema.get("schema_version") if isinstance(schema, dict) else None
     if not isinstance(version, int) or isinstance(version, bool):
         raise DataFileError(f"{name} has no schema version; is it a loopdeck file?")
     if version > SCHEMA_VERSION:
@@ -75,19 +77,37 @@ def check_schema(document: dict[str, Any], name: str) -> None:
 
 
 def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Record]:
-    """Validate every record of a table that is not tombstoned; id -> model."""
+    """Validate every record of a table that is not tombstoned; id -> model.
+
+    The loop runs once per record of a large file, so it sticks to C-level dict
+    operations: pop the known metadata keys, and only when something else is
+    left that the model does not know, filter key by key.
+    """
+    model = MODEL_OF[table]
+    known = _KNOWN_FIELDS.setdefault(table, frozenset(model.model_fields))
     ids: list[str] = []
     payload: list[dict[str, Any]] = []
     for record_id, record in records.items():
-        _check_metadata(table, record_id, record, name)
-        if record.get("_deleted") is None:
-            fields = public_fields(record)
-            fields["id"] = record_id
-            ids.append(record_id)
-            payload.append(fields)
+        if type(record) is not dict:
+            raise not_records(table, name)
+        deleted = record.get("_deleted")
+        if deleted is not None:
+            if not isinstance(deleted, str):
+                raise _bad_metadata(table, record_id, "_deleted", name)
+            continue
+        fields = record.copy()
+        if type(fields.pop("_stamps", None) or {}) is not dict:
+            raise _bad_metadata(table, record_id, "_stamps", name)
+        fields.pop("_deleted", None)
+        fields.pop("_conflicts", None)
+        if not fields.keys() <= known:
+            fields = public_fields(fields)
+        fields["id"] = record_id
+        ids.append(record_id)
+        payload.append(fields)
     adapter = _ADAPTERS.get(table)
     if adapter is None:
-        adapter = _ADAPTERS[table] = TypeAdapter(list[MODEL_OF[table]])  # type: ignore[valid-type]
+        adapter = _ADAPTERS[table] = TypeAdapter(list[model])  # type: ignore[valid-type]
     try:
         models: list[Record] = adapter.validate_python(payload)
     except ValidationError as error:
@@ -98,7 +118,10 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
 def settings_from(document: dict[str, Any], name: str) -> Settings:
     """The stored settings, defaults for anything not stored."""
     record = document.get(SETTINGS_TABLE, {}).get(SETTINGS_ID, {})
-    _check_metadata(SETTINGS_TABLE, SETTINGS_ID, record, name)
+    if not isinstance(record, dict):
+        raise not_records(SETTINGS_TABLE, name)
+    if not isinstance(record.get("_stamps", {}), dict):
+        raise DataFileError(f"{name}: the settings have bad '_stamps'")
     try:
         return Settings.model_validate(public_fields(record))
     except ValidationError as error:
@@ -109,13 +132,14 @@ def settings_from(document: dict[str, Any], name: str) -> Settings:
         ) from None
 
 
-def _check_metadata(table: str, record_id: str, record: dict[str, Any], name: str) -> None:
-    stamps = record.get("_stamps", {})
-    deleted = record.get("_deleted")
-    if not isinstance(stamps, dict) or not all(isinstance(s, str) for s in stamps.values()):
-        raise DataFileError(f"{name}: record {record_id[:8]} in '{table}' has bad '_stamps'")
-    if deleted is not None and not isinstance(deleted, str):
-        raise DataFileError(f"{name}: record {record_id[:8]} in '{table}' has a bad '_deleted'")
+def not_records(table: str, name: str) -> DataFileError:
+    return DataFileError(f"{name}: table '{table}' is not a set of records; fix it by hand")
+
+
+def _bad_metadata(table: str, record_id: str, key: str, name: str) -> DataFileError:
+    return DataFileError(
+        f"{name}: {NOUN_OF[table]} {record_id[:8]} has a malformed '{key}'; fix it by hand"
+    )
 
 
 def _describe_invalid(table: str, ids: list[str], error: ValidationError, name: str) -> str:

@@ -35,9 +35,13 @@ class HybridClock:
         self._ms = 0
         self._counter = 0
 
-    def observe(self, stamp: str | None) -> None:
-        """Remember a stamp seen in the data so that the next one sorts after it."""
-        if not stamp:
+    def observe(self, stamp: object) -> None:
+        """Remember a stamp seen in the data so that the next one sorts after it.
+
+        Anything that is not a well-formed stamp (a hand edit) is ignored: the
+        next stamp is then simply taken from the wall clock.
+        """
+        if not isinstance(stamp, str):
             return
         try:
             seen = parse_stamp(stamp)

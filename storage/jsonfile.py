@@ -67,7 +67,7 @@ def read_strict(path: Path) -> tuple[dict[str, Any], Fingerprint]:
 
 def decode(raw: bytes, name: str) -> dict[str, Any]:
     """Strictly parse the bytes of a file called `name`."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
         raise DataFileError(f"{name} is empty; restore it from git or a backup")
     try:
         data = orjson.loads(raw)

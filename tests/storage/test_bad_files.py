@@ -78,6 +78,20 @@ def no_schema(path: Path) -> bytes:
     return dump(data)
 
 
+def record_not_an_object(path: Path) -> bytes:
+    data = good_file(path)
+    for record_id in data["events"]:
+        data["events"][record_id] = "see notes"
+    return dump(data)
+
+
+def bad_stamps(path: Path) -> bytes:
+    data = good_file(path)
+    for record in data["contacts"].values():
+        record["_stamps"] = ["not", "a", "map"]
+    return dump(data)
+
+
 def top_level_list(path: Path) -> bytes:
     return b"[]\n"
 
@@ -95,6 +109,8 @@ CASES: dict[str, tuple[Spoil, str]] = {
     "newer schema": (newer_schema, "written by a newer loopdeck (schema 2"),
     "no schema": (no_schema, "has no schema version"),
     "not an object": (top_level_list, "does not hold a JSON object"),
+    "record not an object": (record_not_an_object, "table 'events' is not a set of records"),
+    "bad stamps": (bad_stamps, "has a malformed '_stamps'"),
     "empty": (empty, "loopdeck.json is empty"),
 }
 
