@@ -62,18 +62,11 @@ def data_path(args: argparse.Namespace, today: dt.date) -> Path:
     return make_demo_copy(today) if args.demo else resolve_db_path(args.db)
 
 
-def open_app(ctx: Context) -> int:
-    """The full-screen app; until it is installed, the `next` list and a hint."""
-    try:
-        from tui.app import run_app
-    except ModuleNotFoundError as error:
-        if error.name != "tui.app":
-            raise
-        from tui.cli import next_steps
+def open_app(path: Path) -> int:
+    """The full-screen app, imported here so that no subcommand pays for textual."""
+    from tui.app import run_app
 
-        fail("the full-screen app is not available yet; here is 'loopdeck next'")
-        return next_steps.run(argparse.Namespace(owner=None, json=False), ctx)
-    return run_app(ctx.db_path)
+    return run_app(path)
 
 
 def fail(message: str) -> None:
@@ -86,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         today = read_today()
         ctx = Context(db_path=data_path(args, today), today=today)
         if args.command is None:
-            return open_app(ctx)
+            return open_app(ctx.db_path)
         code: int = args.run(args, ctx)
         return code
     except SystemExit as done:  # --help and --version print and exit cleanly
