@@ -169,9 +169,15 @@ class Repository:
             raise StorageError(
                 f"could not save {self.path.name} ({error.strerror}); nothing was changed"
             ) from None
-        if label is not None:
-            self._journal.push(label, applied.undo)
         self._refresh_models(applied)
+        if label is None:
+            return
+        try:
+            self._journal.push(label, applied.undo)
+        except OSError as error:
+            raise StorageError(
+                f"saved, but could not record it for undo ({error.strerror})"
+            ) from None
 
     def _reload_under_lock(self) -> None:
         """Before writing, take in what others wrote; refuse if the file went bad."""
@@ -261,9 +267,18 @@ class Repository:
             stale = any(name.startswith(prefix) for name in os.listdir(self.path.parent))
         except OSError:
             return
-        if stale:
-            with self._locked():
-                jsonfile.remove_stale_temps(self.path)
+        if not stale:
+            return
+        # Only if nobody is writing right now: opening must not wait, and the
+        # next write sweeps under the lock anyway.
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return
+        try:
+            jsonfile.remove_stale_temps(self.path)
+        finally:
+            self._lock.release()
 
 
 def _unwritable_reason(path: Path) -> str | None:

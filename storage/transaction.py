@@ -134,7 +134,8 @@ def _apply_one(
     deleted_here = change.delete and not was_deleted
     restored_here = change.restore and was_deleted
     if deleted_here:
-        clock.observe(max(stamps.values(), default=None))
+        for stamp in stamps.values():
+            clock.observe(stamp)
         record["_deleted"] = clock.now()
     if restored_here:
         clock.observe(record["_deleted"])
