@@ -113,3 +113,30 @@ def test_reading_a_damaged_file_warns_on_stderr(cli: Cli, db_path: Path) -> None
     assert result.err.startswith("loopdeck: warning: ")
     assert "conflict" in result.err
     assert db_path.read_bytes() == DAMAGED["conflict markers"]
+
+
+def test_state_mistakes_leave_the_file_alone(cli: Cli, db_path: Path, two_loops: bytes) -> None:
+    assert cli("close", "infra", "--reason", "withdrew").code == 0
+    closed = db_path.read_bytes()
+    for args, message in [
+        (("close", "infra", "--reason", "rejected"), "already closed"),
+        (("hold", "infra"), "is closed, not active"),
+    ]:
+        result = cli(*args)
+        assert result.code == 1
+        assert message in one_error_line(result)
+        assert db_path.read_bytes() == closed
+
+
+def test_help_returns_zero_instead_of_exiting(cli: Cli) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    assert "usage: loopdeck" in result.out
+    assert cli("next", "--help").code == 0
+
+
+def test_check_of_a_missing_file_is_fine_and_creates_nothing(cli: Cli, db_path: Path) -> None:
+    result = cli("check")
+    assert result.code == 0
+    assert result.out.startswith("No data file at ")
+    assert not db_path.exists()
