@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(ctx.db_path)
         code: int = args.run(args, ctx)
         return code
-    except SystemExit as done:  # --help and --version print and exit cleanly
+    except SystemExit as done:  # --help prints and exits cleanly
         return done.code if isinstance(done.code, int) else 0
     except UsageError as error:
         fail(str(error))
