@@ -66,7 +66,6 @@ class LoopdeckApp(App[None]):
     """One data file, opened through a `Repository` (tests pass one on a temp file)."""
 
     CSS_PATH = "app.tcss"
-    AUTO_FOCUS = "#processes"
     TITLE = "loopdeck"
     COMMANDS = App.COMMANDS | {LoopdeckCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (typed by App)
@@ -161,11 +160,10 @@ class LoopdeckApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = self._start_theme
-        self.query_one("#filter", FilterBox).display = False
-        self.query_one("#banner", ReadOnlyBanner).display = False
         self.query_one("#timeline").border_title = "Timeline"
         self.query_one("#contacts").border_title = "Contacts"
         self.query_one("#processes").border_title = "Loops"
+        self.query_one("#processes").focus()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
         self._load()
         if self._watch_interval:

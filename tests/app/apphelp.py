@@ -1,0 +1,62 @@
+"""Helpers for the app's tests: a real data file, the real app, and the file read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from planner.models import Loop
+from storage.repository import Repository
+from tui.app import LoopdeckApp
+from tui.demo import SEED_FILE, shifted
+
+TODAY = dt.date(2026, 3, 16)
+
+
+def write_demo(path: Path, today: dt.date = TODAY) -> Path:
+    """The demo seeds with their dates moved around `today`, as a data file at `path`."""
+    document = shifted(json.loads(SEED_FILE.read_text(encoding="utf-8")), today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def make_app(path: Path, watch_interval: float | None = None) -> LoopdeckApp:
+    """The app on `path`; the file watcher is off unless a test is about it."""
+    return LoopdeckApp(Repository.open(path), TODAY, watch_interval=watch_interval)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until writes and loads have finished and their messages are handled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
+
+
+def stored_loops(path: Path) -> list[Loop]:
+    """The loops as a fresh repository reads them from disk."""
+    return Repository.open(path).loops(include_closed=True)
+
+
+def stored(path: Path, company: str) -> Loop:
+    return next(loop for loop in stored_loops(path) if loop.process.company == company)
+
+
+def screen_text(app: LoopdeckApp) -> str:
+    """What the terminal shows now, as plain lines (read from the app's own SVG export)."""
+    svg = app.export_screenshot()
+    lines: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text[^>]* x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        lines.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return "\n".join("".join(t for _, t in sorted(parts)) for _, parts in sorted(lines.items()))
