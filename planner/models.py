@@ -265,6 +265,9 @@ class Event(Record):
     contact_id: str | None = None
     due: dt.date | None = None
     done: bool = False
+    # The other loop this touch was about: a SENT event carrying the id of a loop
+    # with an offer deadline records "I told this recruiter about that deadline".
+    about_process_id: str | None = None
 
 
 class Settings(BaseModel):
@@ -276,6 +279,19 @@ class Settings(BaseModel):
     cooling_days: int = Field(default=14, ge=1, le=365)
     racing_days: int = Field(default=2, ge=0, le=30)
     due_soon_days: int = Field(default=2, ge=0, le=30)
+    # ISO weekdays (1 = Monday) I am available for interviews on.
+    working_days: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5], min_length=1)
+    # The stages a new loop usually goes through, in order.
+    default_stages: list[RoundKind] = Field(
+        default_factory=lambda: [RoundKind.SCREEN, RoundKind.HM, RoundKind.TECH, RoundKind.ONSITE]
+    )
+
+    @field_validator("working_days")
+    @classmethod
+    def _check_weekdays(cls, days: list[int]) -> list[int]:
+        if any(not 1 <= d <= 7 for d in days):
+            raise ValueError("working days are weekday numbers from 1 (Monday) to 7 (Sunday)")
+        return sorted(set(days))
 
 
 class Loop(BaseModel):

@@ -6,7 +6,10 @@ My own steps (owner "me", no one to nudge), each with a due date when known:
   - an open promise I logged (a thank-you, a follow-up): due = its due date;
   - an offer not yet answered: "Decide on the offer" by its deadline;
   - a take-home not yet delivered: due = the round's date;
-  - a round with a date today or later: "Prepare for <round> on <date>".
+  - a round with a date today or later: "Prepare for <round> on <date>";
+  - another loop's offer deadline its recruiter has not heard about yet:
+    "Tell <recruiter> about the <Company> deadline", due by that deadline
+    (see `planner.pacing`).
 
 The state of the loop, read from its latest round (cancelled rounds ignored):
   - a negotiation under way: the recruiter leads it;
@@ -31,7 +34,7 @@ RACING when nothing worse applies; a loop on hold is PAUSED.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from planner.models import (
@@ -47,6 +50,8 @@ from planner.models import (
     RoundStatus,
     Settings,
 )
+from planner.offers import Offer
+from planner.pacing import Deadline, open_deadlines, reminders
 from planner.steps import NextStep, Nudge, Signal
 
 _ROLE_OF_OWNER: dict[Owner, ContactRole] = {
@@ -79,15 +84,24 @@ class _Step:
     nudge_role: ContactRole | None = None
 
 
-def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> NextStep | None:
-    """The one step that moves this loop forward now, or None for a closed loop."""
+def next_step(
+    loop: Loop,
+    today: dt.date,
+    settings: Settings | None = None,
+    deadlines: Sequence[Deadline] = (),
+) -> NextStep | None:
+    """The one step that moves this loop forward now, or None for a closed loop.
+
+    `deadlines` are the open offer deadlines of all loops (`pacing.open_deadlines`):
+    telling this loop's recruiter about another loop's deadline is one of my steps.
+    """
     settings = settings if settings is not None else Settings()
     process = loop.process
     if process.status == ProcessStatus.CLOSED:
         return None
     rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]
     on_hold = process.status == ProcessStatus.ON_HOLD
-    step = _on_hold(loop, today) if on_hold else _choose(loop, rounds, today)
+    step = _on_hold(loop, today) if on_hold else _choose(loop, rounds, today, deadlines)
     override = process.owner_override
     if override is not None:
         step = replace(step, owner=override, nudge_role=_ROLE_OF_OWNER.get(override))
@@ -108,10 +122,15 @@ def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> N
 
 
 def next_steps(
-    loops: Iterable[Loop], today: dt.date, settings: Settings | None = None
+    loops: Iterable[Loop],
+    today: dt.date,
+    settings: Settings | None = None,
+    offers: Iterable[Offer] = (),
 ) -> list[NextStep]:
-    """The next step of every open loop, most urgent first."""
-    steps = (next_step(loop, today, settings) for loop in loops)
+    """The next step of every open loop, most urgent first, offer deadlines paced in."""
+    loops = list(loops)
+    deadlines = open_deadlines(loops, offers, today)
+    steps = (next_step(loop, today, settings, deadlines) for loop in loops)
     return sorted((s for s in steps if s is not None), key=NextStep.urgency_key)
 
 
@@ -121,10 +140,13 @@ def _on_hold(loop: Loop, today: dt.date) -> _Step:
     return _waiting(what, _last_activity(loop, today), None)
 
 
-def _choose(loop: Loop, rounds: list[Round], today: dt.date) -> _Step:
+def _choose(
+    loop: Loop, rounds: list[Round], today: dt.date, deadlines: Sequence[Deadline]
+) -> _Step:
     """My step due first if I have any, else whoever the loop's state waits on."""
     state = _state_step(loop, rounds, today)
     mine = [*_my_steps(loop, rounds, today)]
+    mine += [_Step(r.what, Owner.ME, r.since, r.due) for r in reminders(loop, deadlines, today)]
     if state.owner == Owner.ME:
         mine.append(state)
     return min(mine, key=_due_first) if mine else state

@@ -1,0 +1,110 @@
+"""Offer terms, and the two totals that let offers be compared side by side.
+
+An offer is its own record (one per loop and offer), apart from the loop's
+OFFER round: the round says where the loop stands in its timeline, the offer
+keeps the terms, which change during a negotiation without touching the
+timeline.
+
+Amounts are whole units of the offer's currency, never floats, so a total
+shown in the app is the same number in the CSV. The totals are deliberately
+simple and spelled out, because a candidate must be able to redo them by hand:
+
+    equity per year = equity / vesting_years
+    first year      = base + bonus + sign_on + (equity per year if cliff_months <= 12 else 0)
+    annualised      = base + bonus + equity per year       (sign-on is one-off: left out)
+
+`bonus` is the target bonus as an amount (a "15%" typed on the command line is
+turned into an amount of the base when parsed). Totals round down to a whole unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+
+from pydantic import Field
+
+from planner.models import Record, Text
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.ASCII | re.IGNORECASE)
+_PERCENT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+AMOUNT_FORMS = "use a whole number such as 250000, 250k or 1.2m"
+
+
+class OfferStatus(StrEnum):
+    """Where an offer stands. The first three are open: they still have a deadline to meet."""
+
+    VERBAL = "verbal"
+    WRITTEN = "written"
+    NEGOTIATING = "negotiating"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+    @property
+    def is_open(self) -> bool:
+        return self not in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
+
+
+class Offer(Record):
+    """The terms of one offer from one loop."""
+
+    process_id: str = Field(min_length=1)
+    status: OfferStatus = OfferStatus.VERBAL
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    base: int = Field(default=0, ge=0)
+    bonus: int = Field(default=0, ge=0)
+    equity: int = Field(default=0, ge=0)
+    vesting_years: int = Field(default=4, ge=1, le=10)
+    cliff_months: int = Field(default=12, ge=0, le=60)
+    vesting_note: Text = ""
+    sign_on: int = Field(default=0, ge=0)
+    start_date: dt.date | None = None
+    deadline: dt.date | None = None
+    received_on: dt.date
+    notes: Text = ""
+
+    @property
+    def equity_per_year(self) -> int:
+        return self.equity // self.vesting_years
+
+    @property
+    def first_year(self) -> int:
+        """What the first twelve months pay, sign-on included (see the module doc)."""
+        vested = self.equity_per_year if self.cliff_months <= 12 else 0
+        return self.base + self.bonus + self.sign_on + vested
+
+    @property
+    def annualised(self) -> int:
+        """A steady year once vesting runs: base, bonus and a year of equity."""
+        return self.base + self.bonus + self.equity_per_year
+
+    def days_left(self, today: dt.date) -> int | None:
+        """Days until the deadline (negative once it has passed), None without one."""
+        return None if self.deadline is None else (self.deadline - today).days
+
+
+class AmountError(ValueError):
+    """An amount the user typed that does not parse; the message says what would."""
+
+
+def parse_amount(text: str, base: int | None = None) -> int:
+    """`250000`, `250,000`, `250k`, `1.2m`; `15%` of `base` when a base is given."""
+    cleaned = text.strip().replace(",", "").replace("_", "").lstrip("$€£")
+    if cleaned.endswith("%"):
+        if base is None:
+            raise AmountError(f"'{text}': a percentage needs the base salary first")
+        percent = _PERCENT.fullmatch(cleaned[:-1])
+        if percent is None:
+            raise AmountError(f"'{text}' is not a percentage (use e.g. 15%)")
+        return int(base * float(percent.group(0)) / 100)
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        raise AmountError(f"'{text}' is not an amount ({AMOUNT_FORMS})")
+    return int(float(match.group(1)) * _MULTIPLIERS[match.group(2).lower()])
+
+
+def money(amount: int, currency: str) -> str:
+    """`USD 250,000`: thousands grouped, the currency code in front, as in a spreadsheet."""
+    return f"{currency} {amount:,}"

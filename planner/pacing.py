@@ -1,0 +1,126 @@
+"""Deadline pacing: an offer deadline in one loop speeds up every other loop.
+
+When a loop has an open offer with a deadline, the other companies can only
+hurry if their recruiter knows, and early. So every other *active* loop gets a
+step of mine: "Tell <recruiter> about the <Company> deadline (N days left)".
+
+Where a deadline comes from: an open `Offer` record (verbal, written,
+negotiating) with a deadline, or an OFFER round not yet done or cancelled with
+a deadline (a loop may have either). The earliest one per loop counts, and
+only while it is today or later: a passed deadline no longer paces anything.
+
+"Told" is explicit, never guessed from free text: an `Event` of kind SENT in
+the other loop whose `about_process_id` is the offer's loop and whose date is
+on or after the day the offer arrived. A newer offer (received later) asks
+again. `loopdeck told` writes exactly such an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from planner.models import (
+    ContactRole,
+    EventKind,
+    Loop,
+    ProcessStatus,
+    RoundKind,
+    RoundStatus,
+)
+from planner.offers import Offer
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One loop's offer deadline that the other loops should hear about."""
+
+    process_id: str
+    company: str
+    deadline: dt.date
+    received_on: dt.date
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A pacing step in one loop, before ownership turns it into a `NextStep`."""
+
+    what: str
+    since: dt.date
+    due: dt.date
+    about_process_id: str
+
+
+def open_deadlines(
+    loops: Iterable[Loop], offers: Iterable[Offer], today: dt.date
+) -> list[Deadline]:
+    """The earliest open offer deadline (today or later) of each open loop, soonest first."""
+    open_loops = {
+        loop.process.id: loop for loop in loops if loop.process.status != ProcessStatus.CLOSED
+    }
+    found: dict[str, Deadline] = {}
+    candidates = [*_from_offers(offers, open_loops), *_from_rounds(open_loops.values())]
+    for candidate in candidates:
+        if candidate.deadline < today:
+            continue
+        known = found.get(candidate.process_id)
+        if known is None or candidate.deadline < known.deadline:
+            found[candidate.process_id] = candidate
+    return sorted(found.values(), key=lambda d: (d.deadline, d.company.casefold()))
+
+
+def reminders(loop: Loop, deadlines: Sequence[Deadline], today: dt.date) -> list[Reminder]:
+    """What this loop's recruiter still has to hear about other loops' deadlines."""
+    if loop.process.status != ProcessStatus.ACTIVE:
+        return []
+    recruiter = loop.contact(ContactRole.RECRUITER)
+    name = recruiter.name if recruiter is not None else "the recruiter"
+    return [
+        Reminder(
+            what=f"Tell {name} about the {d.company} deadline ({_days_left(d.deadline, today)})",
+            since=d.received_on,
+            due=d.deadline,
+            about_process_id=d.process_id,
+        )
+        for d in deadlines
+        if d.process_id != loop.process.id and not told(loop, d)
+    ]
+
+
+def told(loop: Loop, deadline: Deadline) -> bool:
+    """This loop logged telling its contact about that deadline since the offer came."""
+    return any(
+        e.kind == EventKind.SENT
+        and e.about_process_id == deadline.process_id
+        and e.on >= deadline.received_on
+        for e in loop.events
+    )
+
+
+def _days_left(deadline: dt.date, today: dt.date) -> str:
+    days = (deadline - today).days
+    if days == 0:
+        return "deadline today"
+    return "1 day left" if days == 1 else f"{days} days left"
+
+
+def _from_offers(offers: Iterable[Offer], loops: dict[str, Loop]) -> Iterable[Deadline]:
+    for offer in offers:
+        loop = loops.get(offer.process_id)
+        if loop is not None and offer.status.is_open and offer.deadline is not None:
+            yield Deadline(
+                offer.process_id, loop.process.company, offer.deadline, offer.received_on
+            )
+
+
+def _from_rounds(loops: Iterable[Loop]) -> Iterable[Deadline]:
+    for loop in loops:
+        for r in loop.rounds:
+            if (
+                r.kind == RoundKind.OFFER
+                and r.status not in (RoundStatus.DONE, RoundStatus.CANCELLED)
+                and r.deadline is not None
+            ):
+                received = r.date or r.created_on
+                yield Deadline(loop.process.id, loop.process.company, r.deadline, received)

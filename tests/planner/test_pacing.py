@@ -1,0 +1,158 @@
+"""An offer deadline in one loop puts "tell the recruiter" on every other active loop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.models import (
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Loop,
+    Process,
+    ProcessStatus,
+    Round,
+    RoundKind,
+    RoundStatus,
+)
+from planner.offers import Offer, OfferStatus
+from planner.ownership import next_steps
+from planner.pacing import Deadline, open_deadlines, reminders
+from planner.steps import NextStep, Signal
+
+TODAY = dt.date(2026, 3, 16)
+
+
+def day(offset: int) -> dt.date:
+    return TODAY + dt.timedelta(days=offset)
+
+
+def make_loop(pid: str, company: str, *rounds: Round, **process: Any) -> Loop:
+    recruiter = Contact(id=f"{pid}-rec", process_id=pid, name=f"{company} Rec", role="recruiter")
+    return Loop(
+        process=Process(
+            id=pid, company=company, role="ML Engineer", created_on=day(-30), **process
+        ),
+        rounds=list(rounds),
+        contacts=[recruiter],
+    )
+
+
+def waiting_loop(pid: str, company: str, **process: Any) -> Loop:
+    """A loop waiting on the recruiter to schedule: no step of mine of its own."""
+    screen = Round(process_id=pid, kind=RoundKind.SCREEN, created_on=day(-3))
+    return make_loop(pid, company, screen, **process)
+
+
+def acme_offer(**terms: Any) -> Offer:
+    fields: dict[str, Any] = {"status": OfferStatus.WRITTEN, "deadline": day(4)}
+    return Offer(process_id="acme", received_on=day(-2), **{**fields, **terms})
+
+
+def by_loop(steps: list[NextStep]) -> dict[str, NextStep]:
+    return {s.process_id: s for s in steps}
+
+
+ACME = make_loop("acme", "Acme")
+
+
+def test_every_other_active_loop_gets_a_step_of_mine_with_days_left() -> None:
+    loops = [ACME, waiting_loop("beta", "Beta"), waiting_loop("gamma", "Gamma")]
+    steps = by_loop(next_steps(loops, TODAY, offers=[acme_offer()]))
+    for pid, company in (("beta", "Beta"), ("gamma", "Gamma")):
+        step = steps[pid]
+        assert step.what == f"Tell {company} Rec about the Acme deadline (4 days left)"
+        assert (step.owner, step.due, step.since, step.nudge) == ("me", day(4), day(-2), None)
+    assert "Acme deadline" not in steps["acme"].what
+
+
+def test_a_loop_on_hold_or_closed_is_not_paced() -> None:
+    held = waiting_loop("held", "Held", status=ProcessStatus.ON_HOLD)
+    steps = by_loop(next_steps([ACME, held], TODAY, offers=[acme_offer()]))
+    assert steps["held"].signal == Signal.PAUSED
+    assert reminders(waiting_loop("c", "C", status=ProcessStatus.CLOSED), [], TODAY) == []
+
+
+def test_telling_the_recruiter_after_the_offer_came_clears_the_step() -> None:
+    told = Event(
+        process_id="beta",
+        on=day(-1),
+        kind=EventKind.SENT,
+        text="Told them about Acme",
+        contact_id="beta-rec",
+        about_process_id="acme",
+    )
+    beta = waiting_loop("beta", "Beta").model_copy(update={"events": [told]})
+    steps = by_loop(next_steps([ACME, beta], TODAY, offers=[acme_offer()]))
+    assert steps["beta"].what == "Schedule the recruiter screen"
+
+
+def test_telling_before_the_offer_arrived_or_a_plain_note_does_not_count() -> None:
+    early = Event(
+        process_id="beta", on=day(-3), kind=EventKind.SENT, text="x", about_process_id="acme"
+    )
+    note = Event(
+        process_id="beta", on=day(0), kind=EventKind.NOTE, text="x", about_process_id="acme"
+    )
+    beta = waiting_loop("beta", "Beta").model_copy(update={"events": [early, note]})
+    steps = by_loop(next_steps([ACME, beta], TODAY, offers=[acme_offer()]))
+    assert "Acme deadline" in steps["beta"].what
+
+
+def test_an_open_offer_round_with_a_deadline_paces_too() -> None:
+    offer_round = Round(
+        process_id="acme",
+        kind=RoundKind.OFFER,
+        status=RoundStatus.SCHEDULED,
+        date=day(-1),
+        deadline=day(1),
+        created_on=day(-1),
+    )
+    acme = make_loop("acme", "Acme", offer_round)
+    steps = by_loop(next_steps([acme, waiting_loop("beta", "Beta")], TODAY))
+    assert steps["beta"].what == "Tell Beta Rec about the Acme deadline (1 day left)"
+    assert steps["beta"].signal == Signal.DUE_SOON
+    assert steps["acme"].what == "Decide on the offer"
+
+
+def test_answered_passed_or_closed_offers_pace_nothing() -> None:
+    closed_acme = make_loop("acme", "Acme", status=ProcessStatus.CLOSED)
+    cases = [
+        ([ACME], [acme_offer(status=OfferStatus.ACCEPTED)]),
+        ([ACME], [acme_offer(deadline=day(-1))]),
+        ([ACME], [acme_offer(deadline=None)]),
+        ([closed_acme], [acme_offer()]),
+    ]
+    for loops, offers in cases:
+        assert open_deadlines(loops, offers, TODAY) == []
+
+
+def test_the_earliest_deadline_of_a_loop_counts_and_deadline_today_reads_so() -> None:
+    offers = [acme_offer(deadline=day(9)), acme_offer(deadline=day(0))]
+    deadlines = open_deadlines([ACME], offers, TODAY)
+    assert deadlines == [Deadline("acme", "Acme", day(0), day(-2))]
+    (reminder,) = reminders(waiting_loop("beta", "Beta"), deadlines, TODAY)
+    assert reminder.what.endswith("(deadline today)")
+
+
+def test_two_deadlines_make_two_steps_and_the_sooner_one_shows() -> None:
+    bravo = make_loop("bravo", "Bravo")
+    offers = [acme_offer(), Offer(process_id="bravo", received_on=day(-1), deadline=day(2))]
+    loops = [ACME, bravo, waiting_loop("beta", "Beta")]
+    deadlines = open_deadlines(loops, offers, TODAY)
+    assert [d.company for d in deadlines] == ["Bravo", "Acme"]
+    assert len(reminders(loops[2], deadlines, TODAY)) == 2
+    steps = by_loop(next_steps(loops, TODAY, offers=offers))
+    assert "Bravo deadline" in steps["beta"].what
+    assert "Bravo deadline" in steps["acme"].what
+    assert "Acme deadline" in steps["bravo"].what
+
+
+def test_a_loop_without_a_recruiter_card_names_the_role() -> None:
+    lone = waiting_loop("beta", "Beta").model_copy(update={"contacts": []})
+    deadlines = open_deadlines([ACME], [acme_offer()], TODAY)
+    (reminder,) = reminders(lone, deadlines, TODAY)
+    assert reminder.what.startswith("Tell the recruiter about the Acme deadline")
+    assert ContactRole.RECRUITER.value in reminder.what
