@@ -27,6 +27,9 @@ from storage.merge import merge
 PUSH_ATTEMPTS = 3
 LOCK_TIMEOUT_S = 10.0
 SUPPORT_FILES = (".gitattributes", ".gitignore")
+# How git says the remote branch moved: behind us before the push started, or
+# during it (the remote could not move the branch from the commit it announced).
+MOVED = (" ! [rejected]", "(fetch first)", "(non-fast-forward)", "(failed to update ref)")
 
 
 @dataclass
@@ -274,7 +277,7 @@ def _push(git: Git, remote: str, branch: str) -> bool | None:
     done = git.run("push", "--quiet", "--set-upstream", remote, branch, check=False)
     if done.returncode == 0:
         return True
-    if " ! [rejected]" in done.stderr or "(fetch first)" in done.stderr:
+    if any(sign in done.stderr for sign in MOVED):
         return None
     raise SyncError(f"could not push to {remote} ({last_line(done.stderr)})")
 

@@ -46,11 +46,11 @@ def isolate_git(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
 def clock_skew(seconds: float) -> Iterator[None]:
     """This machine's wall clock runs `seconds` off (stamps come from `time.time_ns`)."""
     real = time.time_ns
-    time.time_ns = lambda: real() + int(seconds * 1e9)  # type: ignore[assignment]
+    time.time_ns = lambda: real() + int(seconds * 1e9)
     try:
         yield
     finally:
-        time.time_ns = real  # type: ignore[assignment]
+        time.time_ns = real
 
 
 @dataclass
