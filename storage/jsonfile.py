@@ -23,7 +23,7 @@ import orjson
 
 from storage.errors import DataFileError
 
-DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 CONFLICT_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
 
 
@@ -50,7 +50,7 @@ def fingerprint(path: Path) -> Fingerprint | None:
 
 def encode(data: Mapping[str, Any]) -> bytes:
     """The canonical bytes: sorted keys, 2-space indent, LF, trailing newline (clean diffs)."""
-    return orjson.dumps(data, option=DUMP_OPTIONS) + b"\n"
+    return orjson.dumps(data, option=DUMP_OPTIONS)
 
 
 def read_strict(path: Path) -> tuple[dict[str, Any], Fingerprint]:
@@ -115,8 +115,13 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: Mapping[str, Any]) -> Fingerprint:
-    """Replace the file with `data` so that a crash leaves the old or the new version whole."""
+def write_atomic(path: Path, data: Mapping[str, Any], durable: bool = True) -> Fingerprint:
+    """Replace the file with `data` so that a crash leaves the old or the new version whole.
+
+    `durable=False` skips both fsyncs: still atomic against a crashed process,
+    but a power cut may bring back the previous version. For local side files
+    (the undo journal) where that costs little and the fsyncs cost an add's time.
+    """
     payload = encode(data)
     temp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex}.tmp")
     mode = _mode_of(path)
@@ -126,7 +131,8 @@ def write_atomic(path: Path, data: Mapping[str, Any]) -> Fingerprint:
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
             written = Fingerprint.of(os.fstat(fd))
         finally:
             os.close(fd)
@@ -134,7 +140,8 @@ def write_atomic(path: Path, data: Mapping[str, Any]) -> Fingerprint:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
     return written
 
 
