@@ -110,6 +110,7 @@ def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncR
 def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
     """The sync proper; `join` allows merging a remote whose history is unrelated (--init)."""
     refuse_unmerged(git, path)
+    _read(path)  # a damaged file is reported, never committed and spread to other machines
     remote = _remote(git)
     if remote is not None and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         _adopt_remote_history(git, path, remote)

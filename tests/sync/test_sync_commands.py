@@ -210,3 +210,21 @@ def test_the_driver_refuses_a_newer_schema_and_leaves_ours_untouched(
     assert code == 1
     assert "newer loopdeck" in capsys.readouterr().err
     assert ours.read_bytes() == document % 1
+
+
+def test_a_damaged_data_file_is_not_committed(
+    farm: Farm, capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    laptop.sync()
+    damaged = laptop.path.read_bytes()[:-20]
+    laptop.path.write_bytes(damaged)
+    head = git(laptop.root, "rev-parse", "HEAD")
+
+    code, out, err = loopdeck(capsys, laptop, "sync")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("loopdeck: loopdeck.json ends too early") and err.count("\n") == 1
+    assert laptop.path.read_bytes() == damaged
+    assert git(laptop.root, "rev-parse", "HEAD") == head
