@@ -53,20 +53,26 @@ def encode(data: Mapping[str, Any]) -> bytes:
     return orjson.dumps(data, option=DUMP_OPTIONS)
 
 
-def read_strict(path: Path) -> tuple[dict[str, Any], Fingerprint]:
+def read_strict(path: Path, ours: Fingerprint | None = None) -> tuple[dict[str, Any], Fingerprint]:
     """Parse the file or raise `DataFileError`; a missing file raises FileNotFoundError.
 
     The fingerprint is taken from the open descriptor, so it belongs to exactly
-    the bytes read even if the file is replaced meanwhile.
+    the bytes read even if the file is replaced meanwhile. `ours` is the
+    fingerprint of our own last write: if the file still has it, its bytes are
+    our canonical encoding (see `decode`).
     """
     with open(path, "rb") as handle:
         stamp = Fingerprint.of(os.fstat(handle.fileno()))
         raw = handle.read()
-    return decode(raw, path.name), stamp
+    return decode(raw, path.name, canonical=stamp == ours), stamp
 
 
-def decode(raw: bytes, name: str) -> dict[str, Any]:
-    """Strictly parse the bytes of a file called `name`."""
+def decode(raw: bytes, name: str, canonical: bool = False) -> dict[str, Any]:
+    """Strictly parse the bytes of a file called `name`.
+
+    `canonical=True` promises the bytes came from `encode` (we wrote them and
+    nobody changed them since), which rules out duplicate keys.
+    """
     if not raw or raw.isspace():  # isspace stops at the first other byte; strip would copy
         raise DataFileError(f"{name} is empty; restore it from git or a backup")
     try:
@@ -78,7 +84,7 @@ def decode(raw: bytes, name: str) -> dict[str, Any]:
     # orjson keeps the last of two equal keys without a word. A file we wrote
     # ourselves re-encodes to the same bytes, which proves it has no duplicate;
     # only a file edited by hand or by a merge pays for the slower check.
-    if encode(data) != raw:
+    if not canonical and encode(data) != raw:
         _reject_duplicate_keys(raw, name)
     return data
 

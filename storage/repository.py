@@ -136,7 +136,7 @@ class Repository:
                 return None
             latest = entries[-1]
             self._commit([inverse(note) for note in reversed(latest["changes"])], None)
-            self._journal.pop()
+            self._journal.pop(self._db.file.fingerprint)
         return str(latest["label"])
 
     def reload_if_changed(self) -> bool:
@@ -173,7 +173,7 @@ class Repository:
         if label is None:
             return
         try:
-            self._journal.push(label, applied.undo)
+            self._journal.push(label, applied.undo, self._db.file.fingerprint)
         except OSError as error:
             raise StorageError(
                 f"saved, but could not record it for undo ({error.strerror})"
@@ -206,7 +206,7 @@ class Repository:
         name = self.path.name
         models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
         settings = Settings()
-        if storage.load():
+        if storage.load(ours=self._journal.written()):
             codec.check_schema(storage.document, name)
             for table in codec.MODEL_OF:
                 models[table] = codec.live_models(table, storage.document.get(table, {}), name)

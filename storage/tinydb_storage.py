@@ -55,10 +55,13 @@ class FileStorage(Storage):
         self.document: dict[str, Any] = {}
         self.fingerprint: Fingerprint | None = None
 
-    def load(self) -> bool:
-        """Read the file strictly (raises `DataFileError`); False when it does not exist."""
+    def load(self, ours: Fingerprint | None = None) -> bool:
+        """Read the file strictly (raises `DataFileError`); False when it does not exist.
+
+        `ours`: the fingerprint of this machine's last write (see `jsonfile.read_strict`).
+        """
         try:
-            self.document, self.fingerprint = jsonfile.read_strict(self.path)
+            self.document, self.fingerprint = jsonfile.read_strict(self.path, ours)
         except (FileNotFoundError, NotADirectoryError):
             self.document, self.fingerprint = {}, None
             return False

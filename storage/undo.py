@@ -5,6 +5,10 @@ in a new process: `loopdeck undo` must see what `loopdeck add` just did. It is
 not synced (undo means "what I just did here") and keeps the last
 `JOURNAL_SIZE` transactions: each a label and the previous values of the
 fields and records it changed.
+
+It also keeps the fingerprint of this machine's last write of the data file:
+while the file still has it, the bytes are exactly what we encoded, so the
+next open can skip the duplicate-key check (see `jsonfile.decode`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from storage import jsonfile
 from storage.errors import DataFileError
+from storage.jsonfile import Fingerprint
 
 JOURNAL_SIZE = 50
 
@@ -30,26 +35,40 @@ class UndoJournal:
 
     def entries(self) -> list[dict[str, Any]]:
         """The journal, oldest first; a missing or damaged journal counts as empty history."""
-        try:
-            document, _ = jsonfile.read_strict(self.path)
-        except (OSError, DataFileError):
-            return []
-        entries = document.get("entries")
+        entries = self._read().get("entries")
         if not isinstance(entries, list):
             return []
         return [e for e in entries if isinstance(e, dict) and _well_formed(e)]
 
-    def push(self, label: str, notes: list[dict[str, Any]]) -> None:
+    def written(self) -> Fingerprint | None:
+        """The fingerprint of the data file as this machine last wrote it, if known."""
+        numbers = self._read().get("written")
+        if not (isinstance(numbers, list) and len(numbers) == 3):
+            return None
+        if not all(isinstance(n, int) for n in numbers):
+            return None
+        return Fingerprint(*numbers)
+
+    def push(self, label: str, notes: list[dict[str, Any]], written: Fingerprint | None) -> None:
         kept = [*self.entries(), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
-        self._save(kept)
+        self._save(kept, written)
 
-    def pop(self) -> None:
-        self._save(self.entries()[:-1])
+    def pop(self, written: Fingerprint | None) -> None:
+        self._save(self.entries()[:-1], written)
 
-    def _save(self, entries: list[dict[str, Any]]) -> None:
+    def _read(self) -> dict[str, Any]:
+        try:
+            return jsonfile.read_strict(self.path)[0]
+        except (OSError, DataFileError):
+            return {}
+
+    def _save(self, entries: list[dict[str, Any]], written: Fingerprint | None) -> None:
+        document: dict[str, Any] = {"entries": entries}
+        if written is not None:
+            document["written"] = [written.inode, written.size, written.mtime_ns]
         # Not fsynced: losing the last undo step to a power cut is acceptable,
         # two more fsyncs on every save are not.
-        jsonfile.write_atomic(self.path, {"entries": entries}, durable=False)
+        jsonfile.write_atomic(self.path, document, durable=False)
 
 
 def _well_formed(entry: dict[str, Any]) -> bool:

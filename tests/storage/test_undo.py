@@ -9,8 +9,9 @@ from pathlib import Path
 
 from storehelp import add_loop, process, titles
 
+from storage.jsonfile import fingerprint
 from storage.repository import Repository
-from storage.undo import JOURNAL_SIZE, journal_path
+from storage.undo import JOURNAL_SIZE, UndoJournal, journal_path
 
 
 def stamps(path: Path, table: str, record_id: str) -> dict[str, str]:
@@ -95,3 +96,14 @@ def test_a_damaged_journal_means_no_history_not_a_crash(db_path: Path) -> None:
 
     assert Repository.open(db_path).undo() is None
     assert db_path.read_bytes() == before
+
+
+def test_the_journal_remembers_our_last_write_until_someone_else_writes(db_path: Path) -> None:
+    add_loop(db_path)
+    journal = UndoJournal(db_path)
+    assert journal.written() == fingerprint(db_path)
+
+    db_path.write_bytes(db_path.read_bytes().replace(b'"Acme"', b'"Acmf"'))
+
+    assert journal.written() != fingerprint(db_path)
+    assert titles(Repository.open(db_path)) == ["Acmf / ML Engineer"]
