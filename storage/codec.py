@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from planner.models import Contact, Event, Process, Record, Round, Settings
+from planner.offers import Offer
+from planner.prep import Decision, Profile, Question, TalkingPoint
 from storage.errors import DataFileError
 
 SCHEMA_VERSION = 1
@@ -27,10 +29,34 @@ TABLE_OF: dict[type[Record], str] = {
     Round: "rounds",
     Contact: "contacts",
     Event: "events",
+    Offer: "offers",
+    Question: "questions",
+    TalkingPoint: "talking_points",
+    Decision: "decisions",
+    # One record with the fixed id `profile`: my constraints, synced like the loops.
+    Profile: "profile",
 }
 MODEL_OF: dict[str, type[Record]] = {table: model for model, table in TABLE_OF.items()}
-CHILD_TABLES = ("rounds", "contacts", "events")
-NOUN_OF = {"processes": "loop", "rounds": "round", "contacts": "contact", "events": "log entry"}
+CHILD_TABLES = (
+    "rounds",
+    "contacts",
+    "events",
+    "offers",
+    "questions",
+    "talking_points",
+    "decisions",
+)
+NOUN_OF = {
+    "processes": "loop",
+    "rounds": "round",
+    "contacts": "contact",
+    "events": "log entry",
+    "offers": "offer",
+    "questions": "question",
+    "talking_points": "talking point",
+    "decisions": "decision process",
+    "profile": "profile",
+}
 _ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
 _KNOWN_FIELDS: dict[str, frozenset[str]] = {}
 

@@ -14,11 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
+from planner.prep import PROFILE_ID, Profile
 from storage import codec, jsonfile, lookup
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
 from storage.gcpause import paused_gc
@@ -29,6 +30,7 @@ from storage.transaction import Applied, Change, Transaction, apply_changes, inv
 from storage.undo import UndoJournal
 
 LOCK_TIMEOUT_S = 10.0
+RecordT = TypeVar("RecordT", bound=Record)
 
 
 class Repository:
@@ -99,6 +101,20 @@ class Repository:
 
     def settings(self) -> Settings:
         return self._settings
+
+    def records(self, model: type[RecordT], process_id: str | None = None) -> list[RecordT]:
+        """Live records of one kind (offers, questions, ...): one loop's, or every loop's."""
+        found = self._models[codec.TABLE_OF[model]].values()
+        return [
+            m
+            for m in found
+            if isinstance(m, model) and process_id in (None, getattr(m, "process_id", None))
+        ]
+
+    def profile(self) -> Profile:
+        """My constraints (location, visa, ...): blank until first saved."""
+        stored = self._models["profile"].get(PROFILE_ID)
+        return stored if isinstance(stored, Profile) else Profile()
 
     def conflicts(self, record_id: str) -> list[dict[str, Any]]:
         """Values a sync merge overwrote on this record (`_conflicts`), newest last."""
