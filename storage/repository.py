@@ -22,7 +22,7 @@ from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record,
 from planner.prep import PROFILE_ID, Profile
 from storage import codec, jsonfile, lookup
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
-from storage.gcpause import paused_gc
+from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
 from storage.replica import replica_id
 from storage.tinydb_storage import LoopdeckDB
@@ -206,7 +206,7 @@ class Repository:
         """(Re)read the file; on failure keep the last good models and turn read-only."""
         name = self.path.name
         try:
-            with paused_gc():
+            with long_lived():
                 self._read_file()
             self.read_only = _unwritable_reason(self.path)
         except DataFileError as error:
