@@ -203,11 +203,8 @@ class LoopdeckApp(App[None]):
     @on(BoardReady)
     def _show_board(self, message: BoardReady) -> None:
         self.board = message.board
-        chosen = message.board.row(message.select)
-        if chosen is not None:
-            self.selected_id = chosen.process_id
-            if chosen.closed:
-                self.show_closed = True
+        if message.board.row(message.select) is not None:
+            self.selected_id = message.select
         self.query_one("#banner", ReadOnlyBanner).reason = message.board.read_only
         self._redraw()
         if message.note:

@@ -36,6 +36,7 @@ class FieldError(ValueError):
 class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     """Subclasses yield their rows from `fields` and turn the values into a record in `build`."""
 
+    AUTO_FOCUS = ".field Input, .field Select"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Check the values and save", id="form-save"),
@@ -57,7 +58,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="form"):
             yield Label(self._title, classes="dialog-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 yield from self.fields()
             yield Static(id="form-error", classes="field-error")
             with Horizontal(id="form-buttons"):

@@ -1,0 +1,100 @@
+"""Next steps (`n`), help (`?`), the command palette and themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import make_app, screen_text, settle, type_text
+from textual.widgets import OptionList
+
+from planner.models import Owner
+from tui.app import LoopdeckApp
+from tui.screens.help import HelpScreen
+from tui.screens.next_steps import NextStepsScreen
+
+
+async def test_next_steps_groups_by_owner_and_enter_jumps_to_the_loop(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.board is not None
+        open_rows = [r for r in app.board.rows if r.step is not None]
+        await pilot.press("n")
+        assert isinstance(app.screen, NextStepsScreen)
+        for owner in (Owner.RECRUITER, Owner.HIRING_MANAGER, Owner.ME):
+            column = app.screen.query_one(f"#steps-{owner.value}", OptionList)
+            expected = [r for r in open_rows if r.step is not None and r.step.owner == owner]
+            assert column.option_count == len(expected)
+        text = screen_text(app)
+        assert "Recruiter  (" in text and "Hiring manager  (" in text and "Me  (" in text
+
+        await pilot.press("left")  # from my column to the hiring manager's
+        hm_column = app.screen.query_one("#steps-hiring_manager", OptionList)
+        assert hm_column.has_focus
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, NextStepsScreen)
+        chosen = hm_column.get_option_at_index(1).id
+        assert app.selected_id == chosen
+
+
+async def test_escape_leaves_next_steps_without_moving(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = app.selected_id
+        await pilot.press("n", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NextStepsScreen)
+        assert app.selected_id == before
+
+
+async def test_help_lists_every_binding_with_its_description(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for binding in LoopdeckApp.BINDINGS:
+            assert not isinstance(binding, tuple)
+            assert binding.description and binding.tooltip and binding.id
+            assert binding.description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_jumps_to_a_loop_by_name(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.board is not None
+        target = next(r for r in app.board.rows if r.loop.process.company == "Lumen Forge")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "go to lumen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.selected_id == target.process_id
+
+
+async def test_palette_runs_an_action(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "next steps by owner")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NextStepsScreen)
+
+
+async def test_light_theme_is_registered_and_recolours(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        dark = app.palette
+        app.theme = "loopdeck-light"
+        await pilot.pause()
+        assert app.palette != dark
