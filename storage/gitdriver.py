@@ -15,7 +15,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from storage.gitcmd import Git, work_tree
+from storage.gitcmd import Git, SyncError, work_tree
 from storage.jsonfile import temp_prefix
 
 DRIVER = "loopdeck"
@@ -38,7 +38,10 @@ def ignored_patterns(path: Path) -> list[str]:
 
 def driver_status(path: Path) -> str | None:
     """Why git would not merge `path` with loopdeck's driver; None if it would (or no git)."""
-    root = work_tree(path.parent)
+    try:
+        root = work_tree(path.parent)
+    except SyncError:  # git is not installed: nothing will merge the file, nothing to repair
+        return None
     if root is None:
         return None
     git = Git(root)

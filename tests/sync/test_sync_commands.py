@@ -228,3 +228,17 @@ def test_a_damaged_data_file_is_not_committed(
     assert err.startswith("loopdeck: loopdeck.json ends too early") and err.count("\n") == 1
     assert laptop.path.read_bytes() == damaged
     assert git(laptop.root, "rev-parse", "HEAD") == head
+
+
+def test_without_git_sync_says_so_and_check_has_nothing_to_report(
+    farm: Farm, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    monkeypatch.setenv("PATH", str(farm.base / "empty-bin"))
+
+    code, out, err = loopdeck(capsys, laptop, "sync")
+
+    assert (code, out) == (1, "")
+    assert err == "loopdeck: git is not installed (or not on PATH); install git to sync\n"
+    assert driver_status(laptop.path) is None
