@@ -25,7 +25,16 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from planner.models import Record, Text
+from planner.models import (
+    DecidedBy,
+    Loop,
+    Outcome,
+    Record,
+    Round,
+    RoundKind,
+    RoundStatus,
+    Text,
+)
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.ASCII | re.IGNORECASE)
 _PERCENT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
@@ -108,3 +117,47 @@ def parse_amount(text: str, base: int | None = None) -> int:
 def money(amount: int, currency: str) -> str:
     """`USD 250,000`: thousands grouped, the currency code in front, as in a spreadsheet."""
     return f"{currency} {amount:,}"
+
+
+def synced_round(loop: Loop, offer: Offer, today: dt.date) -> Round | None:
+    """The loop's OFFER round brought in line with the offer, or None if it already is.
+
+    The timeline and the next step read rounds, the comparison reads offers, so
+    recording an offer keeps the two in step: an open offer has an open OFFER
+    round carrying its deadline ("Decide on the offer" by then); an answered
+    one marks that round done, which hands the loop back to me to close.
+    """
+    rounds = [r for r in loop.timeline() if r.kind == RoundKind.OFFER]
+    current = next((r for r in reversed(rounds) if r.status != RoundStatus.CANCELLED), None)
+    is_open = current is not None and current.status != RoundStatus.DONE
+    if offer.status.is_open:
+        if current is None or not is_open:
+            return Round(
+                process_id=loop.process.id,
+                kind=RoundKind.OFFER,
+                status=RoundStatus.SCHEDULED,
+                date=offer.received_on,
+                deadline=offer.deadline,
+                created_on=today,
+            )
+        if current.deadline == offer.deadline:
+            return None
+        return current.model_copy(update={"deadline": offer.deadline})
+    answered = {
+        "status": RoundStatus.DONE,
+        "outcome": Outcome.PASSED,
+        "outcome_on": today,
+        "decided_by": DecidedBy.ME,
+    }
+    if current is not None and is_open:
+        return current.model_copy(update=answered)
+    if current is not None:
+        return None
+    return Round(
+        process_id=loop.process.id,
+        kind=RoundKind.OFFER,
+        date=offer.received_on,
+        deadline=offer.deadline,
+        created_on=today,
+        **answered,
+    )

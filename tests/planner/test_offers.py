@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount
+from planner.models import Loop, Outcome, Process, Round, RoundKind, RoundStatus
+from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount, synced_round
 
 RECEIVED = dt.date(2026, 3, 10)
 
@@ -82,3 +83,39 @@ def test_bad_amounts_say_what_would_parse(bad: str) -> None:
 
 def test_money_groups_thousands_behind_the_currency() -> None:
     assert money(1_234_567, "EUR") == "EUR 1,234,567"
+
+
+def offer_loop(*rounds: Round) -> Loop:
+    process = Process(id="p1", company="Acme", role="MLE", created_on=RECEIVED)
+    return Loop(process=process, rounds=list(rounds))
+
+
+TODAY = dt.date(2026, 3, 16)
+
+
+def test_an_open_offer_opens_an_offer_round_with_its_deadline() -> None:
+    o = offer().model_copy(update={"deadline": dt.date(2026, 3, 20)})
+    added = synced_round(offer_loop(), o, TODAY)
+    assert added is not None
+    assert (added.kind, added.status, added.date, added.deadline) == (
+        RoundKind.OFFER,
+        RoundStatus.SCHEDULED,
+        RECEIVED,
+        dt.date(2026, 3, 20),
+    )
+    assert synced_round(offer_loop(added), o, TODAY) is None
+    moved = synced_round(offer_loop(added), o.model_copy(update={"deadline": None}), TODAY)
+    assert moved is not None and moved.id == added.id and moved.deadline is None
+
+
+def test_an_answered_offer_closes_the_round_once() -> None:
+    o = offer()
+    opened = synced_round(offer_loop(), o, TODAY)
+    assert opened is not None
+    accepted = o.model_copy(update={"status": OfferStatus.ACCEPTED})
+    done = synced_round(offer_loop(opened), accepted, TODAY)
+    assert done is not None and done.id == opened.id
+    assert (done.status, done.outcome, done.outcome_on) == (RoundStatus.DONE, Outcome.PASSED, TODAY)
+    assert synced_round(offer_loop(done), accepted, TODAY) is None
+    fresh = synced_round(offer_loop(), accepted, TODAY)
+    assert fresh is not None and fresh.status == RoundStatus.DONE
