@@ -8,8 +8,11 @@ Every date is an offset from ANCHOR; opening the demo shifts them all by
 Between them the loops show every situation the app is built for: quiet after a
 round (a follow-up, and one cooling), racing, a rejection by the hiring manager
 before their call, offers with deadlines, a take-home due, a round this week,
-an application with no reply, a loop on hold, a negotiation and a promised
-thank-you note.
+an application with no reply, a loop on hold, a negotiation, a promised
+thank-you note, a round planned without a date, and a recruiter who has not
+yet heard about the other loops' offer deadlines. Offers carry their terms;
+one loop has questions, talking points and a decision process for its prep
+sheet; the profile holds my constraints.
 
 Run it with `python seeds/make_demo.py` after changing it; the output is
 deterministic (fixed ids, fixed stamps), so the diff shows exactly what moved.
@@ -40,6 +43,9 @@ from planner.models import (
     RoundStatus,
     Settings,
 )
+from planner.offers import Offer, OfferStatus
+from planner.prep import Audience, Decision, Profile, Question, TalkingPoint
+from storage.codec import TABLE_OF
 
 ANCHOR = dt.date(2026, 3, 16)
 SCHEMA_VERSION = 1
@@ -64,6 +70,24 @@ class LoopBuilder:
     def __init__(self, process: Process) -> None:
         self.loop = Loop(process=process)
         self.key = process.company
+        self.extra: list[Record] = []
+
+    def attach(self, model: type[Record], **fields: Any) -> Record:
+        """An offer, question, talking point or decision of this loop."""
+        number = len(self.extra)
+        record = model.model_validate(
+            {
+                "id": fixed_id(self.key, model.__name__, str(number)),
+                "process_id": self.loop.process.id,
+                **fields,
+            }
+        )
+        self.extra.append(record)
+        return record
+
+    def records(self) -> list[Record]:
+        loop = self.loop
+        return [loop.process, *loop.rounds, *loop.contacts, *loop.events, *self.extra]
 
     def contact(
         self, name: str, role: ContactRole, email: str = "", notes: str = "", **extra: Any
@@ -169,6 +193,12 @@ def follow_up_loop() -> LoopBuilder:
     b.event(-32, EventKind.RECEIVED, "Maya reached out about the ranking team.", rec)
     b.event(-31, EventKind.SENT, "Replied with resume and availability.", rec)
     b.event(-8, EventKind.SENT, "Thank-you note to Tomas after the HM call.", hm)
+    b.attach(
+        Decision,
+        panel="Tomas Lindqvist and two staff engineers from ranking",
+        decider="Tomas, after a debrief with the panel",
+        timeline="Maya said a decision usually takes about a week",
+    )
     return b
 
 
@@ -236,6 +266,17 @@ def racing_loop() -> LoopBuilder:
         notes="Base 148k EUR, 0.08% equity, 10% bonus target.",
     )
     b.event(-3, EventKind.RECEIVED, "Verbal offer from Nadia the day after the onsite.", rec)
+    b.attach(
+        Offer,
+        status=OfferStatus.VERBAL,
+        currency="EUR",
+        base=148_000,
+        bonus=14_800,
+        equity=240_000,
+        received_on=day(-3),
+        deadline=day(11),
+        notes="Equity as options; strike price to be confirmed in writing.",
+    )
     return b
 
 
@@ -306,6 +347,18 @@ def offer_deadline_loop() -> LoopBuilder:
     b.event(-7, EventKind.RECEIVED, "Written offer; deadline in nine days.", rec)
     b.event(-6, EventKind.SENT, "Asked Grace whether the deadline can move a week.", rec)
     b.event(-5, EventKind.RECEIVED, "Grace: deadline is firm, equity may flex.", rec)
+    b.attach(
+        Offer,
+        status=OfferStatus.WRITTEN,
+        currency="USD",
+        base=182_000,
+        bonus=18_000,
+        equity=320_000,
+        sign_on=20_000,
+        received_on=day(-7),
+        deadline=day(2),
+        start_date=day(45),
+    )
     return b
 
 
@@ -362,6 +415,26 @@ def round_this_week_loop() -> LoopBuilder:
         interviewers=["Priya Rao"],
     )
     b.event(-4, EventKind.RECEIVED, "Elena booked the system-design round.", rec)
+    for text, asked in (
+        ("How do you split on-call between the platform and the data teams?", True),
+        ("What would make the first six months a success for this role?", False),
+        ("Which part of the ingestion stack do you most want rebuilt?", False),
+        ("How are staff engineers' priorities set: by you or by the roadmap?", False),
+    ):
+        b.attach(Question, text=text, asked=asked)
+    for audience, text in (
+        (Audience.RECRUITER, "Led the batch-to-streaming move: 40% lower cost, same SLAs."),
+        (Audience.RECRUITER, "Available from May; remote with a monthly visit is fine."),
+        (Audience.HIRING_MANAGER, "Exactly-once vs. idempotent sinks: why we chose idempotency."),
+        (Audience.HIRING_MANAGER, "Backfill design: 3 PB re-processed without pausing ingestion."),
+    ):
+        b.attach(TalkingPoint, audience=audience, text=text)
+    b.attach(
+        Decision,
+        panel="Priya Rao (system design), Hugo Laurent, a data-platform peer",
+        decider="Hugo decides; the VP Engineering signs off on staff levels",
+        timeline="Feedback within three working days of the last round",
+    )
     return b
 
 
@@ -465,10 +538,68 @@ def negotiation_loop() -> LoopBuilder:
     b.round(RoundKind.NEGOTIATION, -6, status=RoundStatus.PLANNED)
     b.event(-6, EventKind.SENT, "Shared the competing offer range with Julien.", rec)
     b.event(-4, EventKind.RECEIVED, "Julien: Ada is asking for more budget.", rec)
+    b.attach(
+        Offer,
+        status=OfferStatus.NEGOTIATING,
+        currency="EUR",
+        base=165_000,
+        bonus=20_000,
+        equity=100_000,
+        received_on=day(-12),
+        notes="Asked for 175k base, or a sign-on to bridge the gap.",
+    )
     return b
 
 
-def demo_loops() -> list[Loop]:
+def pacing_loop() -> LoopBuilder:
+    """Early days, and the recruiter has not heard about my offer deadlines yet."""
+    b = new_loop(
+        "Vantage Loom",
+        "Senior LLM Infrastructure Engineer",
+        -10,
+        level="Senior",
+        location="Remote (EU)",
+        source="marketplace",
+        resume="2026-03 llm-infra",
+        tags=["llm", "gpu"],
+    )
+    rec = b.contact("Ilse Janssen", ContactRole.RECRUITER, "ilse@vantageloom.example")
+    b.contact("Mateo Ruiz", ContactRole.HIRING_MANAGER, "mateo@vantageloom.example")
+    applied(b, -10)
+    passed(b, RoundKind.SCREEN, -6, -5, interviewers=[rec.name])
+    b.round(RoundKind.HM, -5, status=RoundStatus.PLANNED)
+    return b
+
+
+def tell_about_deadlines(builders: list[LoopBuilder], untold: LoopBuilder) -> None:
+    """Log that I told every other active loop's recruiter about each offer deadline.
+
+    One loop (`untold`) is left out on purpose: the demo shows the step it raises.
+    """
+    with_deadlines = [
+        (b, offer)
+        for b in builders
+        for offer in b.extra
+        if isinstance(offer, Offer) and offer.deadline is not None
+    ]
+    for b in builders:
+        if b is untold or b.loop.process.status != ProcessStatus.ACTIVE:
+            continue
+        recruiter = b.loop.contact(ContactRole.RECRUITER)
+        for other, offer in with_deadlines:
+            if other is b or recruiter is None:
+                continue
+            company = other.loop.process.company
+            b.event(
+                (offer.received_on - ANCHOR).days + 1,
+                EventKind.SENT,
+                f"Told {recruiter.name.split()[0]} about my {company} offer and its deadline.",
+                recruiter,
+                about_process_id=other.loop.process.id,
+            )
+
+
+def demo_records() -> list[Record]:
     builders = [
         follow_up_loop(),
         cooling_loop(),
@@ -481,8 +612,17 @@ def demo_loops() -> list[Loop]:
         on_hold_loop(),
         promise_loop(),
         negotiation_loop(),
+        pacing := pacing_loop(),
     ]
-    return [b.loop for b in builders]
+    tell_about_deadlines(builders, untold=pacing)
+    profile = Profile(
+        location="Berlin, or remote within the EU",
+        visa="EU citizen: no sponsorship needed",
+        notice_period="4 weeks",
+        comp_expectations="EUR 150-180k base, or the local equivalent",
+        other="On-call no heavier than one week in six",
+    )
+    return [*(r for b in builders for r in b.records()), profile]
 
 
 def stored(record: Record | Settings) -> dict[str, Any]:
@@ -494,29 +634,19 @@ def stored(record: Record | Settings) -> dict[str, Any]:
     return result
 
 
-def demo_document(loops: list[Loop]) -> dict[str, dict[str, Any]]:
+def demo_document(records: list[Record]) -> dict[str, dict[str, Any]]:
     tables: dict[str, dict[str, Any]] = {
         "meta": {"schema": {"schema_version": SCHEMA_VERSION, "demo_anchor": ANCHOR.isoformat()}},
         "settings": {"settings": stored(Settings())},
-        "processes": {},
-        "rounds": {},
-        "contacts": {},
-        "events": {},
+        **{table: {} for table in TABLE_OF.values()},
     }
-    for loop in loops:
-        tables["processes"][loop.process.id] = stored(loop.process)
-        for table, records in (
-            ("rounds", loop.rounds),
-            ("contacts", loop.contacts),
-            ("events", loop.events),
-        ):
-            for record in records:
-                tables[table][record.id] = stored(record)
+    for record in records:
+        tables[TABLE_OF[type(record)]][record.id] = stored(record)
     return tables
 
 
 def main() -> None:
-    text = json.dumps(demo_document(demo_loops()), indent=2, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(demo_document(demo_records()), indent=2, sort_keys=True, ensure_ascii=False)
     SEED_FILE.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {SEED_FILE.name}")
 

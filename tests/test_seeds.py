@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -15,19 +17,19 @@ from pydantic_core import to_jsonable_python
 
 from planner.models import (
     CloseReason,
-    Contact,
     DecidedBy,
-    Event,
-    Process,
+    Owner,
     ProcessStatus,
-    Round,
     RoundKind,
     Settings,
 )
-from planner.ownership import next_step
+from planner.offers import Offer
+from planner.ownership import next_step, next_steps
+from planner.prep import Decision, Question, TalkingPoint
 from planner.steps import NextStep, Signal
+from storage.codec import MODEL_OF
 from storage.repository import Repository
-from tui.demo import SEED_FILE, make_demo_copy
+from tui.demo import DATE_FIELDS, SEED_FILE, make_demo_copy
 
 SOME_DAY = dt.date(2026, 9, 2)  # far from the seed's anchor: dates must follow it
 
@@ -40,7 +42,8 @@ def demo(request: pytest.FixtureRequest, frozen_today: dt.date) -> Iterator[tupl
     shutil.rmtree(path.parent)
 
 
-def steps_by_company(path: Path, today: dt.date) -> dict[str, NextStep | None]:
+def own_steps(path: Path, today: dt.date) -> dict[str, NextStep | None]:
+    """Each loop's step from its own state alone (no other loop's deadline in play)."""
     repo = Repository.open(path)
     assert repo.read_only is None
     return {
@@ -49,35 +52,51 @@ def steps_by_company(path: Path, today: dt.date) -> dict[str, NextStep | None]:
     }
 
 
-def signal(steps: dict[str, NextStep | None], company: str) -> Signal:
-    step = steps[company]
-    assert step is not None
-    return step.signal
+def step(steps: dict[str, NextStep | None], company: str) -> NextStep:
+    found = steps[company]
+    assert found is not None, company
+    return found
 
 
-def test_demo_shows_every_situation(demo: tuple[Path, dt.date]) -> None:
+def test_each_loop_shows_its_situation(demo: tuple[Path, dt.date]) -> None:
     path, today = demo
-    steps = steps_by_company(path, today)
+    steps = own_steps(path, today)
     assert len(steps) >= 8
-    assert signal(steps, "Lumen Forge") == Signal.FOLLOW_UP  # quiet ~9 days after a round
-    assert signal(steps, "Quarry Systems") == Signal.COOLING  # quiet ~16 days
-    assert signal(steps, "Brightwell Labs") == Signal.RACING  # offer the day after the onsite
-    assert signal(steps, "Meridian Tensor") == Signal.PAUSED  # on hold
-    takehome = steps["Fernhill Robotics"]
-    assert takehome is not None and takehome.signal in (Signal.DUE_SOON, Signal.OVERDUE)
-    offer = steps["Tidewater Compute"]
-    assert offer is not None and offer.what == "Decide on the offer"
+    assert step(steps, "Lumen Forge").signal == Signal.FOLLOW_UP  # ~9 quiet days after a round
+    assert step(steps, "Quarry Systems").signal == Signal.COOLING  # ~16 quiet days
+    assert step(steps, "Brightwell Labs").signal == Signal.RACING  # offer the day after onsite
+    assert step(steps, "Meridian Tensor").signal == Signal.PAUSED  # on hold
+    assert step(steps, "Fernhill Robotics").signal in (Signal.DUE_SOON, Signal.OVERDUE)
+    offer = step(steps, "Tidewater Compute")
+    assert offer.what == "Decide on the offer"
     assert offer.due == today + dt.timedelta(days=2)
-    promise = steps["Larkspur Genomics"]
-    assert promise is not None and "thank-you" in promise.what and promise.due == today
-    this_week = steps["Kestrel Grid"]
-    assert this_week is not None and this_week.what.startswith("Prepare for")
+    promise = step(steps, "Larkspur Genomics")
+    assert "thank-you" in promise.what and promise.due == today
+    this_week = step(steps, "Kestrel Grid")
+    assert this_week.what.startswith("Prepare for")
     assert this_week.due is not None and 0 < (this_week.due - today).days <= 7
-    no_reply = steps["Orchard Vector"]
-    assert no_reply is not None and no_reply.what == "Waiting for a reply to the application"
-    negotiation = steps["Saltmarsh AI"]
-    assert negotiation is not None and negotiation.owner.value == "recruiter"
+    assert step(steps, "Orchard Vector").what == "Waiting for a reply to the application"
+    assert step(steps, "Saltmarsh AI").owner == Owner.RECRUITER  # negotiation
+    unscheduled = step(steps, "Vantage Loom")  # a round planned without a date
+    assert unscheduled.owner == Owner.RECRUITER
+    assert unscheduled.nudge is not None and unscheduled.nudge.name == "Ilse Janssen"
     assert steps["Cobalt Ridge"] is None  # closed
+
+
+def test_the_morning_view_shows_every_signal_and_one_deadline_to_pass_on(
+    demo: tuple[Path, dt.date],
+) -> None:
+    """With deadlines paced in, only the loop left untold gets a 'tell the recruiter' step."""
+    path, today = demo
+    repo = Repository.open(path)
+    steps = next_steps(repo.loops(), today, repo.settings(), repo.records(Offer))
+    signals = {s.signal for s in steps}
+    assert signals >= {Signal.COOLING, Signal.FOLLOW_UP, Signal.RACING, Signal.DUE_SOON}
+    assert Signal.PAUSED in signals
+    telling = [s for s in steps if s.what.startswith("Tell ")]
+    assert [s.what for s in telling] == [
+        "Tell Ilse Janssen about the Tidewater Compute deadline (2 days left)"
+    ]
 
 
 def test_rejection_before_the_hm_call_records_who_decided(demo: tuple[Path, dt.date]) -> None:
@@ -98,15 +117,26 @@ def test_rejection_before_the_hm_call_records_who_decided(demo: tuple[Path, dt.d
     assert all(r.date is None for r in loop.rounds if r.kind == RoundKind.HM)
 
 
-def test_every_loop_has_recruiter_and_hm_cards_and_a_log(demo: tuple[Path, dt.date]) -> None:
-    path, _ = demo
-    for loop in Repository.open(path).loops(include_closed=True):
+def test_cards_log_offers_and_prep_are_filled_in(demo: tuple[Path, dt.date]) -> None:
+    path, today = demo
+    repo = Repository.open(path)
+    loops = repo.loops(include_closed=True)
+    for loop in loops:
         roles = {c.role.value for c in loop.contacts}
         if loop.process.company != "Orchard Vector":  # nobody has answered yet
             assert {"recruiter", "hiring_manager"} <= roles, loop.process.title
         assert all("@" in c.email for c in loop.contacts)
-    kinds = {e.kind.value for loop in Repository.open(path).loops() for e in loop.events}
+    kinds = {e.kind.value for loop in loops for e in loop.events}
     assert {"sent", "received", "promise", "note"} <= kinds
+    deadlines = sorted(o.deadline for o in repo.records(Offer) if o.deadline is not None)
+    assert deadlines == [today + dt.timedelta(days=2), today + dt.timedelta(days=11)]
+    assert 3 <= len(repo.records(Question)) <= 5
+    assert {p.audience.value for p in repo.records(TalkingPoint)} == {
+        "recruiter",
+        "hiring_manager",
+    }
+    assert repo.records(Decision)
+    assert repo.profile().lines()
 
 
 def test_dates_land_around_today(demo: tuple[Path, dt.date]) -> None:
@@ -114,15 +144,15 @@ def test_dates_land_around_today(demo: tuple[Path, dt.date]) -> None:
     document = json.loads(path.read_text())
     assert document["meta"]["schema"]["demo_anchor"] == today.isoformat()
     dates = [
-        dt.date.fromisoformat(value)
-        for table in ("processes", "rounds", "events")
+        dt.date.fromisoformat(record[field])
+        for table, fields in DATE_FIELDS.items()
         for record in document[table].values()
-        for key, value in record.items()
-        if key in ("created_on", "closed_on", "date", "outcome_on", "deadline", "on", "due")
-        and value is not None
+        for field in fields
+        if record.get(field) is not None
     ]
+    assert len(dates) > 100
     assert min(dates) >= today - dt.timedelta(days=60)
-    assert max(dates) <= today + dt.timedelta(days=14)
+    assert max(dates) <= today + dt.timedelta(days=60)
 
 
 def test_the_copy_is_fresh_and_the_seed_untouched(frozen_today: dt.date) -> None:
@@ -137,38 +167,34 @@ def test_the_copy_is_fresh_and_the_seed_untouched(frozen_today: dt.date) -> None
     assert SEED_FILE.read_bytes() == seed
 
 
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_demo", SEED_FILE.with_name("make_demo.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_seed_matches_its_generator() -> None:
     """seeds/demo.json is generated: a hand edit would be lost on the next run.
 
     A field added to the models since the seed was written, holding its
     default, is not a difference: the seed still loads, and regenerating adds it.
     """
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_demo", SEED_FILE.with_name("make_demo.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    generated = module.demo_document(module.demo_loops())
+    module = generator()
+    generated = module.demo_document(module.demo_records())
     seed = json.loads(SEED_FILE.read_text())
-    assert seed.keys() == generated.keys()
+    assert seed["meta"] == generated["meta"]
     for table, records in generated.items():
-        assert seed[table].keys() == records.keys(), table
-        if table == "meta":
-            assert records == seed[table]
+        if table == "meta" or (not records and table not in seed):
             continue
+        assert seed[table].keys() == records.keys(), table
         for record_id, record in records.items():
             expected = seed[table][record_id]
             assert without_new_default_fields(table, record, expected) == expected
 
 
-MODELS: dict[str, type[BaseModel]] = {
-    "processes": Process,
-    "rounds": Round,
-    "contacts": Contact,
-    "events": Event,
-    "settings": Settings,
-}
+MODELS: dict[str, type[BaseModel]] = {**MODEL_OF, "settings": Settings}
 
 
 def without_new_default_fields(

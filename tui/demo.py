@@ -12,16 +12,28 @@ import datetime as dt
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from storage.codec import MODEL_OF
 
 # seeds/ sits beside the packages at the repository root (editable installs).
 SEED_FILE = Path(__file__).resolve().parent.parent / "seeds" / "demo.json"
 
-# The date fields of each table, the only values a shift may change.
+
+def date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that hold a date (alone or optional): what a shift moves."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if info.annotation is dt.date or dt.date in get_args(info.annotation)
+    )
+
+
+# Read from the models, so a date field added later is shifted too.
 DATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "processes": ("created_on", "closed_on"),
-    "rounds": ("date", "outcome_on", "deadline", "created_on"),
-    "events": ("on", "due"),
+    table: fields for table, model in MODEL_OF.items() if (fields := date_fields(model))
 }
 
 

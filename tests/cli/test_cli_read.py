@@ -43,7 +43,7 @@ def test_next_json_is_the_planners_answer_in_the_documented_shape(
     assert all(set(item) == NEXT_KEYS for item in items)
     expected = planner_answer(demo_db, frozen_today)
     assert [i["process_id"] for i in items] == [s.process_id for s in expected]
-    assert len(items) == 10  # eleven loops, one closed
+    assert len(items) == 11  # twelve loops, one closed
     for item, step in zip(items, expected, strict=True):
         assert (item["what"], item["owner"], item["signal"]) == (
             step.what,
@@ -97,7 +97,8 @@ def test_next_human_output_lists_loops_and_offer_deadlines(
         "(in",
         "2",
         "days)",
-        *["Tidewater", "Compute", "/", "Senior", "Inference", "Engineer"],
+        "Tidewater",
+        "Compute",
     ]
     assert "Brightwell Labs" in lines[len(expected) + 4]
     assert "Cobalt Ridge" not in result.out  # closed
@@ -106,8 +107,8 @@ def test_next_human_output_lists_loops_and_offer_deadlines(
 def test_list_hides_closed_loops_unless_all(cli: Cli, demo_db: Path) -> None:
     open_only = json.loads(cli("list", "--json", db=demo_db).out)
     everything = json.loads(cli("list", "--all", "--json", db=demo_db).out)
-    assert len(open_only) == 10
-    assert len(everything) == 11
+    assert len(open_only) == 11
+    assert len(everything) == 12
     cobalt = everything[-1]  # closed loops come last
     assert cobalt["company"] == "Cobalt Ridge"
     assert cobalt["status"] == "closed"
@@ -134,7 +135,8 @@ def test_show_json_holds_the_whole_loop(cli: Cli, demo_db: Path) -> None:
     assert data["next"]["owner"] == "me"
     dana = next(c for c in data["contacts"] if c["name"] == "Dana Whitfield")
     assert dana["last_touch"] == "2026-03-15"
-    assert data["events"][0]["kind"] == "promise"
+    assert "promise" in [e["kind"] for e in data["events"]]
+    assert [e["on"] for e in data["events"]] == sorted(e["on"] for e in data["events"])
 
 
 def test_show_human_output_has_timeline_people_and_log(cli: Cli, demo_db: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from planner.dates import parse_date
 from planner.models import Loop
+from planner.offers import Offer
 from planner.ownership import next_steps
 from planner.steps import NextStep
 from storage.repository import Repository
@@ -52,7 +53,7 @@ class Context:
         offer deadline is a step in every other loop.
         """
         repo = self.repo
-        steps = next_steps(repo.loops(), self.today, repo.settings())
+        steps = next_steps(repo.loops(), self.today, repo.settings(), repo.records(Offer))
         return {step.process_id: step for step in steps}
 
     def loop(self, query: str) -> Loop:

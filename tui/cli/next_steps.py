@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from planner.models import Loop, Owner, RoundKind, RoundStatus
+from planner.models import Loop, Owner
+from planner.offers import Offer
+from planner.pacing import open_deadlines
 from planner.steps import NextStep
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, next_item_json
@@ -80,14 +82,6 @@ def render(steps: list[NextStep], loops: dict[str, Loop], ctx: Context) -> str:
 
 
 def offer_deadlines(loops: Iterable[Loop], ctx: Context) -> list[str]:
-    """Open offers with a deadline today or later, soonest first."""
-    found = [
-        (r.deadline, loop.process.title)
-        for loop in loops
-        for r in loop.rounds
-        if r.kind == RoundKind.OFFER
-        and r.status not in (RoundStatus.DONE, RoundStatus.CANCELLED)
-        and r.deadline is not None
-        and r.deadline >= ctx.today
-    ]
-    return [f"{due_text(day, ctx.today)}  {title}" for day, title in sorted(found)]
+    """Each open loop's earliest offer deadline still ahead, soonest first."""
+    deadlines = open_deadlines(loops, ctx.repo.records(Offer), ctx.today)
+    return [f"{due_text(d.deadline, ctx.today)}  {d.company}" for d in deadlines]
