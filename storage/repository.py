@@ -121,7 +121,9 @@ class Repository:
         for table in codec.MODEL_OF:
             record = self._db.file.document.get(table, {}).get(record_id)
             if record is not None:
-                found = record.get("_conflicts") or []
+                found = record.get("_conflicts")
+                if not isinstance(found, list):
+                    return []
                 return [c for c in found if isinstance(c, dict)]
         return []
 

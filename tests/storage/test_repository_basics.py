@@ -146,6 +146,16 @@ def test_unknown_metadata_keys_survive_a_rewrite(db_path: Path) -> None:
     assert read_json(db_path)["processes"][acme.id]["_conflicts"] == [conflict]
     assert repo.conflicts(acme.id) == [conflict]
     assert repo.conflicts(repo.loop(acme.id).rounds[0].id) == []
+    assert repo.conflicts("no-such-id") == []
+
+
+def test_a_hand_edited_conflicts_value_reads_as_none(db_path: Path) -> None:
+    acme = add_loop(db_path)
+    data = read_json(db_path)
+    data["processes"][acme.id]["_conflicts"] = 3
+    db_path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    assert Repository.open(db_path).conflicts(acme.id) == []
 
 
 def test_settings_default_then_persist(db_path: Path) -> None:
