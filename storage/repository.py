@@ -147,6 +147,8 @@ class Repository:
     def undo(self) -> str | None:
         """Undo the latest transaction as a new stamped write; its label, or None if none."""
         self._require_writable()
+        if not self._journal.entries():
+            return None  # without taking the lock, which would create the folder
         with self._locked():
             self._reload_under_lock()
             entries = self._journal.entries()

@@ -89,6 +89,11 @@ def test_the_journal_keeps_the_last_transactions_only(db_path: Path) -> None:
     assert repo.undo_label() == f"add {JOURNAL_SIZE + 4}"
 
 
+def test_undo_on_a_new_path_creates_nothing(db_path: Path) -> None:
+    assert Repository.open(db_path).undo() is None
+    assert not db_path.parent.exists()
+
+
 def test_a_damaged_journal_means_no_history_not_a_crash(db_path: Path) -> None:
     add_loop(db_path)
     journal_path(db_path).write_text("{ not json", encoding="utf-8")
