@@ -235,16 +235,24 @@ class Repository:
         self._db.clear_cache()
 
     def _refresh_models(self, applied: Applied) -> None:
+        """Update the cache for the records a write touched.
+
+        Each touched table gets a new dict, swapped in whole: a reader on
+        another thread (the app saves off its UI thread) iterating the old one
+        never sees it change size under it.
+        """
         for table, records in applied.records.items():
             if table == codec.SETTINGS_TABLE:
                 self._settings = codec.settings_from(self._db.file.document, self.path.name)
                 continue
+            models = dict(self._models[table])
             for record_id, record in records.items():
                 if record.get("_deleted") is None:
                     fields = {**codec.public_fields(record), "id": record_id}
-                    self._models[table][record_id] = codec.MODEL_OF[table].model_validate(fields)
+                    models[record_id] = codec.MODEL_OF[table].model_validate(fields)
                 else:
-                    self._models[table].pop(record_id, None)
+                    models.pop(record_id, None)
+            self._models = {**self._models, table: models}
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         return self._db.file.document.get(table, {}).get(record_id)
