@@ -75,3 +75,19 @@ def test_scripted_commands_never_import_textual_or_rich(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`loopdeck next | head -1`: the closed pipe ends the run quietly."""
+    env = {**os.environ, "LOOPDECK_TODAY": "2026-03-16"}
+    process = subprocess.Popen(
+        [str(LOOPDECK), "--demo", "next"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything is written
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert errors == b""
