@@ -1,0 +1,1 @@
+"""Leaving loopdeck without retyping: a spreadsheet, a calendar, a page per loop."""
