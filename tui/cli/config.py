@@ -1,0 +1,115 @@
+"""`loopdeck config [KEY [VALUE]]`: the settings and my profile, stored in the data file.
+
+Both live in the synced file (not in a local config), so thresholds and
+constraints are the same on every machine. Keys are the settings' names
+(`follow_up_days`, `working_days`, ...) and `profile.<field>` for my
+constraints (`profile.visa`, ...). Lists are typed as the user says them:
+`mon-fri`, `mon,wed,fri`, `screen,hm,tech,onsite`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from planner.dates import WEEKDAYS
+from planner.models import RoundKind, Settings
+from planner.prep import Profile
+from planner.quickadd import ROUND_ALIASES
+from tui.cli.context import CliError, Context
+from tui.cli.output import emit, table
+from tui.cli.parsing import Subparsers
+
+PROFILE_PREFIX = "profile."
+SETTING_KEYS = tuple(Settings.model_fields)
+PROFILE_KEYS = tuple(PROFILE_PREFIX + name for name in Profile.model_fields if name != "id")
+DAY_NAMES = [day[:3] for day in WEEKDAYS]
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "config",
+        help="show or change settings and my profile",
+        description="Without KEY: every setting. With KEY: its value. With VALUE: set it.",
+    )
+    parser.add_argument("key", metavar="KEY", nargs="?", help="e.g. follow_up_days, profile.visa")
+    parser.add_argument("value", metavar="VALUE", nargs="?", help="the new value")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    repo = ctx.repo
+    current = _values(repo.settings(), repo.profile())
+    if args.key is None:
+        ctx.warn_if_read_only()
+        defaults = _values(Settings(), Profile())
+        rows = [[k, v, "" if v == defaults[k] else "(changed)"] for k, v in current.items()]
+        emit(table(["KEY", "VALUE", ""], rows))
+        return 0
+    if args.key not in current:
+        raise CliError(f"no setting '{args.key}' (known: {', '.join(current)})")
+    if args.value is None:
+        emit(current[args.key])
+        return 0
+    with repo.transaction(f"set {args.key}") as tx:
+        if args.key.startswith(PROFILE_PREFIX):
+            name = args.key.removeprefix(PROFILE_PREFIX)
+            tx.put(Profile.model_validate({**repo.profile().model_dump(), name: args.value}))
+        else:
+            value = _parse(args.key, args.value)
+            tx.put_settings(
+                Settings.model_validate({**repo.settings().model_dump(), args.key: value})
+            )
+    emit(f"{args.key} = {_values(repo.settings(), repo.profile())[args.key]}")
+    return 0
+
+
+def _values(settings: Settings, profile: Profile) -> dict[str, str]:
+    shown = {key: _show(getattr(settings, key)) for key in SETTING_KEYS}
+    shown["working_days"] = ",".join(DAY_NAMES[d - 1] for d in settings.working_days)
+    for key in PROFILE_KEYS:
+        shown[key] = getattr(profile, key.removeprefix(PROFILE_PREFIX))
+    return shown
+
+
+def _show(value: Any) -> str:
+    return ",".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def _parse(key: str, text: str) -> Any:
+    if key == "working_days":
+        return _weekdays(text)
+    if key == "default_stages":
+        return [_stage(word) for word in _words(text)]
+    return text.strip()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(" ", ",").casefold().split(",") if w]
+
+
+def _weekdays(text: str) -> list[int]:
+    """`mon-fri`, `mon,wed`, `1,2,3`: ISO weekday numbers."""
+    days: list[int] = []
+    for word in _words(text):
+        first, _, last = word.partition("-")
+        start, end = _weekday(first), _weekday(last or first)
+        days += range(start, end + 1) if start <= end else [*range(start, 8), *range(1, end + 1)]
+    return days
+
+
+def _weekday(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    for number, name in enumerate(WEEKDAYS, start=1):
+        if len(word) >= 2 and name.startswith(word):
+            return number
+    raise CliError(f"'{word}' is not a weekday (use mon-fri, mon,wed,fri or 1-5)")
+
+
+def _stage(word: str) -> RoundKind:
+    kind = ROUND_ALIASES.get(word)
+    if kind is None:
+        known = ", ".join(k.value for k in RoundKind)
+        raise CliError(f"'{word}' is not a stage (use {known})")
+    return kind

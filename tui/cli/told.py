@@ -1,0 +1,70 @@
+"""`loopdeck told PROCESS --about OFFER-LOOP`: I told this loop's recruiter about a deadline.
+
+Logs a SENT touch to the loop's recruiter that names the loop with the offer
+(`Event.about_process_id`), which is what clears the pacing step (see
+`planner.pacing`). Without --about, the one open deadline of another loop is
+meant; with several, the command asks which.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.models import ContactRole, Event, EventKind
+from planner.offers import Offer
+from planner.pacing import Deadline, open_deadlines
+from tui.cli.context import CliError, Context
+from tui.cli.output import emit
+from tui.cli.parsing import Subparsers
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "told",
+        help="log that a recruiter heard about another loop's offer deadline",
+        description="Log that I told this loop's recruiter about an offer deadline elsewhere.",
+    )
+    parser.add_argument("process", metavar="PROCESS", help="the loop whose recruiter I told")
+    parser.add_argument("--about", metavar="PROCESS", help="the loop with the offer deadline")
+    parser.add_argument("--on", metavar="DATE", help="when (default: today)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    loop = ctx.loop(args.process)
+    repo = ctx.repo
+    deadlines = [
+        d
+        for d in open_deadlines(repo.loops(), repo.records(Offer), ctx.today)
+        if d.process_id != loop.process.id
+    ]
+    deadline = _pick(deadlines, args.about, ctx)
+    recruiter = loop.contact(ContactRole.RECRUITER)
+    name = recruiter.name if recruiter else "the recruiter"
+    event = Event(
+        process_id=loop.process.id,
+        on=ctx.date(args.on),
+        kind=EventKind.SENT,
+        text=f"Told {name} about the {deadline.company} offer deadline ({deadline.deadline})",
+        contact_id=recruiter.id if recruiter else None,
+        about_process_id=deadline.process_id,
+    )
+    with repo.transaction(f"told {loop.process.title} about {deadline.company}") as tx:
+        tx.put(event)
+    emit(f"Logged: {event.text}")
+    return 0
+
+
+def _pick(deadlines: list[Deadline], about: str | None, ctx: Context) -> Deadline:
+    if about is None:
+        if len(deadlines) == 1:
+            return deadlines[0]
+        if not deadlines:
+            raise CliError("no other loop has an open offer deadline")
+        names = ", ".join(d.company for d in deadlines)
+        raise CliError(f"several loops have a deadline ({names}); say which with --about")
+    wanted = ctx.repo.find_process(about).id
+    for deadline in deadlines:
+        if deadline.process_id == wanted:
+            return deadline
+    raise CliError(f"'{about}' has no open offer deadline")
