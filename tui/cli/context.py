@@ -46,14 +46,17 @@ class Context:
         if self.repo.read_only is not None:
             sys.stderr.write(f"loopdeck: warning: {self.repo.read_only}\n")
 
-    def steps(self) -> dict[str, NextStep]:
+    def steps(self, loops: list[Loop] | None = None) -> dict[str, NextStep]:
         """Every open loop's next step by process id, most urgent first.
 
-        Always computed over all loops at once, even for `show`: one loop's
-        offer deadline is a step in every other loop.
+        Always computed over all open loops at once, even for `show`: one loop's
+        offer deadline is a step in every other loop. Pass `loops` (which must
+        hold every open loop) when the caller has them already: loading them
+        is the slow part of a run on a big file.
         """
         repo = self.repo
-        steps = next_steps(repo.loops(), self.today, repo.settings(), repo.records(Offer))
+        loops = repo.loops() if loops is None else loops
+        steps = next_steps(loops, self.today, repo.settings(), repo.records(Offer))
         return {step.process_id: step for step in steps}
 
     def loop(self, query: str) -> Loop:

@@ -25,8 +25,8 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
-    steps = ctx.steps()
     loops = ctx.repo.loops(include_closed=args.all)
+    steps = ctx.steps(loops)
     entries = [(loop, steps.get(loop.process.id)) for loop in loops]
     entries.sort(key=order)
     if args.json:

@@ -46,8 +46,9 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
-    loops = {loop.process.id: loop for loop in ctx.repo.loops()}
-    steps = list(ctx.steps().values())
+    open_loops = ctx.repo.loops()
+    loops = {loop.process.id: loop for loop in open_loops}
+    steps = list(ctx.steps(open_loops).values())
     if args.owner:
         steps = [s for s in steps if s.owner == Owner(args.owner)]
     if args.json:
