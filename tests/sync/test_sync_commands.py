@@ -242,3 +242,22 @@ def test_without_git_sync_says_so_and_check_has_nothing_to_report(
     assert (code, out) == (1, "")
     assert err == "loopdeck: git is not installed (or not on PATH); install git to sync\n"
     assert driver_status(laptop.path) is None
+
+
+def test_check_reports_a_missing_driver_and_is_quiet_once_sync_installs_it(
+    farm: Farm, capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    laptop.sync()
+    assert loopdeck(capsys, laptop, "check")[0] == 0
+    git(laptop.root, "config", "--remove-section", "merge.loopdeck")
+    before = laptop.path.read_bytes()
+
+    code, out, err = loopdeck(capsys, laptop, "check")
+
+    assert code == 1 and "is sound" in out
+    assert "no loopdeck merge driver" in err and err.count("\n") == 1
+    assert laptop.path.read_bytes() == before
+    assert loopdeck(capsys, laptop, "sync")[0] == 0
+    assert loopdeck(capsys, laptop, "check")[0] == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from storage.gitdriver import driver_status
 from tui.cli.context import CliError, Context
 from tui.cli.output import count, emit
 from tui.cli.parsing import Subparsers
@@ -36,4 +37,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         count(events, "log entry", "log entries"),
     ]
     emit(f"{ctx.db_path.name} is sound: " + ", ".join(counts))
+    driver_problem = driver_status(ctx.db_path)
+    if driver_problem is not None:
+        # The file itself is fine, but the next sync would merge it line by line and could
+        # leave conflict markers: that is worth a non-zero exit in a hook.
+        raise CliError(driver_problem)
     return 0
