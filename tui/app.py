@@ -59,6 +59,20 @@ from tui.widgets.timeline_pane import TimelinePane
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 
+MAIN_SCREEN_ONLY = {
+    "add_loop",
+    "add_round",
+    "add_contact",
+    "log",
+    "done",
+    "edit",
+    "owner",
+    "close_loop",
+    "undo",
+    "next_steps",
+    "filter",
+    "toggle_closed",
+}
 NEEDS_LOOP = {"add_round", "add_contact", "log", "done", "edit", "owner", "close_loop"}
 
 
@@ -275,6 +289,8 @@ class LoopdeckApp(App[None]):
     # Key rules: what is possible depends on the file and the selection.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MAIN_SCREEN_ONLY and self.screen is not self.screen_stack[0]:
+            return False  # the loop keys act on the main screen's selection
         if self.board is not None and self.board.read_only is not None:
             return True  # editing keys stay live to explain why nothing can be changed
         if action in NEEDS_LOOP and self.selected_row() is None:
@@ -435,7 +451,12 @@ class LoopdeckApp(App[None]):
         self.query_one("#processes").focus()
 
     def action_help(self) -> None:
-        keys = [(self.get_key_display(b), b) for b in self.BINDINGS if isinstance(b, Binding)]
+        """Each binding with all its keys, as the footer would show them."""
+        keys = [
+            (" ".join(self.get_key_display(b.with_key(k.strip())) for k in b.key.split(",")), b)
+            for b in self.BINDINGS
+            if isinstance(b, Binding)
+        ]
         self.push_screen(HelpScreen(keys))
 
 

@@ -69,6 +69,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         """A labelled field with room for its error underneath."""
         self._names.append(name)
         widget.id = f"field-{name}"
+        if isinstance(widget, (Input, Select)):
+            widget.compact = True
         return Vertical(
             Label(label, classes="field-label"),
             widget,

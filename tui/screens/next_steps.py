@@ -46,8 +46,10 @@ class NextStepsScreen(Screen[str | None]):
                 mine.sort(key=lambda r: r.step.urgency_key() if r.step else (9,))
                 with Vertical(classes="step-column"):
                     yield Label(f"{owner.label}  ({len(mine)})", classes="column-title")
-                    options = [Option(self._prompt(r), id=r.process_id) for r in mine]
-                    yield OptionList(*options, id=f"steps-{owner.value}")
+                    options: list[Option | None] = []
+                    for row in mine:
+                        options += [Option(self._prompt(row), id=row.process_id), None]
+                    yield OptionList(*options[:-1], id=f"steps-{owner.value}")
         yield Footer()
 
     def _prompt(self, row: BoardRow) -> Text:

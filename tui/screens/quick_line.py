@@ -50,7 +50,7 @@ class QuickLineScreen(ModalScreen[DraftT | None], Generic[DraftT]):
             yield Label(self._title, classes="dialog-title")
             yield Input(value=self._value, placeholder=self._hint, id="line")
             yield Static(id="preview")
-            yield Static(id="parse-error", classes="field-error")
+            yield Static(id="parse-error")
             yield Label(f"e.g. {self._hint}   Enter saves · Esc cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:

@@ -15,4 +15,5 @@ class ReadOnlyBanner(Static):
     def watch_reason(self, reason: str | None) -> None:
         self.display = reason is not None
         if reason is not None:
-            self.update(Text(f"Read-only: {reason} Editing keys explain instead of writing."))
+            sentence = reason.rstrip(".")
+            self.update(Text(f"Read-only: {sentence}. Editing keys explain instead of writing."))

@@ -1,0 +1,95 @@
+"""Pictures of every screen at 80x24 and 120x40 on the demo data, today frozen.
+
+Regenerate with `pytest tests/app/test_snapshots.py --snapshot-update` in a
+commit of its own, after looking at the SVGs in `__snapshots__/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from apphelp import make_app, settle, type_text
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+SIZES = [(80, 24), (120, 40)]
+Script = Callable[[Pilot[None]], Awaitable[None]]
+SnapCompare = Callable[..., bool]
+
+
+async def steady(pilot: Pilot[None]) -> None:
+    """Finished loading, no blinking cursor: the same picture on every run."""
+    await settle(pilot)
+    for box in pilot.app.screen.query(Input).results(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+async def main_screen(pilot: Pilot[None]) -> None:
+    await steady(pilot)
+
+
+async def second_loop(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("down")
+    await steady(pilot)
+
+
+async def next_steps(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("n")
+    await steady(pilot)
+
+
+async def quick_add(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("a")
+    await type_text(pilot, 'Nimbus / Staff MLE rec:"Ada Byron" next:screen on:thu at:10:00')
+    await steady(pilot)
+
+
+async def quick_add_error(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("a")
+    await type_text(pilot, "Nimbus / Staff MLE next:lunch")
+    await steady(pilot)
+
+
+async def contact_error(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+    await type_text(pilot, "Grace")
+    pilot.app.screen.query_one("#field-email", Input).value = "grace at navy"
+    await pilot.press("ctrl+s")
+    await steady(pilot)
+
+
+async def help_screen(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("f1")
+    await steady(pilot)
+
+
+SCRIPTS: dict[str, Script] = {
+    "main": main_screen,
+    "second-loop": second_loop,
+    "next-steps": next_steps,
+    "quick-add": quick_add,
+    "quick-add-error": quick_add_error,
+    "contact-error": contact_error,
+    "help": help_screen,
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(SCRIPTS))
+def test_screen(snap_compare: SnapCompare, demo_db: Path, name: str, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(demo_db), terminal_size=size, run_before=SCRIPTS[name])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_read_only(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
+    demo_db.write_text("{ not json", encoding="utf-8")
+    assert snap_compare(make_app(demo_db), terminal_size=size, run_before=main_screen)
