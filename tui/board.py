@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.models import Loop, Owner, ProcessStatus, RoundStatus, Settings
+from planner.offers import Offer
 from planner.ownership import next_step
+from planner.pacing import open_deadlines
 from planner.steps import NextStep, Signal
 
 
@@ -75,9 +78,12 @@ def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
     return (0, row.step.urgency_key(), row.loop.process.title.casefold())
 
 
-def build_board(loops: list[Loop], today: dt.date, settings: Settings) -> list[BoardRow]:
-    """Every loop with its next step, most urgent first."""
-    rows = [BoardRow(loop, next_step(loop, today, settings)) for loop in loops]
+def build_board(
+    loops: list[Loop], today: dt.date, settings: Settings, offers: Iterable[Offer] = ()
+) -> list[BoardRow]:
+    """Every loop with its next step, most urgent first; offer deadlines pace the others."""
+    deadlines = open_deadlines(loops, offers, today)
+    rows = [BoardRow(loop, next_step(loop, today, settings, deadlines)) for loop in loops]
     return sorted(rows, key=_urgency)
 
 

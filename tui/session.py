@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from planner.models import Record, Settings
+from planner.offers import Offer
 from storage.repository import Repository
 from tui.board import BoardRow, Summary, build_board, summarize
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class Session:
         with self._lock:
             return self._board()
 
+    def read(self, query: Callable[[Repository], T]) -> T:
+        """A read the board does not carry (offers, prep), under the same lock as writes."""
+        with self._lock:
+            return query(self.repository)
+
     def write(self, label: str, records: Sequence[Record]) -> Board:
         """Store `records` as one transaction (one undo step); raises StorageError."""
         with self._lock:
@@ -69,7 +78,9 @@ class Session:
     def _board(self) -> Board:
         repo = self.repository
         settings = repo.settings()
-        rows = build_board(repo.loops(include_closed=True), self.today, settings)
+        rows = build_board(
+            repo.loops(include_closed=True), self.today, settings, repo.records(Offer)
+        )
         return Board(
             rows=rows,
             summary=summarize(rows, self.today),
