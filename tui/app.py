@@ -34,6 +34,7 @@ from planner.quickadd import (
 )
 from storage.errors import StorageError
 from storage.repository import Repository
+from tui import insights
 from tui.board import BoardRow
 from tui.cli.done import awaiting_outcome, current_round
 from tui.commands import LoopdeckCommands
@@ -70,10 +71,13 @@ MAIN_SCREEN_ONLY = {
     "close_loop",
     "undo",
     "next_steps",
+    "prep",
+    "offers",
+    "funnel",
     "filter",
     "toggle_closed",
 }
-NEEDS_LOOP = {"add_round", "add_contact", "log", "done", "edit", "owner", "close_loop"}
+NEEDS_LOOP = {"add_round", "add_contact", "log", "done", "edit", "owner", "close_loop", "prep"}
 
 
 class LoopdeckApp(App[None]):
@@ -90,6 +94,18 @@ class LoopdeckApp(App[None]):
             "d", "done", "Done", tooltip="Mark the current round done, with outcome", id="done"
         ),
         Binding("n", "next_steps", "Next", tooltip="Next steps by owner", id="next-steps"),
+        Binding("p", "prep", "Prep", show=False, tooltip="What the next round needs", id="prep"),
+        Binding(
+            "dollar_sign",
+            "offers",
+            "Offers",
+            show=False,
+            tooltip="Open offers side by side with their totals",
+            id="offers",
+        ),
+        Binding(
+            "f", "funnel", "Funnel", show=False, tooltip="Pass-through and reply times", id="funnel"
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter loops by text", id="filter"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
         Binding(
@@ -410,6 +426,17 @@ class LoopdeckApp(App[None]):
     def action_next_steps(self) -> None:
         rows = [row for row in self.board.rows if not row.closed] if self.board else []
         self.push_screen(NextStepsScreen(rows, self.palette, self.today), self._jump)
+
+    def action_prep(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.push_screen(insights.prep_screen(self.session, row.loop, self.today))
+
+    def action_offers(self) -> None:
+        self.push_screen(insights.offers_screen(self.session, self.today))
+
+    def action_funnel(self) -> None:
+        self.push_screen(insights.funnel_screen(self.session))
 
     def _jump(self, process_id: str | None) -> None:
         if process_id is not None:

@@ -1,0 +1,52 @@
+"""Build the read-only views (offers, prep, funnel) from the session's repository.
+
+Kept out of `tui.app` so the app only binds keys to them: each function does
+one locked read and hands a ready screen back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.funnel import funnel
+from planner.models import Loop
+from planner.offers import Offer
+from planner.prep import Decision, Question, TalkingPoint, prep_sheet
+from storage.repository import Repository
+from tui.screens.funnel_view import FunnelScreen
+from tui.screens.offers_view import OffersScreen
+from tui.screens.prep_view import PrepScreen
+from tui.session import Session
+
+
+def offers_screen(session: Session, today: dt.date) -> OffersScreen:
+    def read(repo: Repository) -> tuple[list[Offer], dict[str, str]]:
+        loops = repo.loops(include_closed=True)
+        titles = {loop.process.id: loop.process.title for loop in loops}
+        offers = [o for o in repo.records(Offer) if o.status.is_open and o.process_id in titles]
+        return offers, titles
+
+    offers, titles = session.read(read)
+    return OffersScreen(offers, titles, today)
+
+
+def funnel_screen(session: Session) -> FunnelScreen:
+    return FunnelScreen(session.read(lambda repo: funnel(repo.loops(include_closed=True))))
+
+
+def prep_screen(session: Session, loop: Loop, today: dt.date) -> PrepScreen:
+    pid = loop.process.id
+
+    def read(repo: Repository) -> PrepScreen:
+        decisions = repo.records(Decision, pid)
+        sheet = prep_sheet(
+            loop,
+            repo.records(Question, pid),
+            repo.records(TalkingPoint, pid),
+            decisions[0] if decisions else None,
+            repo.profile(),
+            today,
+        )
+        return PrepScreen(loop, sheet)
+
+    return session.read(read)
