@@ -54,8 +54,11 @@ async def test_bad_line_shows_the_error_inline_and_writes_nothing(demo_db: Path)
 
 
 async def test_round_then_done_hands_the_step_to_the_hiring_manager_and_undo_reverts(
-    demo_db: Path,
+    db_path: Path,
 ) -> None:
+    """On a file of its own: another loop's offer deadline would make telling
+    this loop's recruiter my step, which is right but not what this test is about."""
+    demo_db = db_path
     app = make_app(demo_db)
     notes: list[str] = []
 
