@@ -14,7 +14,7 @@ from planner.funnel import Funnel
 from planner.models import ContactRole
 from tui.screens.insight import InsightScreen
 
-BAR = 24
+BAR = 12
 ROLE_NAMES = {ContactRole.RECRUITER: "Recruiters", ContactRole.HIRING_MANAGER: "Hiring managers"}
 
 
@@ -30,16 +30,25 @@ def days(value: float | None) -> str:
 def funnel_view(result: Funnel) -> RenderableType:
     if not result.stages:
         return Text("No history yet: the funnel fills in as loops get rounds and outcomes.")
-    stages = Table(box=None, padding=(0, 2), title="Pass-through per stage", title_justify="left")
+    stages = Table(
+        box=None,
+        padding=(0, 1),
+        pad_edge=False,
+        title="Pass-through per stage",
+        title_justify="left",
+    )
     for name in ("Stage", "Pass-through", "", "Passed", "Pending", "Median days"):
-        stages.add_column(name, justify="left" if name in ("Stage", "Pass-through") else "right")
+        left = name in ("Stage", "Pass-through")
+        stages.add_column(name, justify="left" if left else "right", no_wrap=True)
     for s in result.stages:
         rate = "-" if s.pass_rate is None else f"{s.pass_rate:.0%}"
         shown_bar = "" if s.pass_rate is None else bar(s.pass_rate)
         decided = f"{s.passed}/{s.passed + s.rejected}"
         stages.add_row(s.kind.label, shown_bar, rate, decided, str(s.pending), days(s.median_days))
     longest = max((r.median_days or 0.0 for r in result.replies), default=0.0) or 1.0
-    replies = Table(box=None, padding=(0, 2), title="Median reply time", title_justify="left")
+    replies = Table(
+        box=None, padding=(0, 1), pad_edge=False, title="Median reply time", title_justify="left"
+    )
     for name in ("Who", "Reply", "", "Replies"):
         replies.add_column(name, justify="left" if name in ("Who", "Reply") else "right")
     for r in result.replies:
