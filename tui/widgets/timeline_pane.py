@@ -68,7 +68,7 @@ def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
 
 def _round(r: Round, palette: Palette) -> Text:
     """Mark, date, kind and result; the panel and format on a second, quieter line."""
-    text = Text.assemble(f"{ROUND_MARK[r.status]} ", (f"{_when(r):<16}", ""), (r.label, "bold"))
+    text = Text.assemble(f"{ROUND_MARK[r.status]} ", (f"{_when(r):<17}", ""), (r.label, "bold"))
     text.append("  ")
     text.append_text(_result(r, palette))
     details = [r.format] if r.format else []

@@ -1,0 +1,84 @@
+"""Write the README's pictures from the real app on the demo data: `python -m tui.screenshots`.
+
+The day is fixed so the pictures only change when the app does; the demo is
+opened on a temp copy that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from storage.repository import Repository
+from tui.app import LoopdeckApp
+from tui.demo import make_demo_copy
+
+DAY = dt.date(2026, 3, 16)
+SIZE = (120, 36)
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+Script = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def _main(pilot: Pilot[None]) -> None:
+    await pilot.press("down")
+
+
+async def _next_steps(pilot: Pilot[None]) -> None:
+    await pilot.press("n")
+
+
+async def _quick_add(pilot: Pilot[None]) -> None:
+    await pilot.press("a")
+    await pilot.press(*'Nimbus / Staff ML Engineer rec:"Ada Byron <ada@nimbus.example>" ')
+    await pilot.press(*"next:screen on:thu at:10:00 #referral")
+
+
+async def _help(pilot: Pilot[None]) -> None:
+    await pilot.press("f1")
+
+
+SHOTS: dict[str, Script] = {
+    "main": _main,
+    "next-steps": _next_steps,
+    "quick-add": _quick_add,
+    "help": _help,
+}
+
+
+async def shoot(name: str, script: Script, out: Path) -> Path:
+    """Run `script` on a fresh demo copy and save what the screen shows as `out/name.svg`."""
+    data = make_demo_copy(DAY)
+    try:
+        app = LoopdeckApp(Repository.open(data), DAY, watch_interval=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await script(pilot)
+            await app.workers.wait_for_complete()
+            for box in app.screen.query(Input).results(Input):
+                box.cursor_blink = False
+            await pilot.pause()
+            target = out / f"{name}.svg"
+            target.write_text(app.export_screenshot(title="loopdeck"), encoding="utf-8")
+            return target
+    finally:
+        shutil.rmtree(data.parent, ignore_errors=True)
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    for name, script in SHOTS.items():
+        path = asyncio.run(shoot(name, script, OUT))
+        sys.stdout.write(f"wrote {path.relative_to(OUT.parent)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
