@@ -288,9 +288,10 @@ class LoopdeckApp(App[None]):
             return None
         return self.board.row(self.selected_id)
 
-    def watch_selected_id(self) -> None:
+    def watch_selected_id(self, old: str | None, new: str | None) -> None:
         self._show_selection()
-        self.refresh_bindings()
+        if (old is None) != (new is None):
+            self.refresh_bindings()  # the footer recomposes: only when keys come or go
 
     def watch_show_closed(self) -> None:
         self._redraw()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.widgets import RichLog
 
 from planner.models import Contact, ContactRole, Loop
 from tui.board import BoardRow
@@ -31,18 +30,30 @@ ROLE_LABEL = {
 }
 
 
-class ContactCards(VerticalScroll):
+class ContactCards(RichLog):
     """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="contacts-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, wrap=True, auto_scroll=False, min_width=20)
+        self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
 
     def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
-        body = self.query_one("#contacts-body", Static)
+        self._shown = (row, palette, today)
+        self.clear()
         if row is None:
-            body.update("")
+            self._write("")
             return
-        body.update(_render(row.loop, palette, today))
+        self._write(_render(row.loop, palette, today))
+
+    def _write(self, content: RenderableType) -> None:
+        width = self.scrollable_content_region.width
+        self.write(content, width=width if width > 0 else None)
+        self.scroll_home(animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lines are wrapped when written: wrap them again at the new width."""
+        if self._shown is not None:
+            self.show(*self._shown)
 
 
 def _render(loop: Loop, palette: Palette, today: dt.date) -> Group:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.widgets import RichLog
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
 from tui.board import BoardRow
@@ -29,18 +28,30 @@ EVENT_VERB = {
 }
 
 
-class TimelinePane(VerticalScroll):
+class TimelinePane(RichLog):
     """Shows one loop; the app hands it the row and the palette (attributes down)."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="timeline-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, wrap=True, auto_scroll=False, min_width=20)
+        self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
 
     def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
-        body = self.query_one("#timeline-body", Static)
+        self._shown = (row, palette, today)
+        self.clear()
         if row is None:
-            body.update(Text("No loop selected. Press a to add one.", style=palette.muted))
+            self._write(Text("No loop selected. Press a to add one.", style=palette.muted))
             return
-        body.update(_render(row, palette, today))
+        self._write(_render(row, palette, today))
+
+    def _write(self, content: RenderableType) -> None:
+        width = self.scrollable_content_region.width
+        self.write(content, width=width if width > 0 else None)
+        self.scroll_home(animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lines are wrapped when written: wrap them again at the new width."""
+        if self._shown is not None:
+            self.show(*self._shown)
 
 
 def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
