@@ -52,6 +52,7 @@ class Bare(App[None]):
 
 Bare().run()
 '''
+# Terminal control sequences (CSI, OSC, DCS, ...): stripped so a marker split by styles is found.
 ESCAPES = re.compile(
     rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)"
 )
