@@ -111,6 +111,9 @@ ROUND_KIND_LABELS: dict[RoundKind, str] = {
 }
 
 
+_KIND_ORDER: dict[RoundKind, int] = {kind: rank for rank, kind in enumerate(RoundKind)}
+
+
 class RoundStatus(StrEnum):
     """Where a round stands.
 
@@ -226,11 +229,18 @@ class Round(Record):
     def label(self) -> str:
         return self.kind.label
 
-    def sort_key(self) -> tuple[dt.date, dt.time, dt.date, str]:
-        """Timeline order: by date (undated rounds last), then time, then creation."""
+    def sort_key(self) -> tuple[dt.date, dt.time, int, dt.date, str]:
+        """Timeline order: by date (undated rounds last), then time, then the kind's usual
+        place in a loop, then creation.
+
+        The kind comes before the random id so that two untimed rounds on one day (an
+        application and a screen the same morning) always sort the same way: otherwise
+        the "latest round", and with it the owner of the next step, would depend on ids.
+        """
         return (
             self.date or dt.date.max,
             self.time or dt.time.min,
+            _KIND_ORDER[self.kind],
             self.created_on,
             self.id,
         )

@@ -476,3 +476,27 @@ def test_next_steps_skips_closed_loops_and_puts_the_worst_first() -> None:
     ]
     order = [s.process_id for s in next_steps(loops, TODAY)]
     assert order == ["overdue", "cooling", "follow-up", "ok", "paused"]
+
+
+@pytest.mark.parametrize("applied_id", ["0000", "ffff"])
+def test_an_application_and_a_round_on_one_day_order_by_kind_not_by_id(applied_id: str) -> None:
+    """Whatever the random ids, the interview that took place is the latest round."""
+    applied = Round(
+        id=applied_id,
+        process_id=PID,
+        kind=RoundKind.APPLIED,
+        status=RoundStatus.DONE,
+        date=day(-3),
+        created_on=day(-3),
+    )
+    tech = Round(
+        id="8888",
+        process_id=PID,
+        kind=RoundKind.TECH,
+        status=RoundStatus.DONE,
+        date=day(-3),
+        created_on=day(-3),
+    )
+    step = step_of(loop(applied, tech))
+    assert step.owner == Owner.HIRING_MANAGER
+    assert step.round_id == "8888"
