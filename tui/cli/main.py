@@ -31,7 +31,8 @@ USAGE_EXIT = 2
 ERROR_EXIT = 1
 
 
-def build_parser() -> CliParser:
+def build_parser(argv: Sequence[str] | None = None) -> CliParser:
+    """The parser for `argv`, with the commands it may need (every command when None)."""
     parser = CliParser(
         prog="loopdeck",
         description="Many interview loops, one view: who owns the next step, and whom to nudge.",
@@ -46,7 +47,7 @@ def build_parser() -> CliParser:
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands", parser_class=CliParser
     )
-    register_all(subparsers)
+    register_all(subparsers, argv)
     return parser
 
 
@@ -75,8 +76,9 @@ def fail(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         today = read_today()
         ctx = Context(db_path=data_path(args, today), today=today)
         if args.command is None:
