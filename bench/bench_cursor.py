@@ -1,16 +1,18 @@
 """Cost of one cursor move through the processes pane on the large file, target 30 ms per key.
 
 Each key is `down` in the processes pane of the real app (Pilot, 160x45): the
-timeline and the contact cards follow the cursor, and the measurement ends
-when the app has handled the key and repainted (`pilot.press` + `pilot.pause`).
+timeline and the contact cards follow the cursor.
 
-Two clocks. Wall time includes Pilot's own waiting: it sleeps in 20 ms steps
-until the process looks idle, so even a key bound to nothing measures ~60-90
-ms; that floor is printed too. CPU time (`time.process_time`) counts only the
-work the app did for the key (the UI runs on one thread; nothing else is busy
-while it is measured), so the target is judged on it. Median and 90th
-percentile over N keys. Prints figures; asserts nothing.
-Usage: `python bench/bench_cursor.py [--keys N]`.
+What is measured, per key: the time from handing the key to the app until the
+end of the last screen update it caused (the moment the table, the timeline
+and the contact cards all show the new loop on the terminal). Every screen
+update is timestamped as it finishes; Pilot's own waiting for idleness (it
+polls in 20 ms steps) comes after the last update and is therefore not
+counted, but the app's frame timer is, as a user would see it. The target is
+judged on this latency. The app's CPU time over the whole press (including
+Pilot's bookkeeping) is printed beside it, and a key bound to nothing (`z`)
+as the floor of the harness. Median and 90th percentile over N keys. Prints
+figures; asserts nothing. Usage: `python bench/bench_cursor.py [--keys N]`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from generate_large import main as generate
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from storage.repository import Repository
 from tui.app import LoopdeckApp
@@ -35,18 +38,34 @@ TODAY = dt.date(2026, 3, 16)
 
 
 Timings = dict[str, list[float]]
+PAINTED: list[float] = []
+"""perf_counter() at the end of every screen update, in order."""
+
+
+def record_screen_updates() -> None:
+    """Timestamp the end of each screen update (the compositor writing to the terminal)."""
+    update = Screen._compositor_refresh
+
+    def timed(screen: Screen[object]) -> None:
+        update(screen)
+        PAINTED.append(time.perf_counter())
+
+    Screen._compositor_refresh = timed  # type: ignore[method-assign,assignment]
 
 
 async def press_timed(pilot: Pilot[None], key: str, into: Timings) -> None:
+    PAINTED.clear()
     wall, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     await pilot.pause()
-    into.setdefault(f"{key} wall", []).append((time.perf_counter() - wall) * 1000)
     into.setdefault(f"{key} cpu", []).append((time.process_time() - cpu) * 1000)
+    last = PAINTED[-1] if PAINTED else wall
+    into.setdefault(f"{key} painted", []).append((last - wall) * 1000)
 
 
 async def time_keys(path: Path, keys: int) -> Timings:
     """`down` N times, and for the harness floor a key bound to nothing (`z`) N/4 times."""
+    record_screen_updates()
     app = LoopdeckApp(Repository.open(path), TODAY, watch_interval=None)
     timings: Timings = {}
     async with app.run_test(size=(160, 45)) as pilot:
@@ -71,17 +90,17 @@ def main(argv: list[str]) -> int:
         generate([str(path)])
         timings = asyncio.run(time_keys(path, args.keys))
     for name, label in (
-        ("down cpu", "cursor down, app CPU time"),
-        ("down wall", "cursor down, wall time   "),
-        ("z wall", "no-op key, wall time     "),
+        ("down painted", "cursor down, key to last repaint"),
+        ("down cpu", "cursor down, CPU over the press"),
+        ("z cpu", "no-op key, CPU over the press  "),
     ):
         values = timings[name]
         median, p90 = statistics.median(values), statistics.quantiles(values, n=10)[-1]
         print(f"{label}  median {median:6.1f} ms   p90 {p90:6.1f} ms")
-    median_cpu = statistics.median(timings["down cpu"])
-    verdict = "met" if median_cpu <= TARGET_MS else "MISSED"
+    median = statistics.median(timings["down painted"])
+    verdict = "met" if median <= TARGET_MS else "MISSED"
     print(
-        f"target: CPU per key <= {TARGET_MS:.0f} ms ({verdict})   "
+        f"target: key to repaint <= {TARGET_MS:.0f} ms, median ({verdict})   "
         f"[{args.keys} keys, 500 loops, 160x45]"
     )
     return 0
