@@ -154,7 +154,8 @@ class LoopdeckApp(App[None]):
             super().__init__()
             self.reason = reason
 
-    selected_id: reactive[str | None] = reactive(None)
+    selected_id: reactive[str | None] = reactive(None, repaint=False)
+    """The loop under the cursor; the panes redraw themselves, no screen repaint is needed."""
     show_closed: reactive[bool] = reactive(False)
     filter_text: reactive[str] = reactive("")
 

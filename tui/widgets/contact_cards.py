@@ -7,12 +7,12 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
-from textual.widgets import RichLog
 
 from planner.models import Contact, ContactRole, Loop
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date
+from tui.widgets.pane_log import PaneLog
 
 ROLE_ORDER = [
     ContactRole.RECRUITER,
@@ -30,7 +30,7 @@ ROLE_LABEL = {
 }
 
 
-class ContactCards(RichLog):
+class ContactCards(PaneLog):
     """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
 
     def __init__(self, *, id: str | None = None) -> None:

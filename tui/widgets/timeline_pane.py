@@ -7,12 +7,12 @@ import datetime as dt
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
-from textual.widgets import RichLog
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date, step_lines
+from tui.widgets.pane_log import PaneLog
 
 ROUND_MARK = {
     RoundStatus.DONE: "✓",
@@ -28,7 +28,7 @@ EVENT_VERB = {
 }
 
 
-class TimelinePane(RichLog):
+class TimelinePane(PaneLog):
     """Shows one loop; the app hands it the row and the palette (attributes down)."""
 
     def __init__(self, *, id: str | None = None) -> None:
