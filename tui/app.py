@@ -195,6 +195,8 @@ class LoopdeckApp(App[None]):
         self.query_one("#contacts").border_title = "Contacts"
         self.query_one("#processes").border_title = "Loops"
         self.query_one("#processes").focus()
+        table = self.query_one("#processes", ProcessesTable)
+        self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
         self._load()
         if self._watch_interval:
@@ -300,9 +302,9 @@ class LoopdeckApp(App[None]):
     def watch_filter_text(self) -> None:
         self._redraw()
 
-    @on(ProcessesTable.Highlighted, "#processes")
-    def _follow_cursor(self, message: ProcessesTable.Highlighted) -> None:
-        self.selected_id = message.process_id
+    def _follow_cursor(self, process_id: str | None) -> None:
+        """Watches the table's cursor: runs in the key's own step, so one frame shows it all."""
+        self.selected_id = process_id
 
     # Key rules: what is possible depends on the file and the selection.
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
-from textual.message import Message
+from textual.coordinate import Coordinate
+from textual.reactive import var
 from textual.widgets import DataTable
 
 from tui.board import BoardRow
@@ -20,25 +20,21 @@ GUTTER = 2 * len(ORDER) + 2
 
 
 class ProcessesTable(DataTable[Text]):
-    """Lists loops in the order given and reports which one the cursor is on."""
+    """Lists loops in the order given and says which one the cursor is on."""
 
-    class Highlighted(Message):
-        """The cursor moved to a loop (or the list became empty: `process_id` is None)."""
-
-        def __init__(self, table: ProcessesTable, process_id: str | None) -> None:
-            super().__init__()
-            self.table = table
-            self.process_id = process_id
-
-        @property
-        def control(self) -> ProcessesTable:
-            return self.table
+    highlighted: var[str | None] = var(None, always_update=True)
+    """The loop under the cursor (None when the list is empty), set in the same
+    step as the cursor moves. A watcher (the app's timeline and contact panes)
+    therefore redraws before the next frame, and the table and the panes change
+    on screen together: one frame per key, not two. Set after every fill too,
+    even when unchanged, so a watcher always ends on the row the cursor shows."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._rows: list[BoardRow] = []
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
+        self._filling = False
 
     def show(self, rows: list[BoardRow], palette: Palette, keep: str | None) -> None:
         """Replace the rows, leaving the cursor on `keep` when it is still listed."""
@@ -58,6 +54,15 @@ class ProcessesTable(DataTable[Text]):
         return {**widths, **{key: width for key, (_, width) in FIXED.items()}}
 
     def _fill(self, keep: str | None) -> None:
+        """Rebuild the rows; the cursor passes through other rows on the way, silently."""
+        self._filling = True
+        try:
+            self._add_rows(keep)
+        finally:
+            self._filling = False
+        self._announce(self.cursor_row)
+
+    def _add_rows(self, keep: str | None) -> None:
         assert self._palette is not None
         rows, palette = self._rows, self._palette
         self._widths = self._column_widths()
@@ -73,13 +78,14 @@ class ProcessesTable(DataTable[Text]):
         ids = [row.process_id for row in rows]
         if keep in ids:
             self.move_cursor(row=ids.index(keep), animate=False, scroll=True)
-        if not rows:
-            self.post_message(self.Highlighted(self, None))
 
-    @on(DataTable.RowHighlighted)
-    def _report_highlight(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.post_message(self.Highlighted(self, event.row_key.value))
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if old != new and not self._filling:
+            self._announce(new.row)
+
+    def _announce(self, row: int) -> None:
+        self.highlighted = self._rows[row].process_id if 0 <= row < len(self._rows) else None
 
 
 def _cut(text: Text, width: int) -> Text:
