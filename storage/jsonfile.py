@@ -93,7 +93,10 @@ def _describe_parse_error(raw: bytes, name: str, error: orjson.JSONDecodeError) 
     marker = CONFLICT_MARKER.search(raw)
     if marker is not None:
         line = raw.count(b"\n", 0, marker.start()) + 1
-        return f"{name} line {line}: git conflict markers; resolve the merge first"
+        return (
+            f"{name} line {line}: git conflict markers; run 'loopdeck conflicts --from-git' "
+            "to finish the merge"
+        )
     if error.pos >= len(raw.rstrip()):
         return f"{name} ends too early (truncated); restore it from git or a backup"
     return (

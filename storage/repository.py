@@ -127,6 +127,22 @@ class Repository:
                 return [c for c in found if isinstance(c, dict)]
         return []
 
+    def conflict_counts(self) -> dict[str, int]:
+        """How many overwritten values a sync kept, per loop (process id): one pass, no copies.
+
+        The app marks those loops so the user sees where a merge chose for them.
+        """
+        counts: dict[str, int] = {}
+        for table in codec.MODEL_OF:
+            for record_id, record in self._db.file.document.get(table, {}).items():
+                kept = record.get("_conflicts") if isinstance(record, dict) else None
+                if not kept or not isinstance(kept, list):
+                    continue
+                owner = record_id if table == "processes" else record.get("process_id")
+                if isinstance(owner, str):
+                    counts[owner] = counts.get(owner, 0) + len(kept)
+        return counts
+
     def undo_label(self) -> str | None:
         """What `undo()` would undo, for menus and confirmations."""
         entries = self._journal.entries()
