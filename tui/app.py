@@ -24,6 +24,7 @@ from textual.widgets import Footer
 
 from planner import clock
 from planner.models import Loop, Record
+from planner.offers import Offer, synced_round
 from planner.quickadd import (
     LOOP_EXAMPLE,
     ROUND_EXAMPLE,
@@ -39,11 +40,13 @@ from tui.board import BoardRow
 from tui.cli.done import awaiting_outcome, current_round
 from tui.commands import LoopdeckCommands
 from tui.screens.close_form import CloseForm
+from tui.screens.conflicts_view import Choice, ConflictsScreen, Take
 from tui.screens.contact_form import ContactForm
 from tui.screens.done_form import DoneForm
 from tui.screens.help import HelpScreen
 from tui.screens.log_form import LogForm
 from tui.screens.next_steps import NextStepsScreen
+from tui.screens.offer_form import OfferForm
 from tui.screens.owner_form import OwnerForm
 from tui.screens.process_form import ProcessForm
 from tui.screens.quick_line import QuickLineScreen
@@ -68,6 +71,7 @@ MAIN_SCREEN_ONLY = {
     "done",
     "edit",
     "owner",
+    "offer",
     "close_loop",
     "undo",
     "next_steps",
@@ -76,8 +80,20 @@ MAIN_SCREEN_ONLY = {
     "funnel",
     "filter",
     "toggle_closed",
+    "sync",
+    "conflicts",
 }
-NEEDS_LOOP = {"add_round", "add_contact", "log", "done", "edit", "owner", "close_loop", "prep"}
+NEEDS_LOOP = {
+    "add_round",
+    "add_contact",
+    "log",
+    "done",
+    "edit",
+    "owner",
+    "offer",
+    "close_loop",
+    "prep",
+}
 
 
 class LoopdeckApp(App[None]):
@@ -122,6 +138,9 @@ class LoopdeckApp(App[None]):
             "o", "owner", "Owner", show=False, tooltip="Set or clear the owner override", id="owner"
         ),
         Binding(
+            "O", "offer", "Offer", show=False, tooltip="Record or edit the loop's offer", id="offer"
+        ),
+        Binding(
             "x", "close_loop", "Close loop", show=False, tooltip="Close with a reason", id="close"
         ),
         Binding(
@@ -134,6 +153,17 @@ class LoopdeckApp(App[None]):
         ),
         Binding(
             "question_mark,f1", "help", "Help", tooltip="Keys and quick-add grammar", id="help"
+        ),
+        Binding(
+            "S", "sync", "Sync", show=False, tooltip="Commit, pull and push through git", id="sync"
+        ),
+        Binding(
+            "k",
+            "conflicts",
+            "Conflicts",
+            show=False,
+            tooltip="Values a sync overwrote: take back or let go",
+            id="conflicts",
         ),
         Binding("q", "quit", "Quit", tooltip="Leave loopdeck (everything is saved)", id="quit"),
     ]
@@ -199,6 +229,7 @@ class LoopdeckApp(App[None]):
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
         self._load()
+        self._check_driver()
         if self._watch_interval:
             self.set_interval(self._watch_interval, self._check_disk)
 
@@ -232,6 +263,35 @@ class LoopdeckApp(App[None]):
             return
         note = f"Undone: {label}." if label else "Nothing to undo."
         self.post_message(self.BoardReady(board, note=note))
+
+    @work(thread=True, exclusive=True, group="driver", exit_on_error=False)
+    def _check_driver(self) -> None:
+        """A clone without the merge driver would let git merge the file line by line."""
+        fixed = self.session.ensure_driver()
+        if fixed:
+            self.call_from_thread(
+                self.notify, "Installed the merge driver (" + ", ".join(fixed) + ")", timeout=5
+            )
+
+    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
+    def _sync(self) -> None:
+        try:
+            lines, board = self.session.sync()
+        except StorageError as error:
+            self.post_message(self.WriteFailed(f"Sync stopped: {error}"))
+            return
+        self.post_message(self.BoardReady(board, note="\n".join(lines), select=self.selected_id))
+
+    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
+    def _resolve(self, number: int, take: Take) -> None:
+        try:
+            conflict, board = self.session.resolve(number, take)
+        except StorageError as error:
+            self.post_message(self.WriteFailed(str(error)))
+            return
+        kept = "took the other value" if take == "other" else "kept the current value"
+        note = f"Conflict on {conflict.loop} ({conflict.field}): {kept}."
+        self.post_message(self.BoardReady(board, note=note, select=self.selected_id))
 
     @on(BoardReady)
     def _show_board(self, message: BoardReady) -> None:
@@ -407,6 +467,34 @@ class LoopdeckApp(App[None]):
         if loop is not None:
             form = OwnerForm(loop.process)
             self.push_screen(form, self._storer(f"owner of {loop.process.title}"))
+
+    def action_offer(self) -> None:
+        loop = self._editable_loop()
+        if loop is None:
+            return
+        offer = insights.latest_open_offer(self.session, loop.process.id)
+
+        def store(edited: Offer | None) -> None:
+            if edited is None:
+                return
+            verb = "record" if offer is None else "update"
+            offer_round = synced_round(loop, edited, self.today)
+            records: list[Record] = [edited] if offer_round is None else [edited, offer_round]
+            self._write(f"{verb} the offer of {loop.process.title}", records, loop.process.id)
+
+        self.push_screen(OfferForm(loop, offer, self.today), store)
+
+    def action_sync(self) -> None:
+        if self._writable():
+            self.notify("Syncing through git…", timeout=2)
+            self._sync()
+
+    def action_conflicts(self) -> None:
+        def chosen(choice: Choice | None) -> None:
+            if choice is not None and self._writable():
+                self._resolve(*choice)
+
+        self.push_screen(ConflictsScreen(self.session.conflicts()), chosen)
 
     def action_close_loop(self) -> None:
         loop = self._editable_loop()

@@ -19,6 +19,8 @@ ACTIONS = (
     ("Add a loop", "add_loop", "New loop from one quick-add line"),
     ("Next steps by owner", "next_steps", "Recruiter, hiring manager and my own steps"),
     ("Undo the last change", "undo", "Take back the latest write"),
+    ("Sync through git", "sync", "Commit, pull and push the data file"),
+    ("Review kept conflicts", "conflicts", "Values a sync overwrote: take back or let go"),
     ("Show or hide closed loops", "toggle_closed", "Closed loops are hidden by default"),
     ("Filter the loops", "filter", "Type part of a company, role, stage or tag"),
     ("Keys and quick-add grammar", "help", "Every key with what it does"),

@@ -1,4 +1,4 @@
-"""Build the read-only views (offers, prep, funnel) from the session's repository.
+"""Build the read-only views (offers, prep, funnel), and what forms edit, from the repository.
 
 Kept out of `tui.app` so the app only binds keys to them: each function does
 one locked read and hands a ready screen back.
@@ -28,6 +28,13 @@ def offers_screen(session: Session, today: dt.date) -> OffersScreen:
 
     offers, titles = session.read(read)
     return OffersScreen(offers, titles, today)
+
+
+def latest_open_offer(session: Session, process_id: str) -> Offer | None:
+    """The offer an edit changes, as `loopdeck offer` picks it: the loop's latest, if still open."""
+    mine = session.read(lambda repo: repo.records(Offer, process_id))
+    mine.sort(key=lambda o: o.received_on)
+    return mine[-1] if mine and mine[-1].status.is_open else None
 
 
 def funnel_screen(session: Session) -> FunnelScreen:

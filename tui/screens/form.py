@@ -61,6 +61,7 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
             with VerticalScroll(id="form-fields", can_focus=False):
                 yield from self.fields()
             yield Static(id="form-error", classes="field-error")
+            yield Static("ctrl+s saves · Esc cancels · Tab moves", classes="dialog-hint")
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
