@@ -26,6 +26,8 @@ class BoardRow:
     loop: Loop
     step: NextStep | None
     """The next step, or None for a closed loop."""
+    conflicts: int = 0
+    """Values a sync merge overwrote in this loop and kept for review (`k`)."""
 
     @property
     def process_id(self) -> str:

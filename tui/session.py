@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from planner.models import Record, Settings
 from planner.offers import Offer
+from storage import conflicts, gitdriver, gitsync
+from storage.conflicts import KeptConflict, Take
+from storage.errors import StorageError
 from storage.repository import Repository
 from tui.board import BoardRow, Summary, build_board, summarize
 
@@ -75,12 +78,53 @@ class Session:
                 return None
             return self._board()
 
+    def sync(self) -> tuple[list[str], Board]:
+        """Commit, pull and push through git, then reload; raises StorageError (SyncError).
+
+        Held under the session lock so no write of ours lands between git's pull
+        and our reload; git's own lock on the data file keeps other instances out.
+        """
+        with self._lock:
+            result = gitsync.sync(self.repository.path)
+            self.repository.reload_if_changed()
+            return result.summary(), self._board()
+
+    def ensure_driver(self) -> list[str]:
+        """Install or repair the merge driver when the data file is in a git work tree.
+
+        What had to be fixed, for a notification; nothing when all was in place or the
+        file is not in git. A machine without git has nothing to repair either.
+        """
+        with self._lock:
+            try:
+                if gitdriver.driver_status(self.repository.path) is None:
+                    return []
+                return gitdriver.ensure_driver(self.repository.path)
+            except (StorageError, OSError):
+                return []
+
+    def conflicts(self) -> list[KeptConflict]:
+        with self._lock:
+            try:
+                return conflicts.read_conflicts(self.repository)
+            except (StorageError, OSError):
+                return []  # a damaged file opens read-only; its banner already says why
+
+    def resolve(self, number: int, take: Take) -> tuple[KeptConflict, Board]:
+        """Resolve one kept conflict as an undoable write; raises StorageError."""
+        with self._lock:
+            conflict = conflicts.resolve_conflict(self.repository, number, take)
+            return conflict, self._board()
+
     def _board(self) -> Board:
         repo = self.repository
         settings = repo.settings()
         rows = build_board(
             repo.loops(include_closed=True), self.today, settings, repo.records(Offer)
         )
+        counts = repo.conflict_counts()
+        if counts:
+            rows = [replace(row, conflicts=counts.get(row.process_id, 0)) for row in rows]
         return Board(
             rows=rows,
             summary=summarize(rows, self.today),

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import events
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
+from planner.steps import Signal
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date, step_lines
@@ -65,6 +66,14 @@ def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
     elif process.closed_on is not None:
         by = f" by {process.closed_by.value}" if process.closed_by else ""
         parts.append(Text(f"Closed {short_date(process.closed_on)}{by}", style=palette.muted))
+    if row.conflicts:
+        kept = "value" if row.conflicts == 1 else "values"
+        parts.append(
+            Text(
+                f"⚠ {row.conflicts} {kept} overwritten by a sync, kept for review: k",
+                style=palette.signal[Signal.OVERDUE],
+            )
+        )
     parts.append(Text("Rounds", style=palette.heading))
     parts.extend(_round(r, palette) for r in row.loop.timeline())
     if not row.loop.rounds:
