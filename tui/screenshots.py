@@ -44,11 +44,26 @@ async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("f1")
 
 
+async def _offers(pilot: Pilot[None]) -> None:
+    await pilot.press("dollar_sign")
+
+
+async def _prep(pilot: Pilot[None]) -> None:
+    await pilot.press("down", "down", "p")
+
+
+async def _funnel(pilot: Pilot[None]) -> None:
+    await pilot.press("f")
+
+
 SHOTS: dict[str, Script] = {
     "main": _main,
     "next-steps": _next_steps,
     "quick-add": _quick_add,
     "help": _help,
+    "offers": _offers,
+    "prep": _prep,
+    "funnel": _funnel,
 }
 
 
