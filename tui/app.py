@@ -278,9 +278,14 @@ class LoopdeckApp(App[None]):
         try:
             lines, board = self.session.sync()
         except StorageError as error:
+            self.call_from_thread(self._sync_status, "sync failed")
             self.post_message(self.WriteFailed(f"Sync stopped: {error}"))
             return
+        self.call_from_thread(self._sync_status, f"sync: {lines[-1]}" if lines else "synced")
         self.post_message(self.BoardReady(board, note="\n".join(lines), select=self.selected_id))
+
+    def _sync_status(self, text: str) -> None:
+        self.query_one("#summary", SummaryBar).sync_status = text
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _resolve(self, number: int, take: Take) -> None:
@@ -486,7 +491,7 @@ class LoopdeckApp(App[None]):
 
     def action_sync(self) -> None:
         if self._writable():
-            self.notify("Syncing through git…", timeout=2)
+            self._sync_status("syncing…")
             self._sync()
 
     def action_conflicts(self) -> None:

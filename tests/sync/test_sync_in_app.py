@@ -14,6 +14,7 @@ from storage.gitdriver import driver_status
 from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.screens.conflicts_view import ConflictsScreen
+from tui.widgets.summary_bar import SummaryBar
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -47,6 +48,7 @@ async def test_the_sync_key_pushes_and_the_other_machine_pulls_keeping_its_selec
         await pilot.press("S")
         await settle(pilot)
         assert "Pushed to origin" in notes(app)
+        assert app.query_one("#summary", SummaryBar).sync_status == "sync: Pushed to origin"
 
     desktop_app = app_on(desktop)
     async with desktop_app.run_test(size=(120, 40)) as pilot:
@@ -105,6 +107,7 @@ async def test_sync_outside_a_repository_explains_and_leaves_the_file_alone(
         await pilot.press("S")
         await settle(pilot)
         assert "loopdeck sync --init" in notes(app)
+        assert app.query_one("#summary", SummaryBar).sync_status == "sync failed"
     assert alone.path.read_bytes() == before
 
 

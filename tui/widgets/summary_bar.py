@@ -18,6 +18,8 @@ class SummaryBar(Widget):
 
     summary: reactive[Summary | None] = reactive(None)
     palette: reactive[Palette | None] = reactive(None)
+    sync_status: reactive[str] = reactive("")
+    """"Syncing…" while a sync runs, then its last line, so the result stays in sight."""
 
     def render(self) -> RenderableType:
         summary, palette = self.summary, self.palette
@@ -36,6 +38,8 @@ class SummaryBar(Widget):
             str(summary.cooling),
         )
         right = Text(summary.today.strftime("%a %d %b %Y "), style=palette.muted)
+        if self.sync_status:
+            right = Text.assemble((f"{self.sync_status}  ", palette.heading), right)
         grid = Table.grid(expand=True)
         grid.add_column(justify="left", no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
