@@ -6,13 +6,12 @@ import datetime as dt
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import events
 
 from planner.models import Contact, ContactRole, Loop
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date
-from tui.widgets.pane_log import PaneLog
+from tui.widgets.loop_pane import LoopPane
 
 ROLE_ORDER = [
     ContactRole.RECRUITER,
@@ -30,30 +29,11 @@ ROLE_LABEL = {
 }
 
 
-class ContactCards(PaneLog):
+class ContactCards(LoopPane):
     """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, wrap=True, auto_scroll=False, min_width=20)
-        self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
-
-    def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
-        self._shown = (row, palette, today)
-        self.clear()
-        if row is None:
-            self._write("")
-            return
-        self._write(_render(row.loop, palette, today))
-
-    def _write(self, content: RenderableType) -> None:
-        width = self.scrollable_content_region.width
-        self.write(content, width=width if width > 0 else None)
-        self.scroll_home(animate=False, immediate=True)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Lines are wrapped when written: wrap them again at the new width."""
-        if self._shown is not None:
-            self.show(*self._shown)
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> RenderableType:
+        return _render(row.loop, palette, today)
 
 
 def _render(loop: Loop, palette: Palette, today: dt.date) -> Group:

@@ -6,14 +6,13 @@ import datetime as dt
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import events
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
 from planner.steps import Signal
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date, step_lines
-from tui.widgets.pane_log import PaneLog
+from tui.widgets.loop_pane import LoopPane
 
 ROUND_MARK = {
     RoundStatus.DONE: "✓",
@@ -29,30 +28,14 @@ EVENT_VERB = {
 }
 
 
-class TimelinePane(PaneLog):
-    """Shows one loop; the app hands it the row and the palette (attributes down)."""
+class TimelinePane(LoopPane):
+    """The selected loop's rounds, its next step and its log."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, wrap=True, auto_scroll=False, min_width=20)
-        self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> RenderableType:
+        return _render(row, palette, today)
 
-    def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
-        self._shown = (row, palette, today)
-        self.clear()
-        if row is None:
-            self._write(Text("No loop selected. Press a to add one.", style=palette.muted))
-            return
-        self._write(_render(row, palette, today))
-
-    def _write(self, content: RenderableType) -> None:
-        width = self.scrollable_content_region.width
-        self.write(content, width=width if width > 0 else None)
-        self.scroll_home(animate=False, immediate=True)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Lines are wrapped when written: wrap them again at the new width."""
-        if self._shown is not None:
-            self.show(*self._shown)
+    def empty(self, palette: Palette) -> RenderableType:
+        return Text("No loop selected. Press a to add one.", style=palette.muted)
 
 
 def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
