@@ -24,7 +24,8 @@ from storage.repository import Repository
 from storage.transaction import Change, Transaction
 
 Take = Literal["other", "current"]
-TABLES = ("processes", "rounds", "contacts", "events", SETTINGS_TABLE)
+TABLES = (*MODEL_OF, SETTINGS_TABLE)
+"""Every table a merge can keep conflicts in: new record kinds are covered as they are added."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,8 @@ def _titles(document: dict[str, Any]) -> dict[str, str]:
 
 
 def _loop_of(table: str, record_id: str, record: dict[str, Any], titles: dict[str, str]) -> str:
-    if table == SETTINGS_TABLE:
-        return "settings"
+    if table in (SETTINGS_TABLE, "profile"):
+        return table
     process_id = record_id if table == "processes" else str(record.get("process_id"))
     return titles.get(process_id, f"loop {process_id[:8]}")
 
