@@ -33,11 +33,11 @@ from planner.quickadd import (
     parse_loop,
     parse_round,
 )
+from planner.rounds import awaiting_outcome, current_round
 from storage.errors import StorageError
 from storage.repository import Repository
 from tui import insights
 from tui.board import BoardRow
-from tui.cli.done import awaiting_outcome, current_round
 from tui.commands import LoopdeckCommands
 from tui.screens.close_form import CloseForm
 from tui.screens.conflicts_view import Choice, ConflictsScreen, Take

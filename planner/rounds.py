@@ -1,0 +1,51 @@
+"""Which round a "done" means: shared by `loopdeck done` and the app's `d` key.
+
+"Current" is the round the user is most likely talking about: the earliest one
+not done or cancelled whose date is today or past, else the earliest one still
+ahead (an interview moved up), else the earliest one without a date. With a
+decision and no round due today or earlier, it is the latest round that took
+place and still waits for its outcome: the answer came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus
+
+
+def current_round(loop: Loop, today: dt.date) -> Round | None:
+    """The round `done` applies to; the application itself never counts."""
+    open_rounds = [
+        r
+        for r in loop.timeline()
+        if r.status in (RoundStatus.PLANNED, RoundStatus.SCHEDULED) and r.kind != RoundKind.APPLIED
+    ]
+    past = [r for r in open_rounds if r.date is not None and r.date <= today]
+    ahead = [r for r in open_rounds if r.date is not None and r.date > today]
+    undated = [r for r in open_rounds if r.date is None]
+    for group in (past, ahead, undated):
+        if group:
+            return group[0]
+    return None
+
+
+def awaiting_outcome(loop: Loop) -> Round | None:
+    """The latest round that took place and has no outcome yet."""
+    waiting = [
+        r
+        for r in loop.timeline()
+        if r.status == RoundStatus.DONE
+        and r.outcome == Outcome.PENDING
+        and r.kind != RoundKind.APPLIED
+    ]
+    return waiting[-1] if waiting else None
+
+
+def target_round(loop: Loop, today: dt.date, outcome: Outcome) -> Round | None:
+    """The round a "done" with `outcome` applies to (see the module docstring)."""
+    current = current_round(loop, today)
+    due_now = current is not None and current.date is not None and current.date <= today
+    if outcome != Outcome.PENDING and not due_now:
+        return awaiting_outcome(loop) or current
+    return current
