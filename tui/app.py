@@ -63,26 +63,6 @@ from tui.widgets.timeline_pane import TimelinePane
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 
-MAIN_SCREEN_ONLY = {
-    "add_loop",
-    "add_round",
-    "add_contact",
-    "log",
-    "done",
-    "edit",
-    "owner",
-    "offer",
-    "close_loop",
-    "undo",
-    "next_steps",
-    "prep",
-    "offers",
-    "funnel",
-    "filter",
-    "toggle_closed",
-    "sync",
-    "conflicts",
-}
 NEEDS_LOOP = {
     "add_round",
     "add_contact",
@@ -94,6 +74,18 @@ NEEDS_LOOP = {
     "close_loop",
     "prep",
 }
+MAIN_SCREEN_ONLY = NEEDS_LOOP | {
+    "add_loop",
+    "undo",
+    "next_steps",
+    "offers",
+    "funnel",
+    "filter",
+    "toggle_closed",
+    "sync",
+    "conflicts",
+}
+"""The loop keys act on the main screen's selection; these too only make sense there."""
 
 
 class LoopdeckApp(App[None]):
