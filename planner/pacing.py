@@ -12,7 +12,8 @@ only while it is today or later: a passed deadline no longer paces anything.
 "Told" is explicit, never guessed from free text: an `Event` of kind SENT in
 the other loop whose `about_process_id` is the offer's loop and whose date is
 on or after the day the offer arrived. A newer offer (received later) asks
-again. `loopdeck told` writes exactly such an event.
+again. `told_event` builds exactly such an event, so the command line
+(`loopdeck told`) and the app (`T`) log the same thing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from planner.models import (
     ContactRole,
+    Event,
     EventKind,
     Loop,
     ProcessStatus,
@@ -72,20 +74,48 @@ def open_deadlines(
 
 def reminders(loop: Loop, deadlines: Sequence[Deadline], today: dt.date) -> list[Reminder]:
     """What this loop's recruiter still has to hear about other loops' deadlines."""
-    if loop.process.status != ProcessStatus.ACTIVE:
-        return []
-    recruiter = loop.contact(ContactRole.RECRUITER)
-    name = recruiter.name if recruiter is not None else "the recruiter"
+    name = _recruiter_name(loop)
     return [
         Reminder(
-            what=f"Tell {name} about the {d.company} deadline ({_days_left(d.deadline, today)})",
+            what=f"Tell {name} about the {d.company} deadline ({days_left(d.deadline, today)})",
             since=d.received_on,
             due=d.deadline,
             about_process_id=d.process_id,
         )
-        for d in deadlines
-        if d.process_id != loop.process.id and not told(loop, d)
+        for d in untold(loop, deadlines)
     ]
+
+
+def untold(loop: Loop, deadlines: Sequence[Deadline]) -> list[Deadline]:
+    """The other loops' deadlines this loop's recruiter has not heard about; none unless active."""
+    if loop.process.status != ProcessStatus.ACTIVE:
+        return []
+    return [d for d in deadlines if d.process_id != loop.process.id and not told(loop, d)]
+
+
+def told_event(loop: Loop, deadline: Deadline, on: dt.date) -> Event:
+    """The SENT touch to this loop's recruiter that names the loop with the deadline.
+
+    Its `about_process_id` is what `told` looks for; the text is for the person
+    reading the log later.
+    """
+    recruiter = loop.contact(ContactRole.RECRUITER)
+    return Event(
+        process_id=loop.process.id,
+        on=on,
+        kind=EventKind.SENT,
+        text=(
+            f"Told {_recruiter_name(loop)} about the {deadline.company} offer deadline"
+            f" ({deadline.deadline})"
+        ),
+        contact_id=recruiter.id if recruiter else None,
+        about_process_id=deadline.process_id,
+    )
+
+
+def told_label(loop: Loop, deadline: Deadline) -> str:
+    """The undo label of a `told_event` write: the same words from the app and the command line."""
+    return f"told {loop.process.title} about {deadline.company}"
 
 
 def told(loop: Loop, deadline: Deadline) -> bool:
@@ -98,7 +128,13 @@ def told(loop: Loop, deadline: Deadline) -> bool:
     )
 
 
-def _days_left(deadline: dt.date, today: dt.date) -> str:
+def _recruiter_name(loop: Loop) -> str:
+    recruiter = loop.contact(ContactRole.RECRUITER)
+    return recruiter.name if recruiter is not None else "the recruiter"
+
+
+def days_left(deadline: dt.date, today: dt.date) -> str:
+    """How close a deadline is, in the words a step shows ("2 days left", "deadline today")."""
     days = (deadline - today).days
     if days == 0:
         return "deadline today"

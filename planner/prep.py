@@ -35,6 +35,11 @@ class Audience(StrEnum):
     def label(self) -> str:
         return "Recruiter" if self == Audience.RECRUITER else "Hiring manager"
 
+    @property
+    def other(self) -> Audience:
+        """The audience a prep sheet is not for this time."""
+        return Audience.HIRING_MANAGER if self == Audience.RECRUITER else Audience.RECRUITER
+
 
 # Rounds the recruiter runs; every other interview is in front of the hiring side.
 _RECRUITER_ROUNDS = (RoundKind.APPLIED, RoundKind.SCREEN, RoundKind.OFFER, RoundKind.NEGOTIATION)
@@ -140,6 +145,29 @@ def prep_sheet(
         profile=profile if audience == Audience.RECRUITER else None,
         hint=question_hint(len(mine)),
     )
+
+
+def numbered(questions: list[Question]) -> list[Question]:
+    """A stable order to number questions by: open ones first, then alphabetical.
+
+    The command line's `--asked N` and the app's question list both count in
+    this order, so "question 2" is the same question in either.
+    """
+    return sorted(questions, key=lambda q: (q.asked, q.text.casefold(), q.id))
+
+
+def mark_asked(question: Question, answer: str | None = None) -> Question:
+    """The question, asked; `answer` None keeps the answer it had. Validated like a new one."""
+    update: dict[str, object] = {"asked": True}
+    if answer is not None:
+        update["answer"] = answer
+    return Question.model_validate({**question.model_dump(), **update})
+
+
+def decided(decision: Decision | None, process_id: str, changes: dict[str, str]) -> Decision:
+    """The loop's decision with `changes` written over it; a new record when it had none."""
+    base = decision.model_dump() if decision is not None else {"process_id": process_id}
+    return Decision.model_validate({**base, **changes})
 
 
 def question_hint(count: int) -> str:

@@ -19,7 +19,7 @@ from planner.models import (
 )
 from planner.offers import Offer, OfferStatus
 from planner.ownership import next_steps
-from planner.pacing import Deadline, open_deadlines, reminders
+from planner.pacing import Deadline, open_deadlines, reminders, told_event, told_label, untold
 from planner.steps import NextStep, Signal
 
 TODAY = dt.date(2026, 3, 16)
@@ -156,3 +156,27 @@ def test_a_loop_without_a_recruiter_card_names_the_role() -> None:
     (reminder,) = reminders(lone, deadlines, TODAY)
     assert reminder.what.startswith("Tell the recruiter about the Acme deadline")
     assert ContactRole.RECRUITER.value in reminder.what
+
+
+def test_the_told_event_is_what_clears_the_step_and_names_both_loops() -> None:
+    beta = waiting_loop("beta", "Beta")
+    (deadline,) = open_deadlines([ACME], [acme_offer()], TODAY)
+    event = told_event(beta, deadline, TODAY)
+    assert (event.kind, event.contact_id, event.about_process_id) == (
+        EventKind.SENT,
+        "beta-rec",
+        "acme",
+    )
+    assert event.text == f"Told Beta Rec about the Acme offer deadline ({day(4)})"
+    assert told_label(beta, deadline) == "told Beta / ML Engineer about Acme"
+    assert untold(beta, [deadline]) == [deadline]
+    told_beta = beta.model_copy(update={"events": [event]})
+    assert untold(told_beta, [deadline]) == []
+    assert reminders(told_beta, [deadline], TODAY) == []
+
+
+def test_untold_skips_the_loops_own_deadline_and_loops_not_active() -> None:
+    deadlines = open_deadlines([ACME], [acme_offer()], TODAY)
+    assert untold(ACME, deadlines) == []
+    held = waiting_loop("held", "Held", status=ProcessStatus.ON_HOLD)
+    assert untold(held, deadlines) == []

@@ -10,7 +10,6 @@ to it; each invocation is one transaction (one undo step).
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from planner.models import Loop
 from planner.prep import (
@@ -19,6 +18,9 @@ from planner.prep import (
     PrepSheet,
     Question,
     TalkingPoint,
+    decided,
+    mark_asked,
+    numbered,
     prep_sheet,
 )
 from storage.transaction import Transaction
@@ -76,11 +78,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def numbered(questions: list[Question]) -> list[Question]:
-    """A stable order to number them by: open ones first, then alphabetical."""
-    return sorted(questions, key=lambda q: (q.asked, q.text.casefold(), q.id))
-
-
 def _edit(
     args: argparse.Namespace,
     tx: Transaction,
@@ -94,11 +91,7 @@ def _edit(
     if args.asked is not None:
         if not 1 <= args.asked <= len(questions):
             raise CliError(f"no question {args.asked}: {loop.process.title} has {len(questions)}")
-        update: dict[str, Any] = {"asked": True}
-        if args.answer is not None:
-            update["answer"] = args.answer
-        asked = questions[args.asked - 1]
-        tx.put(Question.model_validate({**asked.model_dump(), **update}))
+        tx.put(mark_asked(questions[args.asked - 1], args.answer))
     if args.point is not None:
         audience, text = args.point
         if audience.casefold() not in AUDIENCES:
@@ -107,8 +100,7 @@ def _edit(
     changes = {"panel": args.panel, "decider": args.decider, "timeline": args.when}
     changes = {k: v for k, v in changes.items() if v is not None}
     if changes:
-        base = decisions[0].model_dump() if decisions else {"process_id": pid}
-        tx.put(Decision.model_validate({**base, **changes}))
+        tx.put(decided(decisions[0] if decisions else None, pid, changes))
 
 
 def render(loop: Loop, sheet: PrepSheet, questions: list[Question]) -> str:

@@ -1,18 +1,18 @@
 """`loopdeck told PROCESS --about OFFER-LOOP`: I told this loop's recruiter about a deadline.
 
 Logs a SENT touch to the loop's recruiter that names the loop with the offer
-(`Event.about_process_id`), which is what clears the pacing step (see
-`planner.pacing`). Without --about, the one open deadline of another loop is
-meant; with several, the command asks which.
+(`Event.about_process_id`), which is what clears the pacing step: the event
+is `planner.pacing.told_event`, the same one the app's `T` writes. Without
+--about, the one open deadline of another loop is meant; with several, the
+command asks which.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from planner.models import ContactRole, Event, EventKind
 from planner.offers import Offer
-from planner.pacing import Deadline, open_deadlines
+from planner.pacing import Deadline, open_deadlines, told_event, told_label
 from tui.cli.context import CliError, Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
@@ -39,17 +39,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if d.process_id != loop.process.id
     ]
     deadline = _pick(deadlines, args.about, ctx)
-    recruiter = loop.contact(ContactRole.RECRUITER)
-    name = recruiter.name if recruiter else "the recruiter"
-    event = Event(
-        process_id=loop.process.id,
-        on=ctx.date(args.on),
-        kind=EventKind.SENT,
-        text=f"Told {name} about the {deadline.company} offer deadline ({deadline.deadline})",
-        contact_id=recruiter.id if recruiter else None,
-        about_process_id=deadline.process_id,
-    )
-    with repo.transaction(f"told {loop.process.title} about {deadline.company}") as tx:
+    event = told_event(loop, deadline, ctx.date(args.on))
+    with repo.transaction(told_label(loop, deadline)) as tx:
         tx.put(event)
     emit(f"Logged: {event.text}")
     return 0
