@@ -141,6 +141,20 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
     return dict(zip(ids, models, strict=True))
 
 
+def conflict_counts(document: dict[str, Any]) -> dict[str, int]:
+    """How many overwritten values a sync kept (`_conflicts`), per loop (process id)."""
+    counts: dict[str, int] = {}
+    for table in MODEL_OF:
+        for record_id, record in document.get(table, {}).items():
+            kept = record.get("_conflicts") if isinstance(record, dict) else None
+            if not kept or not isinstance(kept, list):
+                continue
+            owner = record_id if table == "processes" else record.get("process_id")
+            if isinstance(owner, str):
+                counts[owner] = counts.get(owner, 0) + len(kept)
+    return counts
+
+
 def settings_from(document: dict[str, Any], name: str) -> Settings:
     """The stored settings, defaults for anything not stored."""
     record = document.get(SETTINGS_TABLE, {}).get(SETTINGS_ID, {})

@@ -61,10 +61,16 @@ def read_strict(path: Path, ours: Fingerprint | None = None) -> tuple[dict[str, 
     fingerprint of our own last write: if the file still has it, its bytes are
     our canonical encoding (see `decode`).
     """
+    raw, stamp = read_bytes(path)
+    return decode(raw, path.name, canonical=stamp == ours), stamp
+
+
+def read_bytes(path: Path) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and the fingerprint of exactly those bytes (from the open descriptor)."""
     with open(path, "rb") as handle:
         stamp = Fingerprint.of(os.fstat(handle.fileno()))
         raw = handle.read()
-    return decode(raw, path.name, canonical=stamp == ours), stamp
+    return raw, stamp
 
 
 def decode(raw: bytes, name: str, canonical: bool = False) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from filelock import FileLock, Timeout
 
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
-from storage import codec, jsonfile, lookup
+from storage import codec, jsonfile, lookup, modelcache
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
 from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
@@ -49,6 +49,7 @@ class Repository:
         self._clock: HybridClock | None = None
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
         self._settings = Settings()
+        self._counts: dict[str, int] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Repository:
@@ -128,20 +129,32 @@ class Repository:
         return []
 
     def conflict_counts(self) -> dict[str, int]:
-        """How many overwritten values a sync kept, per loop (process id): one pass, no copies.
+        """How many overwritten values a sync kept, per loop (process id).
 
         The app marks those loops so the user sees where a merge chose for them.
+        Counted once per version of the file (or taken from the model cache).
         """
-        counts: dict[str, int] = {}
-        for table in codec.MODEL_OF:
-            for record_id, record in self._db.file.document.get(table, {}).items():
-                kept = record.get("_conflicts") if isinstance(record, dict) else None
-                if not kept or not isinstance(kept, list):
-                    continue
-                owner = record_id if table == "processes" else record.get("process_id")
-                if isinstance(owner, str):
-                    counts[owner] = counts.get(owner, 0) + len(kept)
-        return counts
+        if self._counts is None:
+            self._counts = codec.conflict_counts(self._db.file.document)
+        return self._counts
+
+    def save_cache(self) -> None:
+        """Refresh the model cache after writes, so the next open skips parsing.
+
+        For the app, which calls it off the UI thread once writes settle; a
+        short command never does (it would slow every write down).
+        """
+        stamp = self._db.file.fingerprint
+        if self.read_only is not None or stamp is None:
+            return
+        try:
+            raw, on_disk = jsonfile.read_bytes(self.path)
+        except OSError:
+            return
+        if on_disk != stamp or len(raw) < modelcache.MIN_BYTES:
+            return  # changed meanwhile (the next load caches it) or too small to matter
+        cached = modelcache.CachedModels(self._models, self._settings, self.conflict_counts())
+        modelcache.store(self.path, modelcache.key_of(self.path, stamp, raw), cached)
 
     def undo_label(self) -> str | None:
         """What `undo()` would undo, for menus and confirmations."""
@@ -206,6 +219,7 @@ class Repository:
                 f"could not save {self.path.name} ({error.strerror}); nothing was changed"
             ) from None
         self._refresh_models(applied)
+        self._counts = None
         if label is None:
             return
         try:
@@ -238,17 +252,36 @@ class Repository:
             self._db.file.fingerprint = jsonfile.fingerprint(self.path)
 
     def _read_file(self) -> None:
+        """Models from the cache when it has this very version of the file, else parse it."""
         storage = self._db.file
-        name = self.path.name
-        models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
-        settings = Settings()
-        if storage.load(ours=self._journal.written()):
-            codec.check_schema(storage.document, name)
-            for table in codec.MODEL_OF:
-                models[table] = codec.live_models(table, storage.document.get(table, {}), name)
-            settings = codec.settings_from(storage.document, name)
-        self._models, self._settings = models, settings
+        try:
+            raw, stamp = jsonfile.read_bytes(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            self._models = {t: {} for t in codec.MODEL_OF}
+            self._settings, self._counts = Settings(), {}
+            storage.forget()
+            self._db.clear_cache()
+            return
+        storage.defer(raw, stamp, ours=self._journal.written())
+        key = modelcache.key_of(self.path, stamp, raw) if len(raw) >= modelcache.MIN_BYTES else None
+        cached = modelcache.load(self.path, key) if key is not None else None
+        if cached is None:
+            cached = self._parse(storage.document)
+            if key is not None:
+                modelcache.store(self.path, key, cached)
+        self._models, self._settings = cached.models, cached.settings
+        self._counts = cached.conflict_counts
         self._db.clear_cache()
+
+    def _parse(self, document: dict[str, Any]) -> modelcache.CachedModels:
+        name = self.path.name
+        codec.check_schema(document, name)
+        models = {
+            table: codec.live_models(table, document.get(table, {}), name)
+            for table in codec.MODEL_OF
+        }
+        settings = codec.settings_from(document, name)
+        return modelcache.CachedModels(models, settings, codec.conflict_counts(document))
 
     def _refresh_models(self, applied: Applied) -> None:
         """Update the cache for the records a write touched.

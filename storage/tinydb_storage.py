@@ -48,24 +48,50 @@ class StringIdTable(Table):
 
 
 class FileStorage(Storage):
-    """The whole document in memory between `load()` and `flush()` (see the module doc)."""
+    """The whole document in memory between `load()` and `flush()` (see the module doc).
+
+    The document may be parsed lazily: `defer` keeps the bytes of the file and
+    parses them on first use, so a run that found its models in the cache
+    (`storage.modelcache`) and only reads never pays for the parse.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.document: dict[str, Any] = {}
+        self._document: dict[str, Any] = {}
+        self._raw: bytes | None = None
+        self._canonical = False
         self.fingerprint: Fingerprint | None = None
 
-    def load(self, ours: Fingerprint | None = None) -> bool:
-        """Read the file strictly (raises `DataFileError`); False when it does not exist.
+    @property
+    def document(self) -> dict[str, Any]:
+        """The parsed file; raises `DataFileError` if deferred bytes turn out bad."""
+        if self._raw is not None:
+            raw, self._raw = self._raw, None
+            self._document = jsonfile.decode(raw, self.path.name, canonical=self._canonical)
+        return self._document
+
+    @document.setter
+    def document(self, value: dict[str, Any]) -> None:
+        self._raw = None
+        self._document = value
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the document is in memory (False while deferred bytes wait to be parsed)."""
+        return self._raw is None
+
+    def defer(self, raw: bytes, stamp: Fingerprint, ours: Fingerprint | None) -> None:
+        """Hold the file's bytes, read at `stamp`, to parse on first use of `document`.
 
         `ours`: the fingerprint of this machine's last write (see `jsonfile.read_strict`).
         """
-        try:
-            self.document, self.fingerprint = jsonfile.read_strict(self.path, ours)
-        except (FileNotFoundError, NotADirectoryError):
-            self.document, self.fingerprint = {}, None
-            return False
-        return True
+        self._raw = raw  # the previous document stays if these bytes fail to parse
+        self._canonical = stamp == ours
+        self.fingerprint = stamp
+
+    def forget(self) -> None:
+        """No file: an empty document (the first write creates it)."""
+        self.document, self.fingerprint = {}, None
 
     def read(self) -> dict[str, Any]:
         return self.document

@@ -19,6 +19,16 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
     yield FROZEN_TODAY
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Caches of parsed files go to a folder of the test's own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("LOOPDECK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's data file lives: a real file in a temp folder."""

@@ -154,3 +154,11 @@ def test_empty_file_says_how_to_start(cli: Cli, db_path: Path) -> None:
     assert cli("list").out.startswith("No loops yet")
     assert json.loads(cli("next", "--json").out) == []
     assert not db_path.exists()  # reading never creates the file
+
+
+def test_json_output_is_the_text_the_standard_encoder_gives(cli: Cli, demo_db: Path) -> None:
+    """The fast encoder must not change a byte a script may depend on."""
+    for command in (["next"], ["list", "--all"], ["stats"]):
+        text = cli(*command, "--json", db=demo_db).out
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+        assert len(text) > 100

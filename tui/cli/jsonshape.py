@@ -10,8 +10,9 @@ strings; absent values are null, never missing keys.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
+
+import orjson
 
 from planner.models import Contact, ContactRole, Loop, Record
 from planner.steps import NextStep, Nudge
@@ -101,5 +102,9 @@ def loop_detail_json(loop: Loop, step: NextStep | None) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """Indented, non-ASCII kept readable, with a final newline for shells."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Indented, non-ASCII kept readable, with a final newline for shells.
+
+    The same text `json.dumps(data, indent=2, ensure_ascii=False)` gives (a
+    test holds them equal), at a fraction of the cost on a large file.
+    """
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()

@@ -1,0 +1,157 @@
+"""A local copy of the validated models of a large data file, so reopening it skips parsing.
+
+Parsing and validating a large file is most of the time a short command such
+as `loopdeck next` takes. The models it yields are pickled to the user's
+cache folder (never beside the data file: a pickle must not travel through a
+shared git repository) and reused while the data file is the very same
+version: same inode, size and modification time, and the same CRC of its
+bytes, which are read anyway to keep for a later write.
+
+The cache is only ever a shortcut. Anything unexpected (a missing or damaged
+cache, another loopdeck or pydantic version, changed model fields) counts as
+a miss, and the caller parses the file as if there were no cache. Small files
+are not cached: parsing them is as fast as unpickling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import uuid
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import pydantic
+
+from planner.models import Record, Settings
+from storage import codec
+from storage.jsonfile import Fingerprint
+from storage.locations import APP_NAME
+
+FORMAT = 1
+MIN_BYTES = 256 * 1024
+"""Below this size a file parses about as fast as its pickle loads: no cache."""
+CACHE_DIR_VARIABLE = "LOOPDECK_CACHE_DIR"
+
+
+@dataclass(frozen=True)
+class CachedModels:
+    """What a full load of the file produced."""
+
+    models: dict[str, dict[str, Record]]
+    settings: Settings
+    conflict_counts: dict[str, int]
+
+
+def cache_dir() -> Path:
+    """`$LOOPDECK_CACHE_DIR`, else the platform's user cache folder."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(chosen) if chosen else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def cache_path(data_path: Path) -> Path:
+    """One cache file per data file, named by a hash of its absolute path."""
+    digest = hashlib.sha256(str(data_path.absolute()).encode()).hexdigest()[:24]
+    return cache_dir() / "models" / f"{digest}.pickle"
+
+
+def key_of(data_path: Path, stamp: Fingerprint, raw: bytes) -> bytes:
+    """Identifies one version of the file as read by one version of the code."""
+    parts = [
+        f"format={FORMAT}",
+        f"python={sys.version_info[:3]}",
+        f"pydantic={pydantic.VERSION}",
+        f"schema={codec.SCHEMA_VERSION}",
+        f"models={_model_signature()}",
+        f"path={data_path.absolute()}",
+        f"file={stamp.inode}:{stamp.size}:{stamp.mtime_ns}:{zlib.crc32(raw)}",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest().encode()
+
+
+def load(data_path: Path, key: bytes) -> CachedModels | None:
+    """The cached models for this exact version of the file, or None."""
+    try:
+        with open(cache_path(data_path), "rb") as handle:
+            if handle.readline().rstrip(b"\n") != key:
+                return None
+            tables, settings, counts = pickle.load(handle)
+        models = {table: _rebuild(*columns) for table, columns in tables.items()}
+    except Exception:  # any damage or version skew is a miss, never an error
+        return None
+    if not isinstance(settings, Settings) or models.keys() != codec.MODEL_OF.keys():
+        return None
+    return CachedModels(models, settings, counts)
+
+
+def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
+    """Write the cache atomically; a cache that cannot be written is simply not written."""
+    target = cache_path(data_path)
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    tables = {table: _columns(table, models) for table, models in cached.models.items()}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(key + b"\n")
+            payload = (tables, cached.settings, cached.conflict_counts)
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, target)
+    except (OSError, pickle.PicklingError):
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+Columns = tuple[type[Record], list[str], list[dict[str, Any]], list[set[str]]]
+
+
+def _columns(table: str, models: dict[str, Record]) -> Columns:
+    """A table as its model class and, per record, the id, field values and fields set.
+
+    Pickling each model whole would call pydantic's `__setstate__` once per
+    record on load, which costs as much again as the rest of the unpickling.
+    """
+    values = list(models.values())
+    return (
+        codec.MODEL_OF[table],
+        list(models.keys()),
+        [model.__dict__ for model in values],
+        [model.__pydantic_fields_set__ for model in values],
+    )
+
+
+def _rebuild(
+    model: type[Record], ids: list[str], values: list[dict[str, Any]], fields_set: list[set[str]]
+) -> dict[str, Record]:
+    """Models from their validated values, set up as `BaseModel.model_construct` does."""
+    new, assign = model.__new__, object.__setattr__
+    rebuilt: dict[str, Record] = {}
+    for record_id, fields, given in zip(ids, values, fields_set, strict=True):
+        instance = new(model)
+        assign(instance, "__dict__", fields)
+        assign(instance, "__pydantic_fields_set__", given)
+        assign(instance, "__pydantic_extra__", None)
+        assign(instance, "__pydantic_private__", None)
+        rebuilt[record_id] = instance
+    return rebuilt
+
+
+_SIGNATURE: list[str] = []
+
+
+def _model_signature() -> str:
+    """The stored models' fields and types: a changed model makes old pickles misses."""
+    if not _SIGNATURE:
+        described: list[Any] = []
+        for table, model in sorted(codec.MODEL_OF.items()):
+            fields = [(name, repr(info.annotation)) for name, info in model.model_fields.items()]
+            described.append((table, model.__qualname__, fields))
+        settings = [(name, repr(info.annotation)) for name, info in Settings.model_fields.items()]
+        described.append(("settings", settings))
+        _SIGNATURE.append(hashlib.sha256(repr(described).encode()).hexdigest())
+    return _SIGNATURE[0]
