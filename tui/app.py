@@ -25,6 +25,7 @@ from textual.widgets import Footer
 from planner import clock
 from planner.models import Loop, Record
 from planner.offers import Offer, synced_round
+from planner.pacing import Deadline, told_event, told_label
 from planner.quickadd import (
     LOOP_EXAMPLE,
     ROUND_EXAMPLE,
@@ -48,8 +49,10 @@ from tui.screens.log_form import LogForm
 from tui.screens.next_steps import NextStepsScreen
 from tui.screens.offer_form import OfferForm
 from tui.screens.owner_form import OwnerForm
+from tui.screens.prep_view import PrepScreen
 from tui.screens.process_form import ProcessForm
 from tui.screens.quick_line import QuickLineScreen
+from tui.screens.told_picker import ToldPicker
 from tui.session import Board, Session
 from tui.theme import DEFAULT_THEME, THEMES, Palette, palette_for
 from tui.widgets.contact_cards import ContactCards
@@ -73,6 +76,7 @@ NEEDS_LOOP = {
     "offer",
     "close_loop",
     "prep",
+    "told",
 }
 MAIN_SCREEN_ONLY = NEEDS_LOOP | {
     "add_loop",
@@ -131,6 +135,14 @@ class LoopdeckApp(App[None]):
         ),
         Binding(
             "O", "offer", "Offer", show=False, tooltip="Record or edit the loop's offer", id="offer"
+        ),
+        Binding(
+            "T",
+            "told",
+            "Told",
+            show=False,
+            tooltip="Recruiter told of another loop's offer deadline",
+            id="told",
         ),
         Binding(
             "x", "close_loop", "Close loop", show=False, tooltip="Close with a reason", id="close"
@@ -297,6 +309,9 @@ class LoopdeckApp(App[None]):
             self.selected_id = message.select
         self.query_one("#banner", ReadOnlyBanner).reason = message.board.read_only
         self._redraw()
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepScreen):
+                screen.reload()  # it shows records the board does not carry
         if message.note:
             self.notify(message.note, timeout=3)
         self.refresh_bindings()
@@ -493,6 +508,33 @@ class LoopdeckApp(App[None]):
 
         self.push_screen(ConflictsScreen(self.session.conflicts()), chosen)
 
+    def action_told(self) -> None:
+        loop = self._editable_loop()
+        if loop is None:
+            return
+        deadlines = insights.untold_deadlines(self.session, loop, self.today)
+
+        def store(deadline: Deadline | None) -> None:
+            if deadline is not None:
+                event = told_event(loop, deadline, self.today)
+                self._write(told_label(loop, deadline), [event], loop.process.id)
+
+        if not deadlines:
+            self.notify(f"{loop.process.title}: no other offer deadline left to pass on.")
+        elif len(deadlines) == 1:
+            store(deadlines[0])
+        else:
+            self.push_screen(ToldPicker(loop, deadlines, self.today), store)
+
+    @on(PrepScreen.Save)
+    def _store_prep(self, message: PrepScreen.Save) -> None:
+        if self._writable():
+            self._write(message.label, message.records, message.process_id)
+
+    @on(PrepScreen.Undo)
+    def _undo_from_prep(self) -> None:
+        self.action_undo()
+
     def action_close_loop(self) -> None:
         loop = self._editable_loop()
         if loop is not None:
@@ -567,13 +609,16 @@ class LoopdeckApp(App[None]):
         self.query_one("#processes").focus()
 
     def action_help(self) -> None:
-        """Each binding with all its keys, as the footer would show them."""
-        keys = [
+        """Every key as the footer shows it: the app's, then the prep view's own."""
+        sections = [("", self.BINDINGS), ("In the prep view (p)", PrepScreen.BINDINGS)]
+        self.push_screen(HelpScreen([(title, self._key_rows(b)) for title, b in sections]))
+
+    def _key_rows(self, bindings: list[BindingType]) -> list[tuple[str, Binding]]:
+        return [
             (" ".join(self.get_key_display(b.with_key(k.strip())) for k in b.key.split(",")), b)
-            for b in self.BINDINGS
+            for b in bindings
             if isinstance(b, Binding)
         ]
-        self.push_screen(HelpScreen(keys))
 
 
 def run_app(path: Path) -> int:

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 ACTIONS = (
     ("Add a loop", "add_loop", "New loop from one quick-add line"),
     ("Next steps by owner", "next_steps", "Recruiter, hiring manager and my own steps"),
+    ("Prep for the next round", "prep", "Questions, talking points, how they decide"),
+    (
+        "Told the recruiter about a deadline",
+        "told",
+        "Log that this loop's recruiter heard about another offer deadline",
+    ),
     ("Undo the last change", "undo", "Take back the latest write"),
     ("Sync through git", "sync", "Commit, pull and push the data file"),
     ("Review kept conflicts", "conflicts", "Values a sync overwrote: take back or let go"),

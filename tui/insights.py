@@ -11,11 +11,12 @@ import datetime as dt
 from planner.funnel import funnel
 from planner.models import Loop
 from planner.offers import Offer
-from planner.prep import Decision, Question, TalkingPoint, prep_sheet
+from planner.pacing import Deadline, open_deadlines, untold
+from planner.prep import Decision, Question, TalkingPoint, numbered, prep_sheet
 from storage.repository import Repository
 from tui.screens.funnel_view import FunnelScreen
 from tui.screens.offers_view import OffersScreen
-from tui.screens.prep_view import PrepScreen
+from tui.screens.prep_view import PrepData, PrepScreen
 from tui.session import Session
 
 
@@ -42,18 +43,25 @@ def funnel_screen(session: Session) -> FunnelScreen:
 
 
 def prep_screen(session: Session, loop: Loop, today: dt.date) -> PrepScreen:
+    """The prep view of `loop`, which reads the file again after each of its writes."""
     pid = loop.process.id
 
-    def read(repo: Repository) -> PrepScreen:
+    def read(repo: Repository) -> PrepData:
+        fresh = repo.loop(pid)
         decisions = repo.records(Decision, pid)
-        sheet = prep_sheet(
-            loop,
-            repo.records(Question, pid),
-            repo.records(TalkingPoint, pid),
-            decisions[0] if decisions else None,
-            repo.profile(),
-            today,
-        )
-        return PrepScreen(loop, sheet)
+        decision = decisions[0] if decisions else None
+        points = repo.records(TalkingPoint, pid)
+        questions = numbered(repo.records(Question, pid))
+        profile = repo.profile()
+        sheet = prep_sheet(fresh, questions, points, decision, profile, today)
+        other = [p for p in points if p.audience == sheet.audience.other]
+        return PrepData(fresh, sheet, questions, other, decision, profile, repo.read_only)
 
-    return session.read(read)
+    return PrepScreen(lambda: session.read(read))
+
+
+def untold_deadlines(session: Session, loop: Loop, today: dt.date) -> list[Deadline]:
+    """Other loops' open offer deadlines this loop's recruiter has not heard about yet."""
+    return session.read(
+        lambda repo: untold(loop, open_deadlines(repo.loops(), repo.records(Offer), today))
+    )

@@ -40,6 +40,17 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def open_on(pilot: Pilot[None], company: str) -> str:
+    """Wait for the board and put the cursor on `company`'s loop; its process id."""
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, LoopdeckApp) and app.board is not None
+    pid = next(r.process_id for r in app.board.rows if r.loop.process.company == company)
+    app.select_loop(pid)
+    await pilot.pause()
+    return pid
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
 

@@ -1,11 +1,11 @@
-"""`O` offer, `T` told and the prep view's edits: validated forms, stored, undoable."""
+"""`O` offer: a validated form, stored with its offer round, undoable."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from apphelp import TODAY, make_app, screen_text, settle, stored
+from apphelp import TODAY, make_app, open_on, screen_text, settle, stored
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -19,17 +19,6 @@ FRESH = "Orchard Vector"
 """A demo loop without an offer."""
 OFFERED = "Tidewater Compute"
 """A demo loop with a written offer due in two days."""
-
-
-async def open_on(pilot: Pilot[None], company: str) -> str:
-    """Wait for the board and put the cursor on `company`'s loop; its process id."""
-    await settle(pilot)
-    app = pilot.app
-    assert isinstance(app, LoopdeckApp) and app.board is not None
-    pid = next(r.process_id for r in app.board.rows if r.loop.process.company == company)
-    app.select_loop(pid)
-    await pilot.pause()
-    return pid
 
 
 def fill(app: LoopdeckApp, **values: str) -> None:

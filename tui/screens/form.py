@@ -37,6 +37,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     """Subclasses yield their rows from `fields` and turn the values into a record in `build`."""
 
     AUTO_FOCUS = ".field Input, .field Select"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (typed by Screen)
+    """A short terminal gets a shorter field list, so Save and the hint stay on screen."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Check the values and save", id="form-save"),

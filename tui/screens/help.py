@@ -20,8 +20,12 @@ GRAMMAR = (
 )
 
 
+Section = tuple[str, list[tuple[str, Binding]]]
+"""A heading ("" for the main screen's keys) and its (keys as shown, binding) rows."""
+
+
 class HelpScreen(ModalScreen[None]):
-    """A table of key, what it does, and the longer tooltip."""
+    """A table of key, what it does, and the longer tooltip; a view's own keys under its name."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -29,23 +33,35 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, bindings: list[tuple[str, Binding]]) -> None:
+    def __init__(self, sections: list[Section]) -> None:
         super().__init__()
-        self._keys = bindings
+        self._sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column()
-        for keys, binding in self._keys:
-            table.add_row(keys, binding.description, Text(binding.tooltip, style="dim"))
+        key_width = max((len(keys) for _, rows in self._sections for keys, _ in rows), default=1)
+        desc_width = max(
+            (len(b.description) for _, rows in self._sections for _, b in rows), default=1
+        )
         with Vertical(id="dialog", classes="help"):
             yield Label("loopdeck keys", classes="dialog-title")
             with VerticalScroll():
-                yield Static(table)
+                for heading, rows in self._sections:
+                    if heading:
+                        yield Label(heading, classes="help-heading")
+                    yield Static(_table(rows, key_width, desc_width))
                 yield Static(Text(GRAMMAR), id="grammar")
             yield Label("Esc closes · ctrl+p opens the command palette", classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _table(rows: list[tuple[str, Binding]], key_width: int, desc_width: int) -> Table:
+    """One section's keys; every section gets the same column widths so they line up."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True, min_width=key_width)
+    table.add_column(no_wrap=True, min_width=desc_width)
+    table.add_column()
+    for keys, binding in rows:
+        table.add_row(keys, binding.description, Text(binding.tooltip, style="dim"))
+    return table

@@ -1,57 +1,281 @@
-"""Prep (`p`): what the selected loop's next round needs, on one screen.
+"""Prep (`p`): what the selected loop's next round needs, on one screen, edited in place.
 
 The sheet is `planner.prep.prep_sheet`: the round ahead and its audience,
 talking points for that audience, questions for the hiring manager, how the
 decision is made, and my constraints when the call is with the recruiter.
-Editing happens on the command line (`loopdeck prep PROCESS --ask ...`).
+
+The screen edits it too: `a` asks a new question, Enter on a question marks it
+asked with what I heard, `t` adds a talking point, `d` says how they decide, `c`
+edits my constraints, `u` undoes. The forms return records; the screen posts
+them up as a `Save` and the app writes them (one transaction, one undo step),
+then calls `reload` so the view shows what the file now holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
-from planner.models import Loop
-from planner.prep import PrepSheet
+from planner.models import Loop, Record
+from planner.prep import Decision, PrepSheet, Profile, Question, TalkingPoint
+from storage.errors import StorageError
+from tui.screens.decision_form import DecisionForm
 from tui.screens.insight import InsightScreen
+from tui.screens.point_form import PointForm
+from tui.screens.profile_form import ProfileForm
+from tui.screens.question_forms import AnswerForm, QuestionForm
+
+KEYS_HINT = "a ask · Enter asked + answer · t point · d decision · c constraints"
 
 
-def prep_view(loop: Loop, sheet: PrepSheet) -> RenderableType:
+@dataclass(frozen=True)
+class PrepData:
+    """One read of everything the prep view shows and its forms start from."""
+
+    loop: Loop
+    sheet: PrepSheet
+    questions: list[Question]
+    """Every question of the loop, in `planner.prep.numbered` order (the CLI's numbers)."""
+    other_points: list[TalkingPoint]
+    """Talking points for the audience of a later round, shown dimmed under the sheet's."""
+    decision: Decision | None
+    profile: Profile
+    read_only: str | None
+    """Why the file cannot be changed, or None: the edit keys say it instead of opening a form."""
+
+
+def round_ahead(data: PrepData) -> RenderableType:
+    """The round to prepare for, my constraints if it is a recruiter's call, the talking points."""
+    sheet = data.sheet
     r = sheet.round
     ahead = "Nothing scheduled" if r is None else r.label
     if r is not None and r.date is not None:
         ahead += f" on {r.date:%a %Y-%m-%d}"
-    parts: list[RenderableType] = [
-        Text(f"{ahead} — with the {sheet.audience.label.lower()}", style="bold"),
-        Text(""),
-    ]
+    audience = sheet.audience.label.lower()
+    parts: list[RenderableType] = [Text(f"{ahead} — with the {audience}", style="bold"), Text("")]
     if sheet.profile is not None and sheet.profile.lines():
         parts.append(Text("My constraints", style="bold"))
         parts += [Text(f"  {label}: {value}") for label, value in sheet.profile.lines()]
         parts.append(Text(""))
-    parts.append(Text(f"Talking points for the {sheet.audience.label.lower()}", style="bold"))
+    parts.append(Text(f"Talking points for the {audience}", style="bold"))
     parts += [Text(f"  • {p.text}") for p in sheet.points] or [Text("  (none yet)", style="dim")]
+    if data.other_points:
+        other = data.other_points[0].audience.label.lower()
+        parts.append(Text(f"  For the {other}, in a later round:", style="dim"))
+        parts += [Text(f"    • {p.text}", style="dim") for p in data.other_points]
     parts += [Text(""), Text("Questions for the hiring manager", style="bold")]
-    for q in sheet.open_questions:
-        parts.append(Text(f"  [ ] {q.text}"))
-    for q in sheet.asked_questions:
-        answer = f" — {q.answer}" if q.answer else ""
-        parts.append(Text(f"  [x] {q.text}{answer}", style="dim"))
-    if sheet.hint:
-        parts.append(Text(f"  {sheet.hint}", style="italic"))
-    d = sheet.decision
-    if d is not None:
+    return Group(*parts)
+
+
+def question_prompt(number: int, question: Question) -> Table:
+    """'1. [ ] text', or '[x] text — answer' once asked: numbered as `loopdeck prep` numbers.
+
+    A grid, so a question that wraps keeps its text beside the box, not under the number.
+    """
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    if not question.asked:
+        grid.add_row(Text(f"{number}. [ ] "), Text(question.text))
+    else:
+        answer = f" — {question.answer}" if question.answer else ""
+        grid.add_row(Text(f"{number}. [x] "), Text(f"{question.text}{answer}"), style="dim")
+    return grid
+
+
+def after_questions(data: PrepData) -> RenderableType:
+    """The question-count hint, how they decide, and the keys that edit all this."""
+    parts: list[RenderableType] = []
+    if not data.questions:
+        parts.append(Text("  (none yet)", style="dim"))
+    if data.sheet.hint:
+        parts.append(Text(f"  {data.sheet.hint}", style="italic"))
+    d = data.decision
+    named = [] if d is None else [("Panel", d.panel), ("Decides", d.decider), ("When", d.timeline)]
+    shown = [(name, value) for name, value in named if value]
+    if shown:
         parts += [Text(""), Text("How they decide", style="bold")]
-        for name, value in (("Panel", d.panel), ("Decides", d.decider), ("When", d.timeline)):
-            if value:
-                parts.append(Text(f"  {name}: {value}"))
-    parts += [
-        Text(""),
-        Text(f"Edit: loopdeck prep '{loop.process.company}' --ask ...", style="dim"),
-    ]
+        parts += [Text(f"  {name}: {value}") for name, value in shown]
+    if data.sheet.profile is None and data.profile.lines():
+        parts += [Text(""), Text("My constraints are shown for recruiter calls.", style="dim")]
+    parts += [Text(""), Text(KEYS_HINT, style="dim")]
     return Group(*parts)
 
 
 class PrepScreen(InsightScreen):
-    def __init__(self, loop: Loop, sheet: PrepSheet) -> None:
-        super().__init__(f"Prep: {loop.process.title}", prep_view(loop, sheet))
+    """The prep sheet of one loop; `load` reads it again after every write."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "ask", "Ask", tooltip="Add a question for the hiring manager", id="prep-ask"),
+        Binding(
+            "enter",
+            "answer",
+            "Asked",
+            show=False,  # the hint under the sheet says it; the footer has no room at 80 columns
+            tooltip="Mark a question asked, with the answer",
+            id="prep-answer",
+        ),
+        Binding(
+            "t", "point", "Point", tooltip="Add a talking point for one audience", id="prep-point"
+        ),
+        Binding(
+            "d",
+            "decision",
+            "Decision",
+            tooltip="How they decide: the panel, who decides, when",
+            id="prep-decision",
+        ),
+        Binding(
+            "c",
+            "profile",
+            "Constraints",
+            tooltip="My location, visa, notice and comp, every loop",
+            id="prep-profile",
+        ),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change", id="prep-undo"),
+    ]
+
+    class Save(Message):
+        """Records a form returned, for the app to write as one undoable transaction."""
+
+        def __init__(self, label: str, records: Sequence[Record], process_id: str) -> None:
+            super().__init__()
+            self.label = label
+            self.records = list(records)
+            self.process_id = process_id
+
+    class Undo(Message):
+        """The user pressed `u` here: undo the latest write, as on the main screen."""
+
+    def __init__(self, load: Callable[[], PrepData]) -> None:
+        data = load()
+        super().__init__(f"Prep: {data.loop.process.title}", round_ahead(data))
+        self._load = load
+        self.data = data
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._title, classes="insight-title")
+        with VerticalScroll(classes="insight-body"):
+            yield Static(self._body, classes="insight", id="prep-ahead")
+            yield OptionList(*self._options(), id="prep-questions", compact=True)
+            yield Static(after_questions(self.data), classes="insight", id="prep-after")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._focus_questions()
+
+    def _focus_questions(self) -> None:
+        """The question list takes the keys when it has questions, else the page scrolls."""
+        questions = self.query_one("#prep-questions", OptionList)
+        if questions.option_count:
+            questions.focus()
+            if questions.highlighted is None:
+                questions.highlighted = 0
+        else:
+            self.query_one(".insight-body", VerticalScroll).focus()
+
+    @on(OptionList.OptionHighlighted, "#prep-questions")
+    def _keep_cursor_in_view(self, event: OptionList.OptionHighlighted) -> None:
+        """The first question shows the page from its top, the last one down to its end."""
+        body = self.query_one(".insight-body", VerticalScroll)
+        if event.option_index == 0:
+            body.scroll_home(animate=False)
+        elif event.option_index == event.option_list.option_count - 1:
+            body.scroll_end(animate=False)
+        else:
+            body.scroll_to_widget(event.option_list, animate=False)
+
+    def reload(self) -> None:
+        """Read the sheet again and redraw it, the cursor staying on the same question.
+
+        A loop that is gone (an undo took back its creation) closes the view.
+        """
+        try:
+            self.data = self._load()
+        except StorageError:
+            self.dismiss(None)
+            return
+        self.query_one("#prep-ahead", Static).update(round_ahead(self.data))
+        self.query_one("#prep-after", Static).update(after_questions(self.data))
+        questions = self.query_one("#prep-questions", OptionList)
+        kept = self._highlighted()
+        questions.set_options(self._options())
+        ids = [q.id for q in self.data.questions]
+        if ids:
+            questions.highlighted = ids.index(kept.id) if kept and kept.id in ids else 0
+        self._focus_questions()
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(question_prompt(number, q), id=q.id)
+            for number, q in enumerate(self.data.questions, start=1)
+        ]
+
+    def _highlighted(self) -> Question | None:
+        index = self.query_one("#prep-questions", OptionList).highlighted
+        questions = self.data.questions
+        return questions[index] if index is not None and index < len(questions) else None
+
+    def _editable(self) -> bool:
+        """False (after saying why) when the file is read-only: no form to fill in vain."""
+        if self.data.read_only is not None:
+            self.notify(f"Nothing was changed: {self.data.read_only}", severity="warning")
+            return False
+        return True
+
+    def _save_as(self, label: str) -> Callable[[Record | None], None]:
+        """A form's callback: post what it returned up to the app, under this undo label."""
+
+        def save(record: Record | None) -> None:
+            if record is not None:
+                self.post_message(self.Save(label, [record], self.data.loop.process.id))
+
+        return save
+
+    def action_ask(self) -> None:
+        if self._editable():
+            title = self.data.loop.process.title
+            self.app.push_screen(QuestionForm(self.data.loop), self._save_as(f"ask {title}"))
+
+    @on(OptionList.OptionSelected, "#prep-questions")
+    def _answer_selected(self) -> None:
+        self.action_answer()
+
+    def action_answer(self) -> None:
+        question = self._highlighted()
+        if question is None:
+            self.notify("No question yet: a adds one.", severity="warning")
+        elif self._editable():
+            label = f"asked a question at {self.data.loop.process.title}"
+            self.app.push_screen(AnswerForm(question), self._save_as(label))
+
+    def action_point(self) -> None:
+        if self._editable():
+            form = PointForm(self.data.loop, self.data.sheet.audience)
+            label = f"talking point for {self.data.loop.process.title}"
+            self.app.push_screen(form, self._save_as(label))
+
+    def action_decision(self) -> None:
+        if self._editable():
+            form = DecisionForm(self.data.loop, self.data.decision)
+            label = f"how {self.data.loop.process.company} decides"
+            self.app.push_screen(form, self._save_as(label))
+
+    def action_profile(self) -> None:
+        if self._editable():
+            self.app.push_screen(ProfileForm(self.data.profile), self._save_as("my constraints"))
+
+    def action_undo(self) -> None:
+        self.post_message(self.Undo())
