@@ -102,7 +102,7 @@ async def test_enter_marks_the_question_under_the_cursor_asked_with_the_answer(
         await pilot.press("down", "enter")
         assert isinstance(app.screen, AnswerForm)
         assert app.screen.query_one("#field-text", Input).value == second.text
-        fill(app, answer="Ship the new ingestion path")
+        await pilot.press(*"Ship the new ingestion path")  # typing goes to the answer
         await save(pilot)
         assert isinstance(app.screen, PrepScreen)
         assert f"[x] {second.text} — Ship the new ingestion path" in screen_text(app)

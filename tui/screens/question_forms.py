@@ -34,6 +34,8 @@ class QuestionForm(FormScreen[Question]):
 class AnswerForm(FormScreen[Question]):
     """The question, asked: its wording can be fixed while at it; the answer may stay blank."""
 
+    AUTO_FOCUS = "#field-answer"  # Enter on a question, then type what I heard
+
     def __init__(self, question: Question) -> None:
         super().__init__("Asked: what did I hear?")
         self._question = question
