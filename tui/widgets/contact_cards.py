@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from planner.models import Contact, ContactRole, Loop
@@ -32,11 +31,11 @@ ROLE_LABEL = {
 class ContactCards(LoopPane):
     """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> RenderableType:
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
         return _render(row.loop, palette, today)
 
 
-def _render(loop: Loop, palette: Palette, today: dt.date) -> Group:
+def _render(loop: Loop, palette: Palette, today: dt.date) -> list[Text]:
     cards: list[Text] = []
     contacts = sorted(loop.contacts, key=lambda c: (ROLE_ORDER.index(c.role), c.name))
     cards.extend(_card(c, loop, palette, today) for c in contacts)
@@ -48,7 +47,7 @@ def _render(loop: Loop, palette: Palette, today: dt.date) -> Group:
     )
     if not cards:
         cards.append(Text("No contacts yet. Press c to add one.", style=palette.muted))
-    return Group(*cards)
+    return cards
 
 
 def _card(contact: Contact, loop: Loop, palette: Palette, today: dt.date) -> Text:

@@ -1,46 +1,58 @@
 """A side pane that draws the selected loop: the timeline and the contact cards share it.
 
-Its text is wrapped when written, so a resize writes it again at the new width;
-the subclasses only say what to draw for a loop and for no loop at all.
+The subclasses only say what to draw for a loop, as parts of text, and for no
+loop at all. The pane keeps the pages of the loops it showed last, each with
+the rows already drawn, so moving the cursor back to a loop costs nothing;
+a page is kept while its row (a new board makes new rows), palette and day
+are the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import RenderableType
-from textual import events
+from rich.text import Text
 
 from tui.board import BoardRow
 from tui.theme import Palette
-from tui.widgets.pane_log import PaneLog
+from tui.widgets.pane_text import Page, PaneText
+
+KEPT_PAGES = 64
+"""Pages kept per pane: the loops around the cursor, not the whole list."""
 
 
-class LoopPane(PaneLog):
+class LoopPane(PaneText):
     """Shows one loop; the app hands it the row and the palette (attributes down)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, wrap=True, auto_scroll=False, min_width=20)
+        super().__init__(id=id)
         self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
+        self._pages: dict[str, tuple[BoardRow, Palette, dt.date, Page]] = {}
+        """Recently shown loops by process id, the most recent last."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> RenderableType:
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
         raise NotImplementedError
 
-    def empty(self, palette: Palette) -> RenderableType:
+    def empty(self, palette: Palette) -> list[Text]:
         """What to draw when no loop is selected."""
-        return ""
+        return []
 
     def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
+        """Draw `row`'s loop from the top; nothing to do if it is what the pane shows."""
+        shown = self._shown
+        if shown is not None and shown[0] is row and shown[1:] == (palette, today):
+            return
         self._shown = (row, palette, today)
-        self.clear()
-        self._write(self.empty(palette) if row is None else self.content(row, palette, today))
+        if row is None:
+            self.show_page(Page(self.empty(palette)))
+        else:
+            self.show_page(self._page_for(row, palette, today))
 
-    def _write(self, content: RenderableType) -> None:
-        width = self.scrollable_content_region.width
-        self.write(content, width=width if width > 0 else None)
-        self.scroll_home(animate=False, immediate=True)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Lines are wrapped when written: wrap them again at the new width."""
-        if self._shown is not None:
-            self.show(*self._shown)
+    def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> Page:
+        kept = self._pages.pop(row.process_id, None)
+        if kept is None or kept[0] is not row or kept[1:3] != (palette, today):
+            kept = (row, palette, today, Page(self.content(row, palette, today)))
+        self._pages[row.process_id] = kept
+        if len(self._pages) > KEPT_PAGES:
+            del self._pages[next(iter(self._pages))]
+        return kept[3]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group, RenderableType
 from rich.text import Text
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
@@ -31,14 +30,14 @@ EVENT_VERB = {
 class TimelinePane(LoopPane):
     """The selected loop's rounds, its next step and its log."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> RenderableType:
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
         return _render(row, palette, today)
 
-    def empty(self, palette: Palette) -> RenderableType:
-        return Text("No loop selected. Press a to add one.", style=palette.muted)
+    def empty(self, palette: Palette) -> list[Text]:
+        return [Text("No loop selected. Press a to add one.", style=palette.muted)]
 
 
-def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
+def _render(row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
     process = row.loop.process
     facts = " · ".join(x for x in (process.level, process.location, process.source) if x)
     parts: list[Text] = [Text(process.title, style=palette.heading)]
@@ -66,7 +65,7 @@ def _render(row: BoardRow, palette: Palette, today: dt.date) -> Group:
     parts.extend(_event(e, row.loop, palette, today) for e in events)
     if not events:
         parts.append(Text("  nothing logged yet (l)", style=palette.muted))
-    return Group(*parts)
+    return parts
 
 
 def _round(r: Round, palette: Palette) -> Text:

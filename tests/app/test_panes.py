@@ -1,0 +1,124 @@
+"""The timeline and contact panes: exact row counts, Rich's own rendering, and the cursor's loop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apphelp import TODAY, make_app, settle
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+
+from tui.theme import THEMES, palette_for
+from tui.widgets.contact_cards import ContactCards
+from tui.widgets.loop_pane import LoopPane
+from tui.widgets.pane_text import Page, rows
+from tui.widgets.processes_table import ProcessesTable
+from tui.widgets.timeline_pane import TimelinePane
+
+WIDTHS = [8, 20, 31, 45, 56, 80]
+ODD_PARTS = [
+    Text(""),
+    Text("\n"),
+    Text("ends with a newline\n"),
+    Text("a_word_longer_than_any_pane_is_wide_so_it_folds_over_several_rows"),
+    Text("spaces   between   words   that   wrap   " * 3),
+    Text("全角の文字は二つのセルを使うので折り返しが早くなります " * 2),
+    Text.assemble(("styled", "bold"), " and plain, " * 6, style="italic"),
+]
+
+
+def demo_parts(demo_db: Path) -> list[Text]:
+    app = make_app(demo_db)
+    board = app.session.board()
+    palette = palette_for(THEMES[0])
+    parts: list[Text] = []
+    for row in board.rows:
+        parts += TimelinePane().content(row, palette, TODAY)
+        parts += ContactCards().content(row, palette, TODAY)
+    return parts
+
+
+def rich_rows(part: Text, console: Console, width: int) -> list[list[tuple[str, Style | None]]]:
+    """How Rich itself draws `part` at `width`: text and style per cell run."""
+    lines = console.render_lines(part, console.options.update_width(width), pad=True)
+    return [[(s.text, s.style) for s in line if s.text] for line in lines]
+
+
+def page_rows(page: Page, console: Console) -> list[list[tuple[str, Style | None]]]:
+    drawn = [page.row(y, console, Style()) for y in range(page.height)]
+    return [[(s.text, s.style) for s in strip if s.text] for strip in drawn]
+
+
+def cells(rows_: list[list[tuple[str, Style | None]]]) -> list[list[tuple[str, Style | None]]]:
+    """One entry per character, so runs split differently still compare equal."""
+    return [[(ch, style or Style()) for text, style in row for ch in text] for row in rows_]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_row_counts_are_those_rich_wraps_to(demo_db: Path, width: int) -> None:
+    console = Console(width=200)
+    for part in [*demo_parts(demo_db), *ODD_PARTS]:
+        expected = len(console.render_lines(part, console.options.update_width(width)))
+        assert rows(part, console, width) == expected, (part.plain, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_page_draws_what_rich_draws(demo_db: Path, width: int) -> None:
+    console = Console(width=200)
+    parts = [*demo_parts(demo_db), *ODD_PARTS]
+    page = Page(parts)
+    page.measure(console, width)
+    expected = [row for part in parts for row in rich_rows(part, console, width)]
+    assert cells(page_rows(page, console)) == cells(expected)
+
+
+def drawn_text(pane: LoopPane) -> str:
+    """The pane's rows on screen now, as one string without the wrapping."""
+    height = pane.scrollable_content_region.height
+    return "".join(pane.render_line(y).text.replace(" ", "") for y in range(height))
+
+
+def shows(pane: LoopPane, words: str) -> bool:
+    return words.replace(" ", "") in drawn_text(pane)
+
+
+async def test_the_panes_show_the_loop_under_the_cursor_after_every_key(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.query_one("#processes", ProcessesTable)
+        timeline = app.query_one("#timeline", TimelinePane)
+        contacts = app.query_one("#contacts", ContactCards)
+        seen: dict[str, tuple[Page, Page]] = {}
+        keys = ["down"] * (table.row_count - 1) + ["up"] * (table.row_count - 1)
+        for key in keys:
+            await pilot.press(key)
+            row = app.selected_row()
+            assert row is not None
+            assert table.highlighted == row.process_id
+            assert shows(timeline, row.loop.process.title)
+            for contact in row.loop.contacts[:1]:
+                assert shows(contacts, contact.name)
+            pages = (timeline.page, contacts.page)
+            if row.process_id in seen:  # moving back: the pages drawn on the way down
+                assert seen[row.process_id] == pages
+            seen[row.process_id] = pages
+
+
+async def test_a_pane_redraws_for_a_new_board_or_theme(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        timeline = app.query_one("#timeline", TimelinePane)
+        before = timeline.page
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert timeline.page is not before
+        themed = timeline.page
+        app.post_message(app.BoardReady(app.session.board(), select=app.selected_id))
+        await pilot.pause()
+        assert timeline.page is not themed
+        row = app.selected_row()
+        assert row is not None and shows(timeline, row.loop.process.title)
