@@ -18,7 +18,7 @@ scrollbar's thumb moves or changes size.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 from rich._wrap import divide_line
@@ -42,10 +42,10 @@ class Page:
         self.width = 0
         self._starts = [0]
         """The first row of each part, then the total."""
-        self._rendered: dict[int, list[Strip]] = {}
-        """Rendered parts by index, at `width`."""
+        self._fits: list[bool] = []
+        """Whether each part's lines fit in `width` as they are (else Rich wraps them)."""
         self._drawn: dict[int, Strip] = {}
-        """Rows as drawn (on the pane's colours `_style`), by row."""
+        """Rows rendered so far, on the pane's colours `_style`, by row."""
         self._style: Style | None = None
 
     @property
@@ -57,8 +57,12 @@ class Page:
         if width == self.width:
             return
         self.width = width
-        self._starts = [0, *accumulate(rows(part, console, width) for part in self.parts)]
-        self._rendered.clear()
+        self._fits = [fits(part, width) for part in self.parts]
+        counts = [
+            part.plain.count("\n") + 1 if fit else rows(part, console, width)
+            for part, fit in zip(self.parts, self._fits, strict=True)
+        ]
+        self._starts = [0, *accumulate(counts)]
         self._drawn.clear()
 
     def row(self, y: int, console: Console, style: Style) -> Strip:
@@ -69,28 +73,45 @@ class Page:
         drawn = self._drawn.get(y)
         if drawn is None:
             index = bisect_right(self._starts, y) - 1
-            lines = self._rendered.get(index)
-            if lines is None:
-                lines = self._rendered[index] = self._render(index, console)
-            offset = y - self._starts[index]
-            line = lines[offset] if offset < len(lines) else Strip.blank(self.width)
-            drawn = self._drawn[y] = line.apply_style(style)
+            for offset, strip in enumerate(self._render(index, console, style)):
+                self._drawn[self._starts[index] + offset] = strip
+            drawn = self._drawn.setdefault(y, Strip.blank(self.width, style))
         return drawn
 
-    def _render(self, index: int, console: Console) -> list[Strip]:
+    def _render(self, index: int, console: Console, style: Style) -> list[Strip]:
         """The part's rows as Rich wraps them, each rendered alone (no joining, no splitting)."""
-        width = self.width
-        return [
-            Strip(_segments(line, console)).adjust_cell_length(width)
-            for line in self.parts[index].wrap(console, width)
-        ]
+        part, width = self.parts[index], self.width
+        if not self._fits[index]:
+            lines: Iterable[Text] = part.wrap(console, width)
+        elif "\n" in part.plain:
+            lines = part.split("\n", allow_blank=True)
+        else:
+            lines = [part]
+        strips = []
+        for line in lines:
+            segments = _segments(line, console)
+            room = width - line.cell_len
+            if room > 0:
+                segments.append(Segment(" " * room))
+            styled = Segment.apply_style(segments, style)
+            # A row wider than the pane: a wide character Rich could not fold at the edge.
+            strips.append(Strip(styled, width) if room >= 0 else Strip(styled).crop(0, width))
+        return strips
 
 
 def _segments(line: Text, console: Console) -> list[Segment]:
-    """One wrapped row; `Text.render` leaves out the text's own style when it has no spans."""
+    """One row; `Text.render` leaves out the text's own style when it has no spans."""
     if line.spans:
         return list(line.render(console))
     return [Segment(line.plain, console.get_style(line.style))]
+
+
+def fits(part: Text, width: int) -> bool:
+    """Whether Rich would draw `part` at `width` line for line, nothing wrapped or expanded."""
+    plain = part.plain
+    if part.no_wrap or part.overflow not in (None, "fold") or "\t" in plain:
+        return False
+    return all(cell_len(line) <= width for line in plain.split("\n"))
 
 
 def rows(part: Text, console: Console, width: int) -> int:
