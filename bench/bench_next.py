@@ -41,7 +41,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "LOOPDECK_TODAY": "2026-03-16", "LOOPDECK_CACHE_DIR": folder}
+        os.environ["XDG_CACHE_HOME"] = folder  # caches in the temp folder, by the default path
+        env = {**os.environ, "LOOPDECK_TODAY": "2026-03-16"}
         path = Path(folder) / "loopdeck.json"
         generate([str(path)])
         full = [str(LOOPDECK), "--db", str(path), "next", "--json"]
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
             base.append(run_ms(baseline, env))
             warm.append(run_ms(full, env))
         for _ in range(max(3, args.runs // 3)):
-            shutil.rmtree(Path(folder) / "models", ignore_errors=True)
+            shutil.rmtree(Path(folder) / "loopdeck", ignore_errors=True)
             cold.append(run_ms(full, env))
     base_ms, next_ms, cold_ms = (statistics.median(x) for x in (base, warm, cold))
     ratio = next_ms / base_ms

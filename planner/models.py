@@ -18,29 +18,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from planner.signals import OWNER_LABELS as OWNER_LABELS
+from planner.signals import Owner as Owner
+
 
 def new_id() -> str:
     """A random id: two clones inserting at once never collide (unlike counters)."""
     return uuid.uuid4().hex
-
-
-class Owner(StrEnum):
-    """Who has the ball for the next step of a loop."""
-
-    RECRUITER = "recruiter"
-    HIRING_MANAGER = "hiring_manager"
-    ME = "me"
-
-    @property
-    def label(self) -> str:
-        return OWNER_LABELS[self]
-
-
-OWNER_LABELS: dict[Owner, str] = {
-    Owner.RECRUITER: "Recruiter",
-    Owner.HIRING_MANAGER: "Hiring manager",
-    Owner.ME: "Me",
-}
 
 
 class ContactRole(StrEnum):

@@ -7,43 +7,12 @@ the command line and the app can name these types without pulling in logic.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 from planner.models import ContactRole, Owner
-
-
-class Signal(StrEnum):
-    """How a loop is doing, most urgent first in `SIGNAL_URGENCY`.
-
-    OVERDUE: my own step is past its due date.
-    COOLING: waiting on them for long enough that the loop is probably going cold.
-    FOLLOW_UP: waiting on them for about a week: time for a polite nudge.
-    DUE_SOON: my own step falls due within a couple of days.
-    RACING: they answered fast; a good sign worth seeing.
-    OK: nothing to worry about.
-    PAUSED: the loop is on hold.
-    """
-
-    OVERDUE = "overdue"
-    COOLING = "cooling"
-    FOLLOW_UP = "follow_up"
-    DUE_SOON = "due_soon"
-    RACING = "racing"
-    OK = "ok"
-    PAUSED = "paused"
-
-
-SIGNAL_URGENCY: dict[Signal, int] = {
-    Signal.OVERDUE: 0,
-    Signal.COOLING: 1,
-    Signal.FOLLOW_UP: 2,
-    Signal.DUE_SOON: 3,
-    Signal.RACING: 4,
-    Signal.OK: 5,
-    Signal.PAUSED: 6,
-}
+from planner.signals import SIGNAL_URGENCY as SIGNAL_URGENCY
+from planner.signals import Signal as Signal
 
 
 class Nudge(BaseModel):

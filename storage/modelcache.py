@@ -26,18 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 import pydantic
 
 from planner.models import Record, Settings
 from storage import codec
 from storage.jsonfile import Fingerprint
-from storage.locations import APP_NAME
+from storage.locations import cache_file
 
 FORMAT = 1
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
-CACHE_DIR_VARIABLE = "LOOPDECK_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -49,16 +47,9 @@ class CachedModels:
     conflict_counts: dict[str, int]
 
 
-def cache_dir() -> Path:
-    """`$LOOPDECK_CACHE_DIR`, else the platform's user cache folder."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(chosen) if chosen else Path(platformdirs.user_cache_dir(APP_NAME))
-
-
 def cache_path(data_path: Path) -> Path:
-    """One cache file per data file, named by a hash of its absolute path."""
-    digest = hashlib.sha256(str(data_path.absolute()).encode()).hexdigest()[:24]
-    return cache_dir() / "models" / f"{digest}.pickle"
+    """Where the models of this data file are cached."""
+    return cache_file(data_path, "models", ".pickle")
 
 
 def key_of(data_path: Path, stamp: Fingerprint, raw: bytes) -> bytes:

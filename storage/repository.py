@@ -100,6 +100,12 @@ class Repository:
         """An id prefix or a unique case-insensitive part of 'Company / Role'."""
         return lookup.find_process(self._processes(), query)
 
+    @property
+    def version(self) -> tuple[int, int, int] | None:
+        """The version of the file the models come from: inode, size, mtime (None: no file)."""
+        stamp = self._db.file.fingerprint
+        return None if stamp is None else (stamp.inode, stamp.size, stamp.mtime_ns)
+
     def settings(self) -> Settings:
         return self._settings
 

@@ -5,66 +5,59 @@ The app holds no business rules: who owns a step comes from
 `planner.dates`. It draws a `Board`, hands forms their records, and stores
 what they return through `Session` in worker threads, so a slow disk or a
 large file never freezes the screen.
+
+Started on a path (as `loopdeck` does), it opens the file in a worker too,
+after painting the loops pane from the cached first screen
+(`tui.first_screen`) when there is one: everything that needs pydantic, the
+models or the rules is imported there or in the action that needs it, so the
+first paint waits only for Textual.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widgets import Footer
+from textual.reactive import Reactive, reactive
+from textual.theme import Theme
+from textual.widgets import Footer, Static
 
 from planner import clock
-from planner.models import Loop, Record
-from planner.offers import Offer, synced_round
-from planner.pacing import Deadline, told_event, told_label
-from planner.quickadd import (
-    LOOP_EXAMPLE,
-    ROUND_EXAMPLE,
-    LoopDraft,
-    RoundDraft,
-    parse_loop,
-    parse_round,
-)
-from planner.rounds import awaiting_outcome, current_round
 from storage.errors import StorageError
-from storage.repository import Repository
-from tui import insights
-from tui.board import BoardRow
+from tui import first_screen
 from tui.commands import LoopdeckCommands
-from tui.screens.close_form import CloseForm
-from tui.screens.conflicts_view import Choice, ConflictsScreen, Take
-from tui.screens.contact_form import ContactForm
-from tui.screens.done_form import DoneForm
-from tui.screens.help import HelpScreen
-from tui.screens.log_form import LogForm
-from tui.screens.next_steps import NextStepsScreen
-from tui.screens.offer_form import OfferForm
-from tui.screens.owner_form import OwnerForm
-from tui.screens.prep_view import PrepScreen
-from tui.screens.process_form import ProcessForm
-from tui.screens.quick_line import QuickLineScreen
-from tui.screens.told_picker import ToldPicker
-from tui.session import Board, Session
+from tui.first_screen import FirstScreen
 from tui.theme import DEFAULT_THEME, THEMES, Palette, palette_for
-from tui.widgets.contact_cards import ContactCards
 from tui.widgets.filter_box import FilterBox
-from tui.widgets.previews import loop_preview, round_preview
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.read_only_banner import ReadOnlyBanner
 from tui.widgets.summary_bar import SummaryBar
-from tui.widgets.timeline_pane import TimelinePane
+
+if TYPE_CHECKING:
+    from planner.models import Loop, Record
+    from planner.offers import Offer
+    from planner.pacing import Deadline
+    from planner.quickadd import LoopDraft, RoundDraft
+    from storage.repository import Repository
+    from tui.board import BoardRow
+    from tui.screens.conflicts_view import Choice, Take
+    from tui.screens.prep_view import PrepScreen
+    from tui.session import Board, Session
+    from tui.widgets.contact_cards import ContactCards
+    from tui.widgets.timeline_pane import TimelinePane
 
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
+FIRST_SCREEN_ROWS = 60
+"""Rows of a cached first screen listed before the file is open: a tall terminal's worth."""
 
 NEEDS_LOOP = {
     "add_round",
@@ -175,11 +168,15 @@ class LoopdeckApp(App[None]):
     class BoardReady(Message):
         """A worker computed a fresh board; `note` is what to tell the user, if anything."""
 
-        def __init__(self, board: Board, note: str = "", select: str | None = None) -> None:
+        def __init__(
+            self, board: Board, note: str = "", select: str | None = None, first: bool = False
+        ) -> None:
             super().__init__()
             self.board = board
             self.note = note
             self.select = select
+            self.first = first
+            """The first board since the app started: the watcher and driver check follow."""
 
     class WriteFailed(Message):
         """A write or undo was refused; `reason` is the storage's one sentence."""
@@ -188,6 +185,14 @@ class LoopdeckApp(App[None]):
             super().__init__()
             self.reason = reason
 
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
+    """Ours from the start: the style sheet is parsed once, with its colours, not re-parsed."""
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        """Textual's themes and ours, known before `__init__` can register them."""
+        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
+
     selected_id: reactive[str | None] = reactive(None, repaint=False)
     """The loop under the cursor; the panes redraw themselves, no screen repaint is needed."""
     show_closed: reactive[bool] = reactive(False)
@@ -195,20 +200,36 @@ class LoopdeckApp(App[None]):
 
     def __init__(
         self,
-        repository: Repository,
+        source: Repository | Path,
         today: dt.date | None = None,
         *,
         theme: str = DEFAULT_THEME,
         watch_interval: float | None = WATCH_INTERVAL_S,
+        first: FirstScreen | None = None,
     ) -> None:
         super().__init__()
         self.today = today or clock.today()
-        self.session = Session(repository, self.today)
+        self.session: Session | None = None
+        """Set once the file is open: at once for a `Repository`, by `_load` for a path."""
+        self._path: Path | None = None
+        if isinstance(source, Path):
+            self._path = source
+        else:
+            from tui.session import Session
+
+            self.session = Session(source, self.today)
+        self.first: FirstScreen | None = first
+        """The cached first screen shown until the board is ready (None: none or a miss)."""
         self.board: Board | None = None
+        self._detail: tuple[TimelinePane, ContactCards] | None = None
+        """The timeline and contact panes, mounted with the first board."""
         self._visible_ids: set[str | None] = set()
         self.palette: Palette = palette_for(THEMES[0])
         self._watch_interval = watch_interval
-        self._start_theme = theme
+        for known in THEMES:
+            self.register_theme(known)
+        if theme != DEFAULT_THEME:
+            self.theme = theme
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
@@ -217,22 +238,27 @@ class LoopdeckApp(App[None]):
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
-                yield TimelinePane(id="timeline")
-                yield ContactCards(id="contacts")
+                # The panes come with the board (`_mount_detail`): their modules need the models.
+                yield Static("Opening the file…", id="opening")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = self._start_theme
-        self.query_one("#timeline").border_title = "Timeline"
-        self.query_one("#contacts").border_title = "Contacts"
         self.query_one("#processes").border_title = "Loops"
         self.query_one("#processes").focus()
         table = self.query_one("#processes", ProcessesTable)
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        if self.first is not None:
+            self._redraw()
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
+        """Importing and reading in a worker: it must not delay the frames before it."""
         self._load()
+
+    def _loaded(self) -> None:
+        """The board is on screen: now the driver check and the disk watcher may start."""
+        gc.enable()  # see run_app
         self._check_driver()
         if self._watch_interval:
             self.set_interval(self._watch_interval, self._check_disk)
@@ -241,18 +267,27 @@ class LoopdeckApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
-        self.post_message(self.BoardReady(self.session.board()))
+        if self.session is None:
+            assert self._path is not None
+            from storage.repository import Repository
+            from tui.session import Session
+
+            self.session = Session(Repository.open(self._path), self.today)
+        # The panes' modules import the models: import them here, off the UI thread.
+        from tui.widgets import contact_cards, timeline_pane  # noqa: F401
+
+        self.post_message(self.BoardReady(self.session.board(), first=True))
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _check_disk(self) -> None:
-        board = self.session.refresh()
+        board = self._session().refresh()
         if board is not None:
             self.post_message(self.BoardReady(board, note="Reloaded: the file changed on disk."))
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _write(self, label: str, records: list[Record], select: str | None) -> None:
         try:
-            board = self.session.write(label, records)
+            board = self._session().write(label, records)
         except StorageError as error:
             self.post_message(self.WriteFailed(str(error)))
             return
@@ -261,7 +296,7 @@ class LoopdeckApp(App[None]):
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _undo(self) -> None:
         try:
-            label, board = self.session.undo()
+            label, board = self._session().undo()
         except StorageError as error:
             self.post_message(self.WriteFailed(str(error)))
             return
@@ -271,7 +306,7 @@ class LoopdeckApp(App[None]):
     @work(thread=True, exclusive=True, group="driver", exit_on_error=False)
     def _check_driver(self) -> None:
         """A clone without the merge driver would let git merge the file line by line."""
-        fixed = self.session.ensure_driver()
+        fixed = self._session().ensure_driver()
         if fixed:
             self.call_from_thread(
                 self.notify, "Installed the merge driver (" + ", ".join(fixed) + ")", timeout=5
@@ -280,7 +315,7 @@ class LoopdeckApp(App[None]):
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _sync(self) -> None:
         try:
-            lines, board = self.session.sync()
+            lines, board = self._session().sync()
         except StorageError as error:
             self.call_from_thread(self._sync_status, "sync failed")
             self.post_message(self.WriteFailed(f"Sync stopped: {error}"))
@@ -294,7 +329,7 @@ class LoopdeckApp(App[None]):
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _resolve(self, number: int, take: Take) -> None:
         try:
-            conflict, board = self.session.resolve(number, take)
+            conflict, board = self._session().resolve(number, take)
         except StorageError as error:
             self.post_message(self.WriteFailed(str(error)))
             return
@@ -305,20 +340,42 @@ class LoopdeckApp(App[None]):
     @on(BoardReady)
     def _show_board(self, message: BoardReady) -> None:
         self.board = message.board
+        self.first = None
+        if self._detail is None:
+            self._mount_detail()
         if message.board.row(message.select) is not None:
             self.selected_id = message.select
         self.query_one("#banner", ReadOnlyBanner).reason = message.board.read_only
         self._redraw()
+        from tui.screens.prep_view import PrepScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, PrepScreen):
                 screen.reload()  # it shows records the board does not carry
         if message.note:
             self.notify(message.note, timeout=3)
         self.refresh_bindings()
+        if message.first:
+            self._loaded()
 
     @on(WriteFailed)
     def _report_failure(self, message: WriteFailed) -> None:
         self.notify(message.reason, severity="error", timeout=8)
+
+    def _mount_detail(self) -> None:
+        from tui.widgets.contact_cards import ContactCards
+        from tui.widgets.timeline_pane import TimelinePane
+
+        timeline, contacts = TimelinePane(id="timeline"), ContactCards(id="contacts")
+        timeline.border_title, contacts.border_title = "Timeline", "Contacts"
+        self.query_one("#opening").remove()
+        self.query_one("#detail").mount(timeline, contacts)
+        self._detail = (timeline, contacts)
+
+    def _session(self) -> Session:
+        """The open file's session; only keys that wait for the board (or their workers) ask."""
+        assert self.session is not None, "the file is not open yet"
+        return self.session
 
     # Drawing: attributes down.
 
@@ -336,13 +393,19 @@ class LoopdeckApp(App[None]):
         self.palette = palette_for(self.current_theme)
         summary = self.query_one("#summary", SummaryBar)
         summary.palette = self.palette
+        table = self.query_one("#processes", ProcessesTable)
+        if self.board is None and self.first is not None:
+            summary.summary = self.first.summary
+            views = [row for row in self.first.rows if not row.closed]
+            table.border_subtitle = self._table_subtitle(len(views))
+            table.show(views, self.palette, keep=None, limit=FIRST_SCREEN_ROWS)
+            return
         if self.board is not None:
             summary.summary = self.board.summary
         rows = self.visible_rows()
         self._visible_ids = {row.process_id for row in rows}
-        table = self.query_one("#processes", ProcessesTable)
         table.border_subtitle = self._table_subtitle(len(rows))
-        table.show(rows, self.palette, keep=self.selected_id)
+        table.show([row.view for row in rows], self.palette, keep=self.selected_id)
         self._show_selection()
 
     def _table_subtitle(self, shown: int) -> str:
@@ -354,8 +417,11 @@ class LoopdeckApp(App[None]):
 
     def _show_selection(self) -> None:
         row = self.selected_row()
-        self.query_one("#timeline", TimelinePane).show(row, self.palette, self.today)
-        self.query_one("#contacts", ContactCards).show(row, self.palette, self.today)
+        if self._detail is None:
+            return  # the file is still opening
+        timeline, contacts = self._detail
+        timeline.show(row, self.palette, self.today)
+        contacts.show(row, self.palette, self.today)
 
     def selected_row(self) -> BoardRow | None:
         """The loop under the cursor, if it is listed (not filtered out or hidden)."""
@@ -383,6 +449,8 @@ class LoopdeckApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in MAIN_SCREEN_ONLY and self.screen is not self.screen_stack[0]:
             return False  # the loop keys act on the main screen's selection
+        if action in MAIN_SCREEN_ONLY and self.board is None:
+            return False  # the file is still opening: its keys join the footer when it is open
         if self.board is not None and self.board.read_only is not None:
             return True  # editing keys stay live to explain why nothing can be changed
         if action in NEEDS_LOOP and self.selected_row() is None:
@@ -412,6 +480,10 @@ class LoopdeckApp(App[None]):
     # Actions.
 
     def action_add_loop(self) -> None:
+        from planner.quickadd import LOOP_EXAMPLE, LoopDraft, parse_loop
+        from tui.screens.quick_line import QuickLineScreen
+        from tui.widgets.previews import loop_preview
+
         if not self._writable():
             return
         screen = QuickLineScreen[LoopDraft](
@@ -426,6 +498,10 @@ class LoopdeckApp(App[None]):
         self._write(f"add loop {process.title}", [process, *rounds, *contacts], process.id)
 
     def action_add_round(self) -> None:
+        from planner.quickadd import ROUND_EXAMPLE, RoundDraft, parse_round
+        from tui.screens.quick_line import QuickLineScreen
+        from tui.widgets.previews import round_preview
+
         loop = self._editable_loop()
         if loop is None:
             return
@@ -445,18 +521,25 @@ class LoopdeckApp(App[None]):
         self.push_screen(screen, store)
 
     def action_add_contact(self) -> None:
+        from tui.screens.contact_form import ContactForm
+
         loop = self._editable_loop()
         if loop is not None:
             form = ContactForm(loop.process.id, f"New contact for {loop.process.title}")
             self.push_screen(form, self._storer(f"add contact to {loop.process.title}"))
 
     def action_log(self) -> None:
+        from tui.screens.log_form import LogForm
+
         loop = self._editable_loop()
         if loop is not None:
             form = LogForm(loop, self.today)
             self.push_screen(form, self._storer(f"log for {loop.process.title}"))
 
     def action_done(self) -> None:
+        from planner.rounds import awaiting_outcome, current_round
+        from tui.screens.done_form import DoneForm
+
         loop = self._editable_loop()
         if loop is None:
             return
@@ -469,22 +552,30 @@ class LoopdeckApp(App[None]):
         self.push_screen(form, self._storer(f"{round_.label} done at {loop.process.title}"))
 
     def action_edit(self) -> None:
+        from tui.screens.process_form import ProcessForm
+
         loop = self._editable_loop()
         if loop is not None:
             form = ProcessForm(loop.process)
             self.push_screen(form, self._storer(f"edit {loop.process.title}"))
 
     def action_owner(self) -> None:
+        from tui.screens.owner_form import OwnerForm
+
         loop = self._editable_loop()
         if loop is not None:
             form = OwnerForm(loop.process)
             self.push_screen(form, self._storer(f"owner of {loop.process.title}"))
 
     def action_offer(self) -> None:
+        from planner.offers import synced_round
+        from tui import insights
+        from tui.screens.offer_form import OfferForm
+
         loop = self._editable_loop()
         if loop is None:
             return
-        offer = insights.latest_open_offer(self.session, loop.process.id)
+        offer = insights.latest_open_offer(self._session(), loop.process.id)
 
         def store(edited: Offer | None) -> None:
             if edited is None:
@@ -502,17 +593,23 @@ class LoopdeckApp(App[None]):
             self._sync()
 
     def action_conflicts(self) -> None:
+        from tui.screens.conflicts_view import ConflictsScreen
+
         def chosen(choice: Choice | None) -> None:
             if choice is not None and self._writable():
                 self._resolve(*choice)
 
-        self.push_screen(ConflictsScreen(self.session.conflicts()), chosen)
+        self.push_screen(ConflictsScreen(self._session().conflicts()), chosen)
 
     def action_told(self) -> None:
+        from planner.pacing import told_event, told_label
+        from tui import insights
+        from tui.screens.told_picker import ToldPicker
+
         loop = self._editable_loop()
         if loop is None:
             return
-        deadlines = insights.untold_deadlines(self.session, loop, self.today)
+        deadlines = insights.untold_deadlines(self._session(), loop, self.today)
 
         def store(deadline: Deadline | None) -> None:
             if deadline is not None:
@@ -526,16 +623,16 @@ class LoopdeckApp(App[None]):
         else:
             self.push_screen(ToldPicker(loop, deadlines, self.today), store)
 
-    @on(PrepScreen.Save)
-    def _store_prep(self, message: PrepScreen.Save) -> None:
+    def on_prep_screen_save(self, message: PrepScreen.Save) -> None:
         if self._writable():
             self._write(message.label, message.records, message.process_id)
 
-    @on(PrepScreen.Undo)
-    def _undo_from_prep(self) -> None:
+    def on_prep_screen_undo(self) -> None:
         self.action_undo()
 
     def action_close_loop(self) -> None:
+        from tui.screens.close_form import CloseForm
+
         loop = self._editable_loop()
         if loop is not None:
             form = CloseForm(loop.process, self.today)
@@ -555,19 +652,27 @@ class LoopdeckApp(App[None]):
             self._undo()
 
     def action_next_steps(self) -> None:
+        from tui.screens.next_steps import NextStepsScreen
+
         rows = [row for row in self.board.rows if not row.closed] if self.board else []
         self.push_screen(NextStepsScreen(rows, self.palette, self.today), self._jump)
 
     def action_prep(self) -> None:
+        from tui import insights
+
         row = self.selected_row()
         if row is not None:
-            self.push_screen(insights.prep_screen(self.session, row.loop, self.today))
+            self.push_screen(insights.prep_screen(self._session(), row.loop, self.today))
 
     def action_offers(self) -> None:
-        self.push_screen(insights.offers_screen(self.session, self.today))
+        from tui import insights
+
+        self.push_screen(insights.offers_screen(self._session(), self.today))
 
     def action_funnel(self) -> None:
-        self.push_screen(insights.funnel_screen(self.session))
+        from tui import insights
+
+        self.push_screen(insights.funnel_screen(self._session()))
 
     def _jump(self, process_id: str | None) -> None:
         if process_id is not None:
@@ -610,6 +715,9 @@ class LoopdeckApp(App[None]):
 
     def action_help(self) -> None:
         """Every key as the footer shows it: the app's, then the prep view's own."""
+        from tui.screens.help import HelpScreen
+        from tui.screens.prep_view import PrepScreen
+
         sections = [("", self.BINDINGS), ("In the prep view (p)", PrepScreen.BINDINGS)]
         self.push_screen(HelpScreen([(title, self._key_rows(b)) for title, b in sections]))
 
@@ -621,7 +729,14 @@ class LoopdeckApp(App[None]):
         ]
 
 
-def run_app(path: Path) -> int:
-    """Open the data file at `path` full-screen; the exit status for the command line."""
-    LoopdeckApp(Repository.open(path)).run()
+def run_app(path: Path, today: dt.date) -> int:
+    """Open the data file at `path` full-screen; the exit status for the command line.
+
+    Everything imported so far lives as long as the process: `gc.freeze()` takes
+    it out of the collector's sight, or a full collection walks all of it in the
+    middle of the first frame (about 30 ms). The collector, off while the app
+    was imported, comes back on once the file is open (`_loaded`).
+    """
+    gc.freeze()
+    LoopdeckApp(path, today, first=first_screen.load(path, today)).run()
     return 0

@@ -11,12 +11,14 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from planner.models import Loop, Owner, ProcessStatus, RoundStatus, Settings
 from planner.offers import Offer
 from planner.ownership import next_step
 from planner.pacing import open_deadlines
 from planner.steps import NextStep, Signal
+from tui.views import RowView, Summary
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,23 +56,27 @@ class BoardRow:
         live = [r for r in rounds if r.status != RoundStatus.CANCELLED]
         return live[0].label if live else "Applied"
 
+    @cached_property
+    def view(self) -> RowView:
+        """The line the loops pane draws (and the first screen cache keeps)."""
+        process, step = self.loop.process, self.step
+        return RowView(
+            process_id=process.id,
+            company=process.company,
+            role=process.role,
+            stage=self.stage,
+            closed=self.closed,
+            owner=step.owner if step else None,
+            overridden=step.overridden if step else False,
+            waiting_days=step.waiting_days if step else 0,
+            signal=step.signal if step else None,
+        )
+
     def matches(self, needle: str) -> bool:
         """Whether the filter text appears in the company, role, stage or tags."""
         process = self.loop.process
         haystack = " ".join([process.company, process.role, self.stage, *process.tags])
         return needle.casefold() in haystack.casefold()
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The header's answer to "how is my search going"."""
-
-    active: int
-    on_me: int
-    on_recruiter: int
-    on_hiring_manager: int
-    cooling: int
-    today: dt.date
 
 
 def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:

@@ -19,7 +19,9 @@ from storage import conflicts, gitdriver, gitsync
 from storage.conflicts import KeptConflict, Take
 from storage.errors import StorageError
 from storage.repository import Repository
-from tui.board import BoardRow, Summary, build_board, summarize
+from tui import first_screen
+from tui.board import BoardRow, build_board, summarize
+from tui.views import Summary
 
 T = TypeVar("T")
 
@@ -125,7 +127,7 @@ class Session:
         counts = repo.conflict_counts()
         if counts:
             rows = [replace(row, conflicts=counts.get(row.process_id, 0)) for row in rows]
-        return Board(
+        board = Board(
             rows=rows,
             summary=summarize(rows, self.today),
             settings=settings,
@@ -133,3 +135,8 @@ class Session:
             undo_label=repo.undo_label(),
             index={row.process_id: row for row in rows},
         )
+        version = repo.version
+        if version is not None and repo.read_only is None:
+            views = [row.view for row in rows]
+            first_screen.store(repo.path, version, self.today, board.summary, views)
+        return board

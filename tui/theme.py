@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from textual.theme import Theme
 
-from planner.models import Owner
-from planner.steps import Signal
+from planner.signals import Owner, Signal
 
 LOOPDECK_DARK = Theme(
     name="loopdeck-dark",

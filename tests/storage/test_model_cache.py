@@ -16,6 +16,7 @@ import pytest
 from storehelp import add_loop, event_of, process
 
 from storage import codec, modelcache
+from storage.locations import CACHE_DIR_VARIABLE
 from storage.repository import Repository
 
 
@@ -169,7 +170,7 @@ def test_an_unwritable_cache_folder_is_no_error(
     add_loop(db_path, "Acme")
     blocker = tmp_path / "a file, not a folder"
     blocker.write_text("", encoding="utf-8")
-    monkeypatch.setenv(modelcache.CACHE_DIR_VARIABLE, str(blocker))
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(blocker))
 
     repo = Repository.open(db_path)
 

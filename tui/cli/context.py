@@ -13,10 +13,7 @@ from planner.offers import Offer
 from planner.ownership import next_steps
 from planner.steps import NextStep
 from storage.repository import Repository
-
-
-class CliError(Exception):
-    """A user mistake the storage and planner cannot see (e.g. 'no round to mark done')."""
+from tui.cli.errors import CliError as CliError
 
 
 @dataclass

@@ -1,4 +1,8 @@
-"""The processes pane: one row per loop, with its owner badge and signal."""
+"""The processes pane: one row per loop, with its owner badge and signal.
+
+It draws `RowView`s, plain values, so it can list the cached first screen
+before the models and the rules are loaded (see `tui.first_screen`).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.widgets import DataTable
 
-from tui.board import BoardRow
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
+from tui.views import RowView
 
 FIXED = {"owner": ("Owner", 6), "wait": ("Wait", 4), "signal": ("Signal", 11)}
 """Columns whose width never changes: a badge, a day count and a signal word."""
@@ -31,53 +35,98 @@ class ProcessesTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._rows: list[BoardRow] = []
+        self._rows: list[RowView] = []
+        self._shown = 0
+        """How many of `_rows` are in the table: a first screen lists only the top ones."""
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
         self._filling = False
 
-    def show(self, rows: list[BoardRow], palette: Palette, keep: str | None) -> None:
-        """Replace the rows, leaving the cursor on `keep` when it is still listed."""
+    def show(
+        self, rows: list[RowView], palette: Palette, keep: str | None, limit: int | None = None
+    ) -> None:
+        """Replace the rows, leaving the cursor on `keep` when it is still listed.
+
+        `limit` lists only the first rows, for a first paint; when the next call
+        brings the same rows again, the rest is appended instead of starting over.
+        """
+        count = len(rows) if limit is None else min(limit, len(rows))
+        if (
+            self._shown
+            and palette == self._palette
+            and rows[: self._shown] == self._rows[: self._shown]
+            and self._column_widths() == self._widths
+        ):
+            self._rows = rows
+            self._filling = True
+            try:
+                self._append(count)
+                self._move_to(keep)
+            finally:
+                self._filling = False
+            self._announce(self.cursor_row)
+            return
         self._rows, self._palette = rows, palette
-        self._fill(keep)
+        self._fill(keep, count)
 
     def on_resize(self) -> None:
         """Names get the room there is: recut the columns to the new width."""
         if self._palette is not None and self._column_widths() != self._widths:
             row = self.cursor_row
             keep = self._rows[row].process_id if 0 <= row < len(self._rows) else None
-            self._fill(keep)
+            self._fill(keep, self._shown)
+
+    def _width(self) -> int:
+        """The table's width; before the first layout, what its style will give it.
+
+        So that the first frame already lists the loops with their names at
+        full length, instead of waiting for a resize event to come round.
+        """
+        if self.size.width:
+            return self.size.width
+        try:
+            screen = self.app.size
+            return int(self.styles.width.resolve(screen, screen)) - 2 if self.styles.width else 0
+        except Exception:  # an unusual unit: the first resize recuts the columns anyway
+            return 0
 
     def _column_widths(self) -> dict[str, int]:
-        room = max(self.size.width - GUTTER - sum(w for _, w in FIXED.values()), 24)
+        room = max(self._width() - GUTTER - sum(w for _, w in FIXED.values()), 24)
         widths = {key: max(6, int(room * share)) for key, (_, share) in SHARED.items()}
         return {**widths, **{key: width for key, (_, width) in FIXED.items()}}
 
-    def _fill(self, keep: str | None) -> None:
+    def _fill(self, keep: str | None, count: int) -> None:
         """Rebuild the rows; the cursor passes through other rows on the way, silently."""
         self._filling = True
         try:
-            self._add_rows(keep)
+            self._add_rows(keep, count)
         finally:
             self._filling = False
         self._announce(self.cursor_row)
 
-    def _add_rows(self, keep: str | None) -> None:
-        assert self._palette is not None
-        rows, palette = self._rows, self._palette
+    def _add_rows(self, keep: str | None, count: int) -> None:
         self._widths = self._column_widths()
         self.clear(columns=True)
         labels = {key: label for key, (label, _) in (FIXED | SHARED).items()}
         for key in ORDER:
             self.add_column(labels[key], width=self._widths[key], key=key)
-        for row in rows:
-            cells = _cells(row, palette)
-            self.add_row(
-                *(_cut(cells[key], self._widths[key]) for key in ORDER), key=row.process_id
-            )
-        ids = [row.process_id for row in rows]
-        if keep in ids:
+        self._shown = 0
+        self._append(count)
+        self._move_to(keep)
+
+    def _move_to(self, keep: str | None) -> None:
+        ids = [row.process_id for row in self._rows[: self._shown]]
+        if keep in ids and ids.index(keep) != self.cursor_row:
             self.move_cursor(row=ids.index(keep), animate=False, scroll=True)
+
+    def _append(self, count: int) -> None:
+        """List rows `_shown` to `count` below those already listed."""
+        assert self._palette is not None
+        palette, widths = self._palette, self._widths
+        for row in self._rows[self._shown : count]:
+            cells = _cells(row, palette)
+            self.add_row(*(_cut(cells[key], widths[key]) for key in ORDER), key=row.process_id)
+        self._shown = max(self._shown, count)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -94,23 +143,21 @@ def _cut(text: Text, width: int) -> Text:
     return text
 
 
-def _cells(row: BoardRow, palette: Palette) -> dict[str, Text]:
+def _cells(row: RowView, palette: Palette) -> dict[str, Text]:
     """A row's cells as plain Text, so a '[' in a name is never read as markup."""
-    process = row.loop.process
-    step = row.step
-    if step is None:
+    if row.owner is None or row.signal is None:
         owner = Text("—", style=palette.muted)
         wait = Text("")
         signal = Text("closed", style=palette.muted)
     else:
-        mark = "*" if step.overridden else ""
-        owner = Text(f" {OWNER_SHORT[step.owner]}{mark} ", style=palette.owner[step.owner])
-        wait = Text(f"{step.waiting_days}d", justify="right")
-        signal = Text(f"● {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
+        mark = "*" if row.overridden else ""
+        owner = Text(f" {OWNER_SHORT[row.owner]}{mark} ", style=palette.owner[row.owner])
+        wait = Text(f"{row.waiting_days}d", justify="right")
+        signal = Text(f"● {SIGNAL_LABEL[row.signal]}", style=palette.signal[row.signal])
     style = palette.muted if row.closed else ""
     return {
-        "company": Text(process.company, style=style),
-        "role": Text(process.role, style=style),
+        "company": Text(row.company, style=style),
+        "role": Text(row.role, style=style),
         "owner": owner,
         "wait": wait,
         "signal": signal,

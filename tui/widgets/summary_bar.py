@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from planner.models import Owner
-from tui.board import Summary
+from planner.signals import Owner
 from tui.theme import Palette
+from tui.views import Summary
 
 
 class SummaryBar(Widget):

@@ -1,0 +1,42 @@
+"""What the main screen's header and loop list show, as plain values.
+
+`tui.board` computes these from the models and the rules; `tui.first_screen`
+keeps the last ones on disk. Neither the widgets that draw them nor this module
+import pydantic or the models, so a cached first screen paints before those
+load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.signals import Owner, Signal
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The header's answer to "how is my search going"."""
+
+    active: int
+    on_me: int
+    on_recruiter: int
+    on_hiring_manager: int
+    cooling: int
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One line of the loops pane: what it says, not how it was worked out."""
+
+    process_id: str
+    company: str
+    role: str
+    stage: str
+    closed: bool
+    owner: Owner | None
+    """Who owns the next step; None for a closed loop."""
+    overridden: bool
+    waiting_days: int
+    signal: Signal | None
