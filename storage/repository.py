@@ -50,11 +50,20 @@ class Repository:
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
         self._settings = Settings()
         self._counts: dict[str, int] | None = None
+        self._save_cache_on_load = True
+        self._cached_key: bytes | None = None
+        """The key of the version the model cache on disk holds, when known."""
 
     @classmethod
-    def open(cls, path: Path) -> Repository:
-        """Load the file (a missing one is created by the first write, not here)."""
+    def open(cls, path: Path, *, save_cache: bool = True) -> Repository:
+        """Load the file (a missing one is created by the first write, not here).
+
+        `save_cache=False` leaves refreshing the model cache to a later
+        `save_cache()`: the app does it on the way out rather than before its
+        first paint.
+        """
         repo = cls(path)
+        repo._save_cache_on_load = save_cache
         repo._load()
         if repo.read_only is None:
             repo._sweep_stale_temps()
@@ -145,10 +154,11 @@ class Repository:
         return self._counts
 
     def save_cache(self) -> None:
-        """Refresh the model cache after writes, so the next open skips parsing.
+        """Bring the model cache up to this version of the file, so the next open skips parsing.
 
-        For the app, which calls it off the UI thread once writes settle; a
-        short command never does (it would slow every write down).
+        For the app, which calls it on the way out (after its writes, or after
+        opening with `save_cache=False`); a short command never does, it would
+        slow every write down. Does nothing when the cache is already current.
         """
         stamp = self._db.file.fingerprint
         if self.read_only is not None or stamp is None:
@@ -159,8 +169,12 @@ class Repository:
             return
         if on_disk != stamp or len(raw) < modelcache.MIN_BYTES:
             return  # changed meanwhile (the next load caches it) or too small to matter
+        key = modelcache.key_of(self.path, stamp, raw)
+        if key == self._cached_key:
+            return  # the cache already holds this version
         cached = modelcache.CachedModels(self._models, self._settings, self.conflict_counts())
-        modelcache.store(self.path, modelcache.key_of(self.path, stamp, raw), cached)
+        modelcache.store(self.path, key, cached)
+        self._cached_key = key
 
     def undo_label(self) -> str | None:
         """What `undo()` would undo, for menus and confirmations."""
@@ -271,10 +285,12 @@ class Repository:
         storage.defer(raw, stamp, ours=self._journal.written())
         key = modelcache.key_of(self.path, stamp, raw) if len(raw) >= modelcache.MIN_BYTES else None
         cached = modelcache.load(self.path, key) if key is not None else None
+        self._cached_key = key if cached is not None else None
         if cached is None:
             cached = self._parse(storage.document)
-            if key is not None:
+            if key is not None and self._save_cache_on_load:
                 modelcache.store(self.path, key, cached)
+                self._cached_key = key
         self._models, self._settings = cached.models, cached.settings
         self._counts = cached.conflict_counts
         self._db.clear_cache()

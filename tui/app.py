@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 FIRST_SCREEN_ROWS = 60
-"""Rows of a cached first screen listed before the file is open: a tall terminal's worth."""
+"""Rows listed in the first frame (cached or loaded): a tall terminal's worth; the rest follow."""
 
 NEEDS_LOOP = {
     "add_round",
@@ -267,16 +267,24 @@ class LoopdeckApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self) -> None:
-        if self.session is None:
-            assert self._path is not None
-            from storage.repository import Repository
-            from tui.session import Session
+        try:
+            if self.session is None:
+                assert self._path is not None
+                from storage.repository import Repository
+                from tui.session import Session
 
-            self.session = Session(Repository.open(self._path), self.today)
-        # The panes' modules import the models: import them here, off the UI thread.
-        from tui.widgets import contact_cards, timeline_pane  # noqa: F401
+                # The model cache is refreshed on the way out (`run_app`), not before the
+                # first paint.
+                repository = Repository.open(self._path, save_cache=False)
+                self.session = Session(repository, self.today)
+            # The panes' modules import the models: import them here, off the UI thread.
+            from tui.widgets import contact_cards, timeline_pane  # noqa: F401
 
-        self.post_message(self.BoardReady(self.session.board(), first=True))
+            board = self.session.board()
+        except Exception as error:  # a bad file opens read-only: this is a bug, say so
+            self.post_message(self.WriteFailed(f"Could not open the file: {error}"))
+            raise
+        self.post_message(self.BoardReady(board, first=True))
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _check_disk(self) -> None:
@@ -346,7 +354,11 @@ class LoopdeckApp(App[None]):
         if message.board.row(message.select) is not None:
             self.selected_id = message.select
         self.query_one("#banner", ReadOnlyBanner).reason = message.board.read_only
-        self._redraw()
+        if message.first:  # a screenful first; the rest of a long list one frame later
+            self._redraw(limit=FIRST_SCREEN_ROWS)
+            self.call_after_refresh(self._redraw)
+        else:
+            self._redraw()
         from tui.screens.prep_view import PrepScreen
 
         for screen in self.screen_stack:
@@ -389,7 +401,7 @@ class LoopdeckApp(App[None]):
             if (self.show_closed or not row.closed) and row.matches(self.filter_text)
         ]
 
-    def _redraw(self) -> None:
+    def _redraw(self, limit: int | None = None) -> None:
         self.palette = palette_for(self.current_theme)
         summary = self.query_one("#summary", SummaryBar)
         summary.palette = self.palette
@@ -405,7 +417,7 @@ class LoopdeckApp(App[None]):
         rows = self.visible_rows()
         self._visible_ids = {row.process_id for row in rows}
         table.border_subtitle = self._table_subtitle(len(rows))
-        table.show([row.view for row in rows], self.palette, keep=self.selected_id)
+        table.show([row.view for row in rows], self.palette, keep=self.selected_id, limit=limit)
         self._show_selection()
 
     def _table_subtitle(self, shown: int) -> str:
@@ -738,5 +750,8 @@ def run_app(path: Path, today: dt.date) -> int:
     was imported, comes back on once the file is open (`_loaded`).
     """
     gc.freeze()
-    LoopdeckApp(path, today, first=first_screen.load(path, today)).run()
+    app = LoopdeckApp(path, today, first=first_screen.load(path, today))
+    app.run()
+    if app.session is not None:
+        app.session.save_cache()  # after the screen is restored: the next start skips parsing
     return 0

@@ -91,6 +91,11 @@ class Session:
             self.repository.reload_if_changed()
             return result.summary(), self._board()
 
+    def save_cache(self) -> None:
+        """Refresh the model cache for the next start (see `Repository.save_cache`)."""
+        with self._lock:
+            self.repository.save_cache()
+
     def ensure_driver(self) -> list[str]:
         """Install or repair the merge driver when the data file is in a git work tree.
 

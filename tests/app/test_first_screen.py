@@ -56,9 +56,9 @@ def held_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     gate = threading.Event()
     real_open = repository.Repository.open.__func__  # type: ignore[attr-defined]
 
-    def waiting_open(cls: type[Repository], path: Path) -> Repository:
+    def waiting_open(cls: type[Repository], path: Path, **options: bool) -> Repository:
         assert gate.wait(10), "the test never let the file open"
-        return real_open(cls, path)
+        return real_open(cls, path, **options)
 
     monkeypatch.setattr(repository.Repository, "open", classmethod(waiting_open))
     return gate

@@ -198,3 +198,21 @@ def test_a_copy_of_the_file_elsewhere_has_its_own_cache(db_path: Path, tmp_path:
 
     assert modelcache.cache_path(copy) != modelcache.cache_path(db_path)
     assert [loop.process.company for loop in Repository.open(copy).loops()] == ["Acme"]
+
+
+def test_open_without_saving_leaves_the_cache_to_save_cache(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app opens this way and saves the cache on its way out."""
+    add_loop(db_path, "Acme")
+    repo = Repository.open(db_path, save_cache=False)
+    cache = modelcache.cache_path(db_path)
+    assert not cache.exists()
+
+    repo.save_cache()
+    written = cache.stat().st_mtime_ns
+    repo.save_cache()  # already current: not written again
+    assert cache.stat().st_mtime_ns == written
+
+    forbid_parsing(monkeypatch)
+    assert [loop.process.company for loop in Repository.open(db_path).loops()] == ["Acme"]
