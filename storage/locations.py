@@ -42,3 +42,25 @@ def cache_file(data_path: Path, kind: str, suffix: str) -> Path:
     """One cache file of a kind per data file, named by a hash of the file's absolute path."""
     digest = hashlib.sha256(str(data_path.absolute()).encode()).hexdigest()[:24]
     return cache_dir() / kind / f"{digest}{suffix}"
+
+
+KEEP_CACHE_FILES = 8
+"""Per kind of cache: enough for the data files one person opens, not one per demo copy."""
+
+
+def prune_cache(kind_folder: Path, keep: int = KEEP_CACHE_FILES) -> None:
+    """Delete all but the `keep` most recently written files of a cache folder.
+
+    Each data file path gets its own cache files; without this, every copy
+    ever opened (demo copies, moved folders) would leave its files behind.
+    """
+    try:
+        entries = sorted(
+            (entry for entry in os.scandir(kind_folder) if entry.is_file()),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for entry in entries[keep:]:
+            os.unlink(entry.path)
+    except OSError:
+        return  # a cache that cannot be tidied is still a cache

@@ -31,7 +31,7 @@ import pydantic
 from planner.models import Record, Settings
 from storage import codec
 from storage.jsonfile import Fingerprint
-from storage.locations import cache_file
+from storage.locations import cache_file, prune_cache
 
 FORMAT = 1
 MIN_BYTES = 256 * 1024
@@ -93,6 +93,7 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
             payload = (tables, cached.settings, cached.conflict_counts)
             pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, target)
+        prune_cache(target.parent)
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from planner.signals import Owner, Signal
-from storage.locations import cache_file
+from storage.locations import cache_file, prune_cache
 from tui.views import RowView, Summary
 
 FORMAT = 1
@@ -90,6 +90,7 @@ def store(
         target.parent.mkdir(parents=True, exist_ok=True)
         temp.write_bytes(orjson.dumps(payload))
         os.replace(temp, target)
+        prune_cache(target.parent)
     except OSError:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

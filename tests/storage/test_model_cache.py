@@ -16,7 +16,7 @@ import pytest
 from storehelp import add_loop, event_of, process
 
 from storage import codec, modelcache
-from storage.locations import CACHE_DIR_VARIABLE
+from storage.locations import CACHE_DIR_VARIABLE, KEEP_CACHE_FILES
 from storage.repository import Repository
 
 
@@ -216,3 +216,20 @@ def test_open_without_saving_leaves_the_cache_to_save_cache(
 
     forbid_parsing(monkeypatch)
     assert [loop.process.company for loop in Repository.open(db_path).loops()] == ["Acme"]
+
+
+def test_the_cache_keeps_only_the_most_recent_files(tmp_path: Path) -> None:
+    """Every data file path gets its own cache; old copies' files do not pile up."""
+    paths = []
+    for number in range(KEEP_CACHE_FILES + 3):
+        path = tmp_path / f"copy{number}" / "loopdeck.json"
+        add_loop(path, f"Company {number}")
+        Repository.open(path)
+        paths.append(path)
+        os.utime(modelcache.cache_path(path), ns=(number * 10**9, number * 10**9))
+
+    kept = sorted(modelcache.cache_path(paths[0]).parent.iterdir())
+
+    assert len(kept) == KEEP_CACHE_FILES
+    assert modelcache.cache_path(paths[-1]) in kept
+    assert modelcache.cache_path(paths[0]) not in kept
