@@ -376,6 +376,20 @@ def _text(values: dict[str, list[_Token]], key: str) -> str:
     return values[key][0].text.strip() if key in values else ""
 
 
+def split_person(value: str) -> tuple[str, str]:
+    """(name, email) from `Name <email>`, a bare email, or a plain name (email "").
+
+    For text that is not a quick-add line, such as a spreadsheet cell.
+    """
+    value = value.strip()
+    match = _NAME_EMAIL.fullmatch(value)
+    if match is not None:
+        return match[1].strip(), match[2].strip()
+    if "@" in value and not any(c.isspace() for c in value):
+        return value, value
+    return value, ""
+
+
 def _contact(token: _Token) -> ContactDraft:
     """A card draft from `Name <email>`, `Name` or a bare email; a bad email is named."""
     value = token.text.strip()

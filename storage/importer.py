@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from planner.models import Contact, DecidedBy, Process, ProcessStatus, Round, RoundKind
-from planner.quickadd import ContactDraft, LoopDraft, RoundDraft
+from planner.quickadd import ContactDraft, LoopDraft, RoundDraft, split_person
 from planner.validation import describe
 from storage.errors import StorageError
 from storage.exporters.csv_export import FORMULA_STARTS
@@ -212,7 +212,9 @@ def _state(reading: StageReading, today: dt.date) -> dict[str, object]:
 
 
 def _person(cells: dict[str, str], role: str) -> ContactDraft | None:
-    name, email = cells.get(role, ""), cells.get(f"{role}_email", "")
+    """The person a row names: "Name <email>" in one cell, or name and email columns."""
+    name, email_in_name = split_person(cells.get(role, ""))
+    email = cells.get(f"{role}_email", "").strip() or email_in_name
     if not name and not email:
         return None
     return ContactDraft(name=name or email, email=email)

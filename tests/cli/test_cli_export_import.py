@@ -157,3 +157,26 @@ def test_windows_excel_text_and_formula_guards_survive_a_round_trip(
     assert cli("import", str(out), db=fresh).code == 0
     listed = json.loads(cli("list", "--json", db=fresh).out)
     assert [(i["company"], i["role"]) for i in listed] == [("Café Ltd", "=Staff Engineer")]
+
+
+def test_a_person_cell_with_name_and_email_becomes_a_card_with_both(
+    cli: Cli, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "Company,Title,Recruiter,Hiring Manager,HM Email\n"
+        'Acme,ML Engineer,"Jane Roe <jane@acme.com>",Bob Lee,bob@acme.com\n'
+        "Beta,SRE,ops@beta.io,,\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(sheet)).code == 0
+
+    def people(company: str) -> dict[str, tuple[str, str]]:
+        shown = json.loads(cli("show", company, "--json").out)
+        return {c["role"]: (c["name"], c["email"]) for c in shown["contacts"]}
+
+    assert people("acme") == {
+        "recruiter": ("Jane Roe", "jane@acme.com"),
+        "hiring_manager": ("Bob Lee", "bob@acme.com"),
+    }
+    assert people("beta") == {"recruiter": ("ops@beta.io", "ops@beta.io")}

@@ -26,7 +26,7 @@ def register(subparsers: Subparsers) -> None:
         help="record an offer's terms and deadline",
         description=(
             "Record or update the loop's offer. Amounts: 250000, 250k, 1.2m; "
-            "the bonus may be a percentage of the base (15%%)."
+            "the bonus may be a percentage of the base (15%)."
         ),
     )
     parser.add_argument("process", metavar="PROCESS", help="id prefix or part of 'company / role'")
