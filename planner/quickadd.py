@@ -27,6 +27,7 @@ from planner.dates import DATE_FORMS, TIME_FORMS, DateError, parse_date, parse_t
 from planner.models import (
     Contact,
     ContactRole,
+    Loop,
     Process,
     Round,
     RoundKind,
@@ -110,6 +111,32 @@ class RoundDraft:
     interviewers: tuple[str, ...] = ()
     format: str = ""
     deadline: dt.date | None = None
+
+    def place(self, loop: Loop, today: dt.date) -> Round:
+        """The round this draft means in `loop`: with a date, the loop's planned,
+        undated round of the same kind gets it (an import or a quick-add line
+        often plans "a recruiter screen" before it has a date); else a new one.
+
+        Tell the two apart by id: a new round's id is not in the loop.
+        """
+        if self.date is not None:
+            for planned in loop.timeline():
+                if (
+                    planned.kind == self.kind
+                    and planned.status == RoundStatus.PLANNED
+                    and planned.date is None
+                ):
+                    return planned.model_copy(
+                        update={
+                            "status": RoundStatus.SCHEDULED,
+                            "date": self.date,
+                            "time": self.time,
+                            "interviewers": list(self.interviewers) or planned.interviewers,
+                            "format": self.format or planned.format,
+                            "deadline": self.deadline or planned.deadline,
+                        }
+                    )
+        return self.build(loop.process.id, today)
 
     def build(self, process_id: str, today: dt.date) -> Round:
         return Round(

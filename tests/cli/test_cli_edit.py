@@ -167,3 +167,22 @@ def test_check_reports_a_sound_file(acme: Cli) -> None:
     result = acme("check")
     assert result.code == 0
     assert result.out == "loopdeck.json is sound: 1 loop, 1 round, 2 contacts, 0 log entries\n"
+
+
+def test_a_dated_round_schedules_the_planned_one_of_its_kind(cli: Cli) -> None:
+    """An undated plan ('a recruiter screen') gets the date; no second screen appears."""
+    assert cli("add", "Acme / ML Engineer next:screen").code == 0
+    result = cli("stage", "acme", "screen on:wed at:10:00")
+
+    assert result.out == (
+        "Scheduled the planned Recruiter screen on 2026-03-18 at Acme / ML Engineer\n"
+    )
+    screens = [r for r in shown(cli)["rounds"] if r["kind"] == "screen"]
+    assert [(s["status"], s["date"], s["time"]) for s in screens] == [
+        ("scheduled", "2026-03-18", "10:00:00")
+    ]
+    assert cli("undo").code == 0
+    screens = [r for r in shown(cli)["rounds"] if r["kind"] == "screen"]
+    assert [(s["status"], s["date"]) for s in screens] == [("planned", None)]
+    # Without a date the user asks for another round on purpose: it is added.
+    assert cli("stage", "acme", "screen").out.startswith("Added Recruiter screen")

@@ -1,4 +1,8 @@
-"""`loopdeck stage PROCESS LINE`: add a round to a loop's timeline."""
+"""`loopdeck stage PROCESS LINE`: add a round to a loop's timeline.
+
+A dated line for a kind the loop already plans without a date schedules that
+round instead of adding a second one (`RoundDraft.place`).
+"""
 
 from __future__ import annotations
 
@@ -25,10 +29,16 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    process = ctx.repo.find_process(args.process)
-    round_ = parse_round(args.line, ctx.today).build(process.id, ctx.today)
-    with ctx.repo.transaction(f"add {round_.label} to {process.title}") as tx:
+    loop = ctx.loop(args.process)
+    process = loop.process
+    round_ = parse_round(args.line, ctx.today).place(loop, ctx.today)
+    new = all(r.id != round_.id for r in loop.rounds)
+    label = f"add {round_.label} to" if new else f"schedule {round_.label} at"
+    with ctx.repo.transaction(f"{label} {process.title}") as tx:
         tx.put(round_)
     when = f" on {round_.date}" if round_.date else " (no date yet)"
-    emit(f"Added {round_.label}{when} to {process.title}")
+    if new:
+        emit(f"Added {round_.label}{when} to {process.title}")
+    else:
+        emit(f"Scheduled the planned {round_.label}{when} at {process.title}")
     return 0
