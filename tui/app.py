@@ -434,6 +434,14 @@ class LoopdeckApp(App[None]):
         timeline, contacts = self._detail
         timeline.show(row, self.palette, self.today)
         contacts.show(row, self.palette, self.today)
+        self.call_after_refresh(self._prepare_reachable)
+
+    def _prepare_reachable(self) -> None:
+        """After the frame, the panes render the loops one key away: that key only paints."""
+        table = self.query_one("#processes", ProcessesTable)
+        rows = [self.board.row(pid) for pid in table.reachable()] if self.board else []
+        for pane in self._detail or ():
+            pane.prepare([row for row in rows if row is not None], self.palette, self.today)
 
     def selected_row(self) -> BoardRow | None:
         """The loop under the cursor, if it is listed (not filtered out or hidden)."""

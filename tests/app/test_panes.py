@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from tui.theme import THEMES, palette_for
+from tui.board import BoardRow
+from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.contact_cards import ContactCards
 from tui.widgets.loop_pane import LoopPane
 from tui.widgets.pane_text import Page, rows
@@ -122,3 +124,50 @@ async def test_a_pane_redraws_for_a_new_board_or_theme(demo_db: Path) -> None:
         assert timeline.page is not themed
         row = app.selected_row()
         assert row is not None and shows(timeline, row.loop.process.title)
+
+
+async def test_a_resized_pane_wraps_its_text_again(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        timeline = app.query_one("#timeline", TimelinePane)
+        wide = timeline.page.width
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert timeline.page.width == timeline.scrollable_content_region.width != wide
+        row = app.selected_row()
+        assert row is not None and shows(timeline, row.loop.process.title)
+
+
+async def test_the_next_loop_shows_from_its_top(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        timeline = app.query_one("#timeline", TimelinePane)
+        assert timeline.page.height > timeline.scrollable_content_region.height
+        timeline.scroll_to(y=3, animate=False)
+        await pilot.pause()
+        assert timeline.scroll_y == 3
+        await pilot.press("down")
+        assert timeline.scroll_y == 0
+
+
+async def test_the_loops_one_key_away_are_ready_before_the_key(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        timeline = app.query_one("#timeline", TimelinePane)
+        built: list[str] = []
+        content = timeline.content
+
+        def counted(row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+            built.append(row.process_id)
+            return content(row, palette, today)
+
+        timeline.content = counted  # type: ignore[method-assign]
+        for key in ["down", "down", "up", "down", "down"]:
+            await pilot.pause()  # the frame, after which the panes prepare what is a key away
+            before = len(built)
+            await pilot.press(key)
+            assert app.selected_id not in built[before:]  # built ahead, not by the key
+        assert built  # the hook saw pages prepared

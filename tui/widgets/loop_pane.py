@@ -1,15 +1,16 @@
 """A side pane that draws the selected loop: the timeline and the contact cards share it.
 
 The subclasses only say what to draw for a loop, as parts of text, and for no
-loop at all. The pane keeps the pages of the loops it showed last, each with
-the rows already drawn, so moving the cursor back to a loop costs nothing;
-a page is kept while its row (a new board makes new rows), palette and day
-are the same.
+loop at all. The pane keeps the pages of the loops it showed or prepared last,
+each with the rows already drawn, so moving the cursor back to a loop, or on
+to one prepared after the last frame, only paints; a page is kept while its
+row (a new board makes new rows), palette and day are the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from rich.text import Text
 
@@ -47,6 +48,22 @@ class LoopPane(PaneText):
             self.show_page(Page(self.empty(palette)))
         else:
             self.show_page(self._page_for(row, palette, today))
+
+    def prepare(self, rows: Iterable[BoardRow], palette: Palette, today: dt.date) -> None:
+        """Render the first screenful of `rows`' pages now, without showing them.
+
+        Called after a frame with the loops one key away, so that key finds its
+        text built, measured and rendered and only has to paint it.
+        """
+        width, height = self.scrollable_content_region.size
+        if width <= 0:
+            return
+        console, style = self.app.console, self.rich_style
+        for row in rows:
+            page = self._page_for(row, palette, today)
+            page.measure(console, width)
+            for y in range(min(height, page.height)):
+                page.row(y, console, style)
 
     def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> Page:
         kept = self._pages.pop(row.process_id, None)

@@ -133,6 +133,11 @@ class ProcessesTable(DataTable[Text]):
         if old != new and not self._filling:
             self._announce(new.row)
 
+    def reachable(self) -> list[str]:
+        """The loops one key away from the cursor: below it, then above it."""
+        row = self.cursor_row
+        return [self._rows[r].process_id for r in (row + 1, row - 1) if 0 <= r < self._shown]
+
     def _announce(self, row: int) -> None:
         self.highlighted = self._rows[row].process_id if 0 <= row < len(self._rows) else None
 
