@@ -528,9 +528,14 @@ class LoopdeckApp(App[None]):
         process = loop.process
 
         def store(draft: RoundDraft | None) -> None:
-            if draft is not None:
-                round_ = draft.build(process.id, self.today)
-                self._write(f"add {round_.label} to {process.title}", [round_], process.id)
+            if draft is None:
+                return
+            round_ = draft.place(loop, self.today)  # may schedule a planned round
+            if any(r.id == round_.id for r in loop.rounds):
+                label = f"schedule {round_.label} at {process.title}"
+            else:
+                label = f"add {round_.label} to {process.title}"
+            self._write(label, [round_], process.id)
 
         screen = QuickLineScreen[RoundDraft](
             f"New round for {process.title}",

@@ -115,3 +115,24 @@ async def test_undo_of_an_added_loop_removes_it_from_the_file(demo_db: Path) -> 
         await settle(pilot)
         assert not any(loop.process.company == "Nimbus" for loop in stored_loops(demo_db))
         assert "Nimbus" not in screen_text(app)
+
+
+async def test_a_dated_round_fills_in_the_planned_one_and_undo_unplans_it(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Nimbus / Staff MLE next:screen")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await type_text(pilot, "screen on:wed at:10:00")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        screens = [r for r in stored(db_path, "Nimbus").rounds if r.kind == RoundKind.SCREEN]
+        assert [(r.status, str(r.date)) for r in screens] == [(RoundStatus.SCHEDULED, "2026-03-18")]
+        await pilot.press("u")
+        await settle(pilot)
+        screens = [r for r in stored(db_path, "Nimbus").rounds if r.kind == RoundKind.SCREEN]
+        assert [(r.status, r.date) for r in screens] == [(RoundStatus.PLANNED, None)]
