@@ -258,6 +258,9 @@ class LoopdeckApp(App[None]):
 
     def _loaded(self) -> None:
         """The board is on screen: now the driver check and the disk watcher may start."""
+        # The models, the board and the table rows live until the next load: out of the
+        # collector's sight, a full collection no longer walks them between two keys.
+        gc.freeze()
         gc.enable()  # see run_app
         self._check_driver()
         if self._watch_interval:
