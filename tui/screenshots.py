@@ -49,7 +49,13 @@ async def _offers(pilot: Pilot[None]) -> None:
 
 
 async def _prep(pilot: Pilot[None]) -> None:
-    await pilot.press("down", "down", "p")
+    """The demo loop with questions, talking points and a decision process to show."""
+    app = pilot.app
+    assert isinstance(app, LoopdeckApp) and app.board is not None
+    kestrel = next(r for r in app.board.rows if r.loop.process.company == "Kestrel Grid")
+    app.select_loop(kestrel.process_id)
+    await pilot.pause()
+    await pilot.press("p")
 
 
 async def _funnel(pilot: Pilot[None]) -> None:
