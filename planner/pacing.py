@@ -78,7 +78,8 @@ def reminders(loop: Loop, deadlines: Sequence[Deadline], today: dt.date) -> list
     return [
         Reminder(
             what=f"Tell {name} about the {d.company} deadline ({days_left(d.deadline, today)})",
-            since=d.received_on,
+            # A loop started after the offer came has waited only since it started.
+            since=max(d.received_on, loop.process.created_on),
             due=d.deadline,
             about_process_id=d.process_id,
         )

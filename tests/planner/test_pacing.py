@@ -68,6 +68,16 @@ def test_every_other_active_loop_gets_a_step_of_mine_with_days_left() -> None:
     assert "Acme deadline" not in steps["acme"].what
 
 
+def test_a_loop_started_after_the_offer_waits_only_since_it_started() -> None:
+    """Otherwise a loop added today would say it had waited since the offer came."""
+    newer = make_loop("new", "Newer")
+    newer = newer.model_copy(
+        update={"process": newer.process.model_copy(update={"created_on": TODAY})}
+    )
+    step = by_loop(next_steps([ACME, newer], TODAY, offers=[acme_offer()]))["new"]
+    assert (step.since, step.waiting_days) == (TODAY, 0)
+
+
 def test_a_loop_on_hold_or_closed_is_not_paced() -> None:
     held = waiting_loop("held", "Held", status=ProcessStatus.ON_HOLD)
     steps = by_loop(next_steps([ACME, held], TODAY, offers=[acme_offer()]))
