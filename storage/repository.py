@@ -386,6 +386,9 @@ def _unwritable_reason(path: Path) -> str | None:
     if path.exists():
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
             return f"{name} is not writable (permission denied); opened read-only"
+        if not os.stat(path).st_mode & 0o222:
+            # Root may write anyway; a file nobody may write was made read-only on purpose.
+            return f"{name} is marked read-only (no write permission); opened read-only"
         return None
     folder = path.parent
     while not folder.exists():

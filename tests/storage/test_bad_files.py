@@ -246,3 +246,18 @@ def test_a_file_without_write_permission_opens_read_only(shared_folder: Path) ->
         "refused",
     ]
     assert path.read_bytes() == before
+
+
+def test_a_file_marked_read_only_is_not_written_even_by_root(db_path: Path) -> None:
+    """chmod a-w says "leave it alone"; root could write anyway, loopdeck does not."""
+    add_loop(db_path)
+    db_path.chmod(0o444)
+    before = db_path.read_bytes()
+
+    repo = Repository.open(db_path)
+
+    assert repo.read_only is not None and repo.read_only.endswith("opened read-only")
+    with pytest.raises(ReadOnlyError), repo.transaction("add") as tx:
+        tx.put(process("Never"))
+    assert db_path.read_bytes() == before
+    db_path.chmod(0o644)
