@@ -458,10 +458,18 @@ class LoopdeckApp(App[None]):
             self.refresh_bindings()  # the footer recomposes: only when keys come or go
 
     def watch_show_closed(self) -> None:
-        self._redraw()
+        self._redraw_screenful_first()
 
     def watch_filter_text(self) -> None:
-        self._redraw()
+        self._redraw_screenful_first()
+
+    def _redraw_screenful_first(self) -> None:
+        """A long list changes in two frames: what fits on screen now, the rest just after.
+
+        Typing a filter on 500 loops would otherwise refill all of them on every key.
+        """
+        self._redraw(limit=FIRST_SCREEN_ROWS)
+        self.call_after_refresh(self._redraw)
 
     def _follow_cursor(self, process_id: str | None) -> None:
         """Watches the table's cursor: runs in the key's own step, so one frame shows it all."""

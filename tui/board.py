@@ -39,7 +39,7 @@ class BoardRow:
     def closed(self) -> bool:
         return self.loop.process.status == ProcessStatus.CLOSED
 
-    @property
+    @cached_property
     def stage(self) -> str:
         """Where the loop stands: the round its next step is about, else the last one held."""
         process = self.loop.process
@@ -72,11 +72,14 @@ class BoardRow:
             signal=step.signal if step else None,
         )
 
+    @cached_property
+    def _haystack(self) -> str:
+        process = self.loop.process
+        return " ".join([process.company, process.role, self.stage, *process.tags]).casefold()
+
     def matches(self, needle: str) -> bool:
         """Whether the filter text appears in the company, role, stage or tags."""
-        process = self.loop.process
-        haystack = " ".join([process.company, process.role, self.stage, *process.tags])
-        return needle.casefold() in haystack.casefold()
+        return needle.casefold() in self._haystack
 
 
 def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
