@@ -28,30 +28,39 @@ def offers_table(offers: list[Offer], titles: dict[str, str], today: dt.date) ->
             "No open offers. Record one with: loopdeck offer PROCESS --base ... --deadline ..."
         )
     table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 2))
-    table.add_column("")
+    # One-line headers (the company; the role is the first row) under a named first
+    # column: a header line that began with blanks would lose them on screen.
+    table.add_column("Offer", min_width=13, no_wrap=True)
     for offer in offers:
-        table.add_column(titles.get(offer.process_id, "?"), justify="right", max_width=28)
+        company, _ = _split_title(titles.get(offer.process_id, "?"))
+        table.add_column(company, justify="right", max_width=28)
 
     def row(label: str, cell: Callable[[Offer], str]) -> None:
         table.add_row(label, *(cell(o) for o in offers))
 
+    row("Role", lambda o: _split_title(titles.get(o.process_id, "?"))[1])
     row("Status", lambda o: o.status.value)
     row("Base", lambda o: money(o.base, o.currency))
     row("Bonus", lambda o: money(o.bonus, o.currency))
     row("Equity / year", lambda o: money(o.equity_per_year, o.currency))
     row("Vesting", lambda o: f"{o.vesting_years}y, {o.cliff_months}m cliff")
     row("Sign-on", lambda o: money(o.sign_on, o.currency))
+    best = max(o.first_year for o in offers) or 1
     row("First year", lambda o: money(o.first_year, o.currency))
+    row("  vs the best", lambda o: "█" * round(BAR * o.first_year / best) or "·")
     row("Annualised", lambda o: money(o.annualised, o.currency))
     row("Deadline", lambda o: _deadline(o, today))
-    best = max(o.first_year for o in offers) or 1
-    row("", lambda o: "█" * round(BAR * o.first_year / best) or "·")
     formula = Text(
         "First year = base + bonus + sign-on + a year of equity (none if the cliff is over "
         "12 months). Annualised = base + bonus + a year of equity.",
         style="dim",
     )
     return Group(table, Text(""), formula)
+
+
+def _split_title(title: str) -> tuple[str, str]:
+    company, _, role = title.partition(" / ")
+    return company, role
 
 
 def _deadline(offer: Offer, today: dt.date) -> str:
