@@ -213,15 +213,19 @@ class Round(Record):
     def label(self) -> str:
         return self.kind.label
 
-    def sort_key(self) -> tuple[dt.date, dt.time, int, dt.date, str]:
-        """Timeline order: by date (undated rounds last), then time, then the kind's usual
-        place in a loop, then creation.
+    def sort_key(self) -> tuple[bool, dt.date, dt.time, int, dt.date, str]:
+        """Timeline order: the application first, then by date (undated rounds last),
+        then time, then the kind's usual place in a loop, then creation.
 
+        The application opens every loop even when its date says otherwise (a loop
+        added today for a process that began last week, without `on:`): sorted by
+        date, it would come after the interviews and pass for the latest round.
         The kind comes before the random id so that two untimed rounds on one day (an
         application and a screen the same morning) always sort the same way: otherwise
         the "latest round", and with it the owner of the next step, would depend on ids.
         """
         return (
+            self.kind != RoundKind.APPLIED,
             self.date or dt.date.max,
             self.time or dt.time.min,
             _KIND_ORDER[self.kind],

@@ -500,3 +500,13 @@ def test_an_application_and_a_round_on_one_day_order_by_kind_not_by_id(applied_i
     step = step_of(loop(applied, tech))
     assert step.owner == Owner.HIRING_MANAGER
     assert step.round_id == "8888"
+
+
+def test_an_application_dated_after_the_interviews_still_opens_the_loop() -> None:
+    """Added today without `on:`, interviewed yesterday: the interview is the latest round."""
+    applied = rnd(RoundKind.APPLIED, RoundStatus.DONE, 0)
+    tech = rnd(RoundKind.TECH, RoundStatus.DONE, -1, outcome=Outcome.PENDING)
+    looped = loop(applied, tech)
+
+    assert [r.kind for r in looped.timeline()] == [RoundKind.APPLIED, RoundKind.TECH]
+    assert next_step(looped, TODAY).owner == Owner.HIRING_MANAGER
