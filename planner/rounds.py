@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus
+from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus, Settings
 
 
 def current_round(loop: Loop, today: dt.date) -> Round | None:
@@ -49,3 +49,14 @@ def target_round(loop: Loop, today: dt.date, outcome: Outcome) -> Round | None:
     if outcome != Outcome.PENDING and not due_now:
         return awaiting_outcome(loop) or current
     return current
+
+
+def off_day_note(day: dt.date | None, settings: Settings) -> str | None:
+    """A word when a round falls on a day I said I am not available (`working_days`).
+
+    A note, not an error: the company may have no other slot, and I may agree.
+    """
+    if day is None or day.isoweekday() in settings.working_days:
+        return None
+    days = ", ".join(dt.date(2024, 1, d).strftime("%a") for d in settings.working_days)
+    return f"{day:%a %d %b} is not one of your working days ({days})"

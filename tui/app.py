@@ -517,8 +517,12 @@ class LoopdeckApp(App[None]):
 
         if not self._writable():
             return
+        settings = self.board.settings if self.board else None
         screen = QuickLineScreen[LoopDraft](
-            "New loop", LOOP_EXAMPLE, lambda line: parse_loop(line, self.today), loop_preview
+            "New loop",
+            LOOP_EXAMPLE,
+            lambda line: parse_loop(line, self.today),
+            lambda draft: loop_preview(draft, settings),
         )
         self.push_screen(screen, self._store_loop)
 
@@ -552,7 +556,7 @@ class LoopdeckApp(App[None]):
             f"New round for {process.title}",
             ROUND_EXAMPLE,
             lambda line: parse_round(line, self.today),
-            round_preview,
+            lambda draft: round_preview(draft, self.board.settings if self.board else None),
         )
         self.push_screen(screen, store)
 

@@ -136,3 +136,17 @@ async def test_a_dated_round_fills_in_the_planned_one_and_undo_unplans_it(db_pat
         await settle(pilot)
         screens = [r for r in stored(db_path, "Nimbus").rounds if r.kind == RoundKind.SCREEN]
         assert [(r.status, r.date) for r in screens] == [(RoundStatus.PLANNED, None)]
+
+
+async def test_the_round_preview_notes_a_day_outside_my_working_days(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await type_text(pilot, "tech on:sat")
+        await pilot.pause()
+        assert "Note: Sat 21 Mar is not one of your working days" in screen_text(app)
+        await pilot.press("backspace", "backspace", "backspace", *"fri")
+        await pilot.pause()
+        assert "working days" not in screen_text(app)
+        await pilot.press("escape")

@@ -186,3 +186,20 @@ def test_a_dated_round_schedules_the_planned_one_of_its_kind(cli: Cli) -> None:
     assert [(s["status"], s["date"]) for s in screens] == [("planned", None)]
     # Without a date the user asks for another round on purpose: it is added.
     assert cli("stage", "acme", "screen").out.startswith("Added Recruiter screen")
+
+
+def test_a_round_on_a_day_off_is_saved_with_a_note(cli: Cli) -> None:
+    """Working days are a preference: the round is stored, the user is told."""
+    assert cli("add", "Acme / ML Engineer").code == 0
+    assert cli("config", "working_days", "mon-thu").code == 0
+
+    friday = cli("stage", "acme", "tech on:fri")
+    thursday = cli("stage", "acme", "hm on:thu")
+
+    assert friday.code == 0
+    assert friday.out.splitlines()[-1] == (
+        "Note: Fri 20 Mar is not one of your working days (Mon, Tue, Wed, Thu)"
+    )
+    assert "Note:" not in thursday.out
+    added = cli("add", "Beta / SRE next:screen on:sat")
+    assert added.out.splitlines()[-1].startswith("Note: Sat 21 Mar is not one of your")

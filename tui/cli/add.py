@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from planner.quickadd import parse_loop
+from planner.rounds import off_day_note
 from tui.cli.context import Context
 from tui.cli.output import emit, owner_text
 from tui.cli.parsing import Subparsers
@@ -37,4 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     step = ctx.steps().get(process.id)
     if step is not None:
         emit(f"Next: {step.what} ({owner_text(step)})")
+    settings = ctx.repo.settings()
+    for note in filter(None, (off_day_note(r.date, settings) for r in rounds[1:])):
+        emit(f"Note: {note}")  # the first round is the application, not a meeting
     return 0

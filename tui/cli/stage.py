@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from planner.quickadd import parse_round
+from planner.rounds import off_day_note
 from tui.cli.context import Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
@@ -41,4 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         emit(f"Added {round_.label}{when} to {process.title}")
     else:
         emit(f"Scheduled the planned {round_.label}{when} at {process.title}")
+    note = off_day_note(round_.date, ctx.repo.settings())
+    if note is not None:
+        emit(f"Note: {note}")
     return 0
