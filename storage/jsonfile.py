@@ -137,7 +137,11 @@ def write_atomic(path: Path, data: Mapping[str, Any], durable: bool = True) -> F
     but a power cut may bring back the previous version. For local side files
     (the undo journal) where that costs little and the fsyncs cost an add's time.
     """
-    payload = encode(data)
+    return write_bytes_atomic(path, encode(data), durable)
+
+
+def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> Fingerprint:
+    """`write_atomic` for bytes already encoded (caches write pickles and compact JSON)."""
     temp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex}.tmp")
     mode = _mode_of(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)

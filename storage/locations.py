@@ -11,6 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from storage.jsonfile import write_bytes_atomic
+
 APP_NAME = "loopdeck"
 DEFAULT_FILE_NAME = "loopdeck.json"
 
@@ -46,6 +48,17 @@ def cache_file(data_path: Path, kind: str, suffix: str) -> Path:
 
 KEEP_CACHE_FILES = 8
 """Per kind of cache: enough for the data files one person opens, not one per demo copy."""
+
+
+def write_cache(target: Path, payload: bytes) -> None:
+    """Replace a cache file atomically, then tidy its folder; a cache that cannot be
+    written is simply not written (the next start parses the file instead)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(target, payload, durable=False)
+    except OSError:
+        return
+    prune_cache(target.parent)
 
 
 def prune_cache(kind_folder: Path, keep: int = KEEP_CACHE_FILES) -> None:

@@ -15,12 +15,9 @@ are not cached: parsing them is as fast as unpickling.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
 import sys
-import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +28,7 @@ import pydantic
 from planner.models import Record, Settings
 from storage import codec
 from storage.jsonfile import Fingerprint
-from storage.locations import cache_file, prune_cache
+from storage.locations import cache_file, write_cache
 
 FORMAT = 1
 MIN_BYTES = 256 * 1024
@@ -83,20 +80,14 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
-    target = cache_path(data_path)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     tables = {table: _columns(table, models) for table, models in cached.models.items()}
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(key + b"\n")
-            payload = (tables, cached.settings, cached.conflict_counts)
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
-        prune_cache(target.parent)
-    except (OSError, pickle.PicklingError):
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+        payload = pickle.dumps(
+            (tables, cached.settings, cached.conflict_counts), protocol=pickle.HIGHEST_PROTOCOL
+        )
+    except pickle.PicklingError:
+        return
+    write_cache(cache_path(data_path), key + b"\n" + payload)
 
 
 Columns = tuple[type[Record], list[str], list[dict[str, Any]], list[set[str]]]

@@ -13,10 +13,8 @@ is loaded. It lives in the user cache folder, never beside the data file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import uuid
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from typing import Any
 import orjson
 
 from planner.signals import Owner, Signal
-from storage.locations import cache_file, prune_cache
+from storage.locations import cache_file, write_cache
 from tui.views import RowView, Summary
 
 FORMAT = 1
@@ -84,16 +82,7 @@ def store(
         "summary": list(astuple(summary))[:5],
         "rows": [astuple(row) for row in rows],
     }
-    target = cache_path(data_path)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(orjson.dumps(payload))
-        os.replace(temp, target)
-        prune_cache(target.parent)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    write_cache(cache_path(data_path), orjson.dumps(payload))
 
 
 def _row(
