@@ -36,8 +36,6 @@ class ProcessesTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._rows: list[RowView] = []
-        self._shown = 0
-        """How many of `_rows` are in the table: a first screen lists only the top ones."""
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
         self._filling = False
@@ -52,9 +50,9 @@ class ProcessesTable(DataTable[Text]):
         """
         count = len(rows) if limit is None else min(limit, len(rows))
         if (
-            self._shown
+            self.row_count
             and palette == self._palette
-            and rows[: self._shown] == self._rows[: self._shown]
+            and rows[: self.row_count] == self._rows[: self.row_count]
             and self._column_widths() == self._widths
         ):
             self._rows = rows
@@ -74,7 +72,7 @@ class ProcessesTable(DataTable[Text]):
         if self._palette is not None and self._column_widths() != self._widths:
             row = self.cursor_row
             keep = self._rows[row].process_id if 0 <= row < len(self._rows) else None
-            self._fill(keep, self._shown)
+            self._fill(keep, self.row_count)
 
     def _width(self) -> int:
         """The table's width; before the first layout, what its style will give it.
@@ -110,23 +108,22 @@ class ProcessesTable(DataTable[Text]):
         labels = {key: label for key, (label, _) in (FIXED | SHARED).items()}
         for key in ORDER:
             self.add_column(labels[key], width=self._widths[key], key=key)
-        self._shown = 0
         self._append(count)
         self._move_to(keep)
 
     def _move_to(self, keep: str | None) -> None:
-        ids = [row.process_id for row in self._rows[: self._shown]]
+        ids = [row.process_id for row in self._rows[: self.row_count]]
         if keep in ids and ids.index(keep) != self.cursor_row:
             self.move_cursor(row=ids.index(keep), animate=False, scroll=True)
 
     def _append(self, count: int) -> None:
-        """List rows `_shown` to `count` below those already listed."""
+        """List rows `row_count` to `count` below those already listed (a first screen
+        lists only the top ones)."""
         assert self._palette is not None
         palette, widths = self._palette, self._widths
-        for row in self._rows[self._shown : count]:
+        for row in self._rows[self.row_count : count]:
             cells = _cells(row, palette)
             self.add_row(*(_cut(cells[key], widths[key]) for key in ORDER), key=row.process_id)
-        self._shown = max(self._shown, count)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -136,7 +133,7 @@ class ProcessesTable(DataTable[Text]):
     def reachable(self) -> list[str]:
         """The loops one key away from the cursor: below it, then above it."""
         row = self.cursor_row
-        return [self._rows[r].process_id for r in (row + 1, row - 1) if 0 <= r < self._shown]
+        return [self._rows[r].process_id for r in (row + 1, row - 1) if 0 <= r < self.row_count]
 
     def _announce(self, row: int) -> None:
         self.highlighted = self._rows[row].process_id if 0 <= row < len(self._rows) else None
