@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.funnel import funnel
-from planner.models import Loop
+from planner.models import Loop, Process
 from planner.offers import Offer
 from planner.pacing import Deadline, open_deadlines, untold
 from planner.prep import Decision, Question, TalkingPoint, numbered, prep_sheet
@@ -21,14 +21,14 @@ from tui.session import Session
 
 
 def offers_screen(session: Session, today: dt.date) -> OffersScreen:
-    def read(repo: Repository) -> tuple[list[Offer], dict[str, str]]:
+    def read(repo: Repository) -> tuple[list[Offer], dict[str, Process]]:
         loops = repo.loops(include_closed=True)
-        titles = {loop.process.id: loop.process.title for loop in loops}
-        offers = [o for o in repo.records(Offer) if o.status.is_open and o.process_id in titles]
-        return offers, titles
+        processes = {loop.process.id: loop.process for loop in loops}
+        offers = [o for o in repo.records(Offer) if o.status.is_open and o.process_id in processes]
+        return offers, processes
 
-    offers, titles = session.read(read)
-    return OffersScreen(offers, titles, today)
+    offers, processes = session.read(read)
+    return OffersScreen(offers, processes, today)
 
 
 def latest_open_offer(session: Session, process_id: str) -> Offer | None:

@@ -16,13 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from planner.dates import relative
+from planner.models import Process
 from planner.offers import Offer, money
 from tui.screens.insight import InsightScreen
 
 BAR = 16
 
 
-def offers_table(offers: list[Offer], titles: dict[str, str], today: dt.date) -> RenderableType:
+def offers_table(
+    offers: list[Offer], processes: dict[str, Process], today: dt.date
+) -> RenderableType:
     if not offers:
         return Text(
             "No open offers. Record one with: loopdeck offer PROCESS --base ... --deadline ..."
@@ -32,13 +35,12 @@ def offers_table(offers: list[Offer], titles: dict[str, str], today: dt.date) ->
     # column: a header line that began with blanks would lose them on screen.
     table.add_column("Offer", min_width=13, no_wrap=True)
     for offer in offers:
-        company, _ = _split_title(titles.get(offer.process_id, "?"))
-        table.add_column(company, justify="right", max_width=28)
+        table.add_column(processes[offer.process_id].company, justify="right", max_width=28)
 
     def row(label: str, cell: Callable[[Offer], str]) -> None:
         table.add_row(label, *(cell(o) for o in offers))
 
-    row("Role", lambda o: _split_title(titles.get(o.process_id, "?"))[1])
+    row("Role", lambda o: processes[o.process_id].role)
     row("Status", lambda o: o.status.value)
     row("Base", lambda o: money(o.base, o.currency))
     row("Bonus", lambda o: money(o.bonus, o.currency))
@@ -58,16 +60,11 @@ def offers_table(offers: list[Offer], titles: dict[str, str], today: dt.date) ->
     return Group(table, Text(""), formula)
 
 
-def _split_title(title: str) -> tuple[str, str]:
-    company, _, role = title.partition(" / ")
-    return company, role
-
-
 def _deadline(offer: Offer, today: dt.date) -> str:
     return f"{offer.deadline} ({relative(offer.deadline, today)})" if offer.deadline else "-"
 
 
 class OffersScreen(InsightScreen):
-    def __init__(self, offers: list[Offer], titles: dict[str, str], today: dt.date) -> None:
+    def __init__(self, offers: list[Offer], processes: dict[str, Process], today: dt.date) -> None:
         ordered = sorted(offers, key=lambda o: -o.first_year)
-        super().__init__("Offers side by side", offers_table(ordered, titles, today))
+        super().__init__("Offers side by side", offers_table(ordered, processes, today))
