@@ -60,3 +60,11 @@ def off_day_note(day: dt.date | None, settings: Settings) -> str | None:
         return None
     days = ", ".join(dt.date(2024, 1, d).strftime("%a") for d in settings.working_days)
     return f"{day:%a %d %b} is not one of your working days ({days})"
+
+
+def placement_label(loop: Loop, placed: Round) -> str:
+    """The undo label of storing a round `RoundDraft.place` gave: added, or a planned one
+    scheduled. The same words from the app and the command line."""
+    if any(r.id == placed.id for r in loop.rounds):
+        return f"schedule {placed.label} at {loop.process.title}"
+    return f"add {placed.label} to {loop.process.title}"

@@ -534,6 +534,7 @@ class LoopdeckApp(App[None]):
 
     def action_add_round(self) -> None:
         from planner.quickadd import ROUND_EXAMPLE, RoundDraft, parse_round
+        from planner.rounds import placement_label
         from tui.screens.quick_line import QuickLineScreen
         from tui.widgets.previews import round_preview
 
@@ -546,11 +547,7 @@ class LoopdeckApp(App[None]):
             if draft is None:
                 return
             round_ = draft.place(loop, self.today)  # may schedule a planned round
-            if any(r.id == round_.id for r in loop.rounds):
-                label = f"schedule {round_.label} at {process.title}"
-            else:
-                label = f"add {round_.label} to {process.title}"
-            self._write(label, [round_], process.id)
+            self._write(placement_label(loop, round_), [round_], process.id)
 
         screen = QuickLineScreen[RoundDraft](
             f"New round for {process.title}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from planner.quickadd import parse_round
-from planner.rounds import off_day_note
+from planner.rounds import off_day_note, placement_label
 from tui.cli.context import Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
@@ -33,15 +33,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     loop = ctx.loop(args.process)
     process = loop.process
     round_ = parse_round(args.line, ctx.today).place(loop, ctx.today)
-    new = all(r.id != round_.id for r in loop.rounds)
-    label = f"add {round_.label} to" if new else f"schedule {round_.label} at"
-    with ctx.repo.transaction(f"{label} {process.title}") as tx:
+    label = placement_label(loop, round_)
+    with ctx.repo.transaction(label) as tx:
         tx.put(round_)
     when = f" on {round_.date}" if round_.date else " (no date yet)"
-    if new:
-        emit(f"Added {round_.label}{when} to {process.title}")
-    else:
+    if round_.id in {r.id for r in loop.rounds}:
         emit(f"Scheduled the planned {round_.label}{when} at {process.title}")
+    else:
+        emit(f"Added {round_.label}{when} to {process.title}")
     note = off_day_note(round_.date, ctx.repo.settings())
     if note is not None:
         emit(f"Note: {note}")
