@@ -16,7 +16,14 @@ import uuid
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from planner.signals import OWNER_LABELS as OWNER_LABELS
 from planner.signals import Owner as Owner
@@ -254,7 +261,12 @@ class Contact(Record):
 
 
 class Event(Record):
-    """A dated line in a loop's log: a note, a touch either way, or a promise I made."""
+    """A dated line in a loop's log: a note, a touch either way, or a promise I made.
+
+    `due` and `done` belong to my promises; `expect` to their touches: the day
+    they said I would hear by ("you'll hear by Friday"), which sets the clock
+    of the loop until it passes (`planner.touches`).
+    """
 
     process_id: str = Field(min_length=1)
     on: dt.date
@@ -266,6 +278,17 @@ class Event(Record):
     # The other loop this touch was about: a SENT event carrying the id of a loop
     # with an offer deadline records "I told this recruiter about that deadline".
     about_process_id: str | None = None
+    expect: dt.date | None = None
+
+    @field_validator("expect")
+    @classmethod
+    def _expect_only_on_their_touch(
+        cls, expect: dt.date | None, info: ValidationInfo
+    ) -> dt.date | None:
+        # `kind` is declared first, so it is validated (or failed) by now.
+        if expect is not None and info.data.get("kind") != EventKind.RECEIVED:
+            raise ValueError("only a received touch can carry the date they promised")
+        return expect
 
 
 class Settings(BaseModel):

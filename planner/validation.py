@@ -21,6 +21,7 @@ _FIELD_WORDS = {
     "outcome_on": "outcome date",
     "on": "date",
     "due": "due date",
+    "expect": "expected date",
     "follow_up_days": "follow-up days",
 }
 

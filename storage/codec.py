@@ -20,7 +20,11 @@ from planner.offers import Offer
 from planner.prep import Decision, Profile, Question, TalkingPoint
 from storage.errors import DataFileError
 
-SCHEMA_VERSION = 1
+# 2: a received log entry may carry `expect`, the day they said I would hear by.
+# Files of schema 1 read as they are (nothing is missing); the first write
+# stamps 2 (`upgrade_schema`), so an older loopdeck opens them read-only with
+# "upgrade loopdeck" instead of calling the new field damage.
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
 SETTINGS_ID = "settings"
@@ -100,6 +104,20 @@ def check_schema(document: dict[str, Any], name: str) -> None:
             f"{name} was written by a newer loopdeck (schema {version}, this one reads "
             f"up to {SCHEMA_VERSION}); upgrade loopdeck"
         )
+
+
+def upgrade_schema(document: dict[str, Any]) -> None:
+    """Stamp this app's schema version on a document about to be written.
+
+    Replaces the meta table (never mutates it): the caller may keep the old
+    document to roll back to. Other meta keys (a demo's anchor day) are kept.
+    """
+    meta = document.get(META_TABLE)
+    meta = meta if isinstance(meta, dict) else {}
+    schema = meta.get("schema")
+    schema = schema if isinstance(schema, dict) else {}
+    if schema.get("schema_version") != SCHEMA_VERSION:
+        document[META_TABLE] = {**meta, "schema": {**schema, "schema_version": SCHEMA_VERSION}}
 
 
 def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Record]:

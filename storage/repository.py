@@ -231,6 +231,7 @@ class Repository:
             return
         for table, records in applied.records.items():
             self._db.records(table).put_many(records)
+        codec.upgrade_schema(storage.document)
         try:
             storage.flush()
         except OSError as error:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from storehelp import add_loop, process
 
+from storage.codec import SCHEMA_VERSION
 from storage.errors import ReadOnlyError
 from storage.repository import Repository
 
@@ -68,7 +69,7 @@ def unknown_field(path: Path) -> bytes:
 
 def newer_schema(path: Path) -> bytes:
     data = good_file(path)
-    data["meta"]["schema"]["schema_version"] = 2
+    data["meta"]["schema"]["schema_version"] = SCHEMA_VERSION + 1
     return dump(data)
 
 
@@ -106,7 +107,7 @@ CASES: dict[str, tuple[Spoil, str]] = {
     "duplicate keys": (duplicate_key, "key 'company' appears twice"),
     "wrong types": (wrong_type, "has a wrong 'date' (Input should be a valid date"),
     "unknown field": (unknown_field, "has a wrong 'colour' (Extra inputs are not permitted"),
-    "newer schema": (newer_schema, "written by a newer loopdeck (schema 2"),
+    "newer schema": (newer_schema, f"written by a newer loopdeck (schema {SCHEMA_VERSION + 1}"),
     "no schema": (no_schema, "has no schema version"),
     "not an object": (top_level_list, "does not hold a JSON object"),
     "record not an object": (record_not_an_object, "table 'events' is not a set of records"),
@@ -203,6 +204,7 @@ def shared_folder() -> Iterator[Path]:
 CHILD = """
 import os, sys
 from pathlib import Path
+from storage.codec import SCHEMA_VERSION
 from storage.errors import ReadOnlyError
 from storage.repository import Repository
 from planner.models import Process

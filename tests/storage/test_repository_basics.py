@@ -10,6 +10,8 @@ import pytest
 from storehelp import add_loop, contact_of, event_of, process, round_of, titles
 
 from planner.models import ProcessStatus, RoundKind, Settings
+from storage import codec
+from storage.codec import SCHEMA_VERSION
 from storage.errors import NotFoundError
 from storage.repository import Repository
 
@@ -28,7 +30,7 @@ def test_open_does_not_create_the_file_and_the_first_write_does(db_path: Path) -
     add_loop(db_path)
 
     data = read_json(db_path)
-    assert data["meta"] == {"schema": {"schema_version": 1}}
+    assert data["meta"] == {"schema": {"schema_version": SCHEMA_VERSION}}
     assert db_path.read_bytes().endswith(b"}\n")
 
 
@@ -186,3 +188,33 @@ def test_an_exception_inside_a_transaction_writes_nothing(db_path: Path) -> None
 
     assert db_path.read_bytes() == before
     assert titles(repo) == ["Acme / ML Engineer"]
+
+
+def test_a_schema_1_file_reads_as_is_and_its_first_write_upgrades_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 2 added `expect` to log entries; a schema 1 file lacks nothing.
+
+    The first write stamps 2, keeping the other meta keys, so a loopdeck that
+    only knows schema 1 then says "upgrade" instead of rejecting a field it
+    does not know as damage.
+    """
+    acme = add_loop(db_path)
+    data = read_json(db_path)
+    data["meta"] = {"schema": {"schema_version": 1, "demo_anchor": "2026-03-16"}}
+    db_path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    repo = Repository.open(db_path)
+    assert repo.read_only is None
+    assert [e.expect for e in repo.loop(acme.id).events] == [None]
+    assert read_json(db_path)["meta"]["schema"]["schema_version"] == 1  # reading writes nothing
+    with repo.transaction("rename") as tx:
+        tx.put(repo.loop(acme.id).process.model_copy(update={"role": "Staff ML Engineer"}))
+
+    assert read_json(db_path)["meta"] == {
+        "schema": {"schema_version": 2, "demo_anchor": "2026-03-16"}
+    }
+    monkeypatch.setattr(codec, "SCHEMA_VERSION", 1)  # a loopdeck from before the upgrade
+    older = Repository.open(db_path)
+    assert older.read_only is not None
+    assert "written by a newer loopdeck (schema 2" in older.read_only
