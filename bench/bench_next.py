@@ -27,7 +27,7 @@ from generate_large import main as generate
 
 TARGET_RATIO = 1.5
 LOOPDECK = Path(sys.executable).with_name("loopdeck")
-IMPORTS = "import tui.cli.main, tui.cli.next_steps, storage.repository, planner.ownership"
+IMPORTS = "import tui.cli.main, tui.cli.next_steps, storage.repository, planner.threads"
 """What `loopdeck next` imports, its own command module included, and nothing more."""
 
 

@@ -1,46 +1,42 @@
-"""Who owns the next step of a loop, since when, whom to nudge, and how it is going.
+"""The state of a loop: whose court the ball is in, since when, whom to nudge.
 
-Ownership follows the *state* of the loop, not only the kind of its rounds:
+A loop has one state (this module) and any number of to-dos of mine beside it
+(`planner.threads`): a to-do never replaces or hides the state.
 
-My own steps (owner "me", no one to nudge), each with a due date when known:
-  - an open promise I logged (a thank-you, a follow-up): due = its due date;
+The state follows where the loop is. Mine (owner "me", no one to nudge):
   - an offer not yet answered: "Decide on the offer" by its deadline;
   - a take-home not yet delivered: due = the round's date;
   - a round with a date today or later: "Prepare for <round> on <date>";
-  - another loop's offer deadline its recruiter has not heard about yet:
-    "Tell <recruiter> about the <Company> deadline", due by that deadline
-    (see `planner.pacing`).
+  - the latest round rejected me: I close the loop, knowing who made the call;
+  - the offer is answered: I close the loop.
+When several of these hold, the one due first is the state (undated last).
 
-The state of the loop, read from its latest round (cancelled rounds ignored):
+Otherwise the latest round (cancelled rounds ignored) says whose court it is:
   - a negotiation under way: the recruiter leads it;
   - a round planned without a date: the recruiter schedules it;
   - a round that took place (its date is past, or it is done) with no outcome:
     the hiring manager decides, and the recruiter is the one to nudge, because
     the recruiter can keep prompting the hiring manager and I cannot;
   - the latest round passed: the recruiter schedules the next step;
-  - the latest round rejected me: I close the loop, knowing who made the call;
   - only the application (or nothing yet): the recruiter screens it.
+A manual owner override wins over all of this: it keeps the step, changes the owner.
 
-If any step is mine, the one due first wins (undated ones last), because that
-is what I must act on; otherwise the loop waits on the state's owner. A manual
-owner override wins over all of this: it keeps the step, changes the owner.
-
-Signals: my step past due is OVERDUE, due within `due_soon_days` is DUE_SOON;
-waiting on someone else for `cooling_days` is COOLING, for `follow_up_days`
-FOLLOW_UP; a latest round passed within `racing_days` of taking place is
-RACING when nothing worse applies; a loop on hold is PAUSED.
+Signals: a state of mine past due is OVERDUE, due within `due_soon_days`
+DUE_SOON. A state waiting on them runs on the clock of `planner.touches`:
+MISSED (their promised date passed), COOLING (their silence), FOLLOW_UP (no
+touch for `follow_up_days`). A latest round passed within `racing_days` of
+taking place is RACING when nothing worse applies; a loop on hold is PAUSED.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.models import (
     ContactRole,
     DecidedBy,
-    EventKind,
     Loop,
     Outcome,
     Owner,
@@ -50,9 +46,8 @@ from planner.models import (
     RoundStatus,
     Settings,
 )
-from planner.offers import Offer
-from planner.pacing import Deadline, open_deadlines, reminders
-from planner.steps import NextStep, Nudge, Signal
+from planner.steps import Nudge, Signal, Thread
+from planner.touches import Clock, touches, waiting_clock
 
 _ROLE_OF_OWNER: dict[Owner, ContactRole] = {
     Owner.RECRUITER: ContactRole.RECRUITER,
@@ -74,7 +69,7 @@ _DECIDERS: dict[DecidedBy | None, str] = {
 
 @dataclass(frozen=True)
 class _Step:
-    """A candidate next step before the choice, the override and the signal."""
+    """A candidate state before the choice, the override and the signal."""
 
     what: str
     owner: Owner
@@ -84,32 +79,25 @@ class _Step:
     nudge_role: ContactRole | None = None
 
 
-def next_step(
-    loop: Loop,
-    today: dt.date,
-    settings: Settings | None = None,
-    deadlines: Sequence[Deadline] = (),
-) -> NextStep | None:
-    """The one step that moves this loop forward now, or None for a closed loop.
-
-    `deadlines` are the open offer deadlines of all loops (`pacing.open_deadlines`):
-    telling this loop's recruiter about another loop's deadline is one of my steps.
-    """
+def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> Thread | None:
+    """The loop's state (its STATE thread), or None for a closed loop."""
     settings = settings if settings is not None else Settings()
     process = loop.process
     if process.status == ProcessStatus.CLOSED:
         return None
     rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]
     on_hold = process.status == ProcessStatus.ON_HOLD
-    step = _on_hold(loop, today) if on_hold else _choose(loop, rounds, today, deadlines)
+    step = _on_hold(loop, today) if on_hold else _choose(loop, rounds, today)
     override = process.owner_override
     if override is not None:
         step = replace(step, owner=override, nudge_role=_ROLE_OF_OWNER.get(override))
     waiting_days = max(0, (today - step.since).days)
-    signal = Signal.PAUSED if on_hold else _signal(step, waiting_days, rounds, today, settings)
-    return NextStep(
+    waiting_on_them = not on_hold and step.owner != Owner.ME
+    clock = waiting_clock(loop, step.since, today, settings) if waiting_on_them else None
+    signal = Signal.PAUSED if on_hold else _signal(step, clock, rounds, today, settings)
+    return Thread(
         process_id=process.id,
-        what=step.what,
+        what=_missed(loop, step.what, clock),
         owner=step.owner,
         overridden=override is not None,
         nudge=_nudge(loop, step),
@@ -118,20 +106,29 @@ def next_step(
         due=step.due,
         signal=signal,
         round_id=step.round_id,
+        last_touch=clock.last_touch if clock else touches(loop, today).last,
+        next_nudge=clock.next_nudge if clock else None,
+        expected=clock.expected if clock else None,
     )
 
 
 def next_steps(
-    loops: Iterable[Loop],
-    today: dt.date,
-    settings: Settings | None = None,
-    offers: Iterable[Offer] = (),
-) -> list[NextStep]:
-    """The next step of every open loop, most urgent first, offer deadlines paced in."""
-    loops = list(loops)
-    deadlines = open_deadlines(loops, offers, today)
-    steps = (next_step(loop, today, settings, deadlines) for loop in loops)
-    return sorted((s for s in steps if s is not None), key=NextStep.urgency_key)
+    loops: Iterable[Loop], today: dt.date, settings: Settings | None = None
+) -> list[Thread]:
+    """The state of every open loop, most urgent first (to-dos: `planner.threads`)."""
+    steps = (next_step(loop, today, settings) for loop in loops)
+    return sorted((s for s in steps if s is not None), key=Thread.urgency_key)
+
+
+def due_signal(due: dt.date | None, today: dt.date, settings: Settings) -> Signal | None:
+    """How a thread of mine with this due date is doing: OVERDUE, DUE_SOON, or None."""
+    if due is None:
+        return None
+    if due < today:
+        return Signal.OVERDUE
+    if (due - today).days <= settings.due_soon_days:
+        return Signal.DUE_SOON
+    return None
 
 
 def _on_hold(loop: Loop, today: dt.date) -> _Step:
@@ -140,13 +137,10 @@ def _on_hold(loop: Loop, today: dt.date) -> _Step:
     return _waiting(what, _last_activity(loop, today), None)
 
 
-def _choose(
-    loop: Loop, rounds: list[Round], today: dt.date, deadlines: Sequence[Deadline]
-) -> _Step:
-    """My step due first if I have any, else whoever the loop's state waits on."""
+def _choose(loop: Loop, rounds: list[Round], today: dt.date) -> _Step:
+    """A round of mine due first if there is one, else whoever the latest round waits on."""
     state = _state_step(loop, rounds, today)
-    mine = [*_my_steps(loop, rounds, today)]
-    mine += [_Step(r.what, Owner.ME, r.since, r.due) for r in reminders(loop, deadlines, today)]
+    mine = [*_my_rounds(rounds, today)]
     if state.owner == Owner.ME:
         mine.append(state)
     return min(mine, key=_due_first) if mine else state
@@ -156,11 +150,8 @@ def _due_first(step: _Step) -> tuple[dt.date, dt.date]:
     return (step.due or dt.date.max, step.since)
 
 
-def _my_steps(loop: Loop, rounds: list[Round], today: dt.date) -> Iterable[_Step]:
-    """Everything on my plate: promises, offers, take-homes, rounds to prepare for."""
-    for event in loop.events:
-        if event.kind == EventKind.PROMISE and not event.done:
-            yield _Step(what=event.text, owner=Owner.ME, since=event.on, due=event.due)
+def _my_rounds(rounds: list[Round], today: dt.date) -> Iterable[_Step]:
+    """The rounds that put the ball in my court: offers, take-homes, rounds to prepare for."""
     for r in rounds:
         if not _is_mine(r, today):
             continue
@@ -174,7 +165,7 @@ def _my_steps(loop: Loop, rounds: list[Round], today: dt.date) -> Iterable[_Step
 
 
 def _is_mine(r: Round, today: dt.date) -> bool:
-    """A round that `_my_steps` already covers, so it says nothing about who else acts."""
+    """A round that `_my_rounds` covers, so it says nothing about who else acts."""
     if r.status == RoundStatus.DONE:
         return False
     if r.kind in (RoundKind.OFFER, RoundKind.TAKEHOME):
@@ -242,34 +233,24 @@ def _nudge(loop: Loop, step: _Step) -> Nudge | None:
     return Nudge(contact_id=contact.id, name=contact.name, role=contact.role)
 
 
+def _missed(loop: Loop, what: str, clock: Clock | None) -> str:
+    """The state's words, led by whose promise lapsed when one did."""
+    if clock is None or clock.promised_by is None or clock.expected is None:
+        return what
+    contact = loop.contact_by_id(clock.promised_by.contact_id)
+    who = contact.name if contact is not None else "the company"
+    lapsed = f"No word from {who} by {clock.expected:%a %Y-%m-%d} as promised"
+    return f"{lapsed}; {what[:1].lower()}{what[1:]}"
+
+
 def _signal(
-    step: _Step, waiting_days: int, rounds: list[Round], today: dt.date, settings: Settings
+    step: _Step, clock: Clock | None, rounds: list[Round], today: dt.date, settings: Settings
 ) -> Signal:
     """How the loop is doing, worst first; racing only shows when nothing is wrong."""
-    worry = _my_worry(step, today, settings) if step.owner == Owner.ME else None
-    if step.owner != Owner.ME:
-        worry = _their_worry(waiting_days, settings)
+    worry = clock.worry if clock is not None else due_signal(step.due, today, settings)
     if worry is not None:
         return worry
     return Signal.RACING if _racing(rounds, settings) else Signal.OK
-
-
-def _my_worry(step: _Step, today: dt.date, settings: Settings) -> Signal | None:
-    if step.due is None:
-        return None
-    if step.due < today:
-        return Signal.OVERDUE
-    if (step.due - today).days <= settings.due_soon_days:
-        return Signal.DUE_SOON
-    return None
-
-
-def _their_worry(waiting_days: int, settings: Settings) -> Signal | None:
-    if waiting_days >= settings.cooling_days:
-        return Signal.COOLING
-    if waiting_days >= settings.follow_up_days:
-        return Signal.FOLLOW_UP
-    return None
 
 
 def _racing(rounds: list[Round], settings: Settings) -> bool:

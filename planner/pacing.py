@@ -2,7 +2,8 @@
 
 When a loop has an open offer with a deadline, the other companies can only
 hurry if their recruiter knows, and early. So every other *active* loop gets a
-step of mine: "Tell <recruiter> about the <Company> deadline (N days left)".
+to-do of mine, beside its state (`planner.threads`): "Tell <recruiter> about
+the <Company> deadline (N days left)".
 
 Where a deadline comes from: an open `Offer` record (verbal, written,
 negotiating) with a deadline, or an OFFER round not yet done or cancelled with
@@ -46,7 +47,7 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Reminder:
-    """A pacing step in one loop, before ownership turns it into a `NextStep`."""
+    """A pacing to-do in one loop, before `planner.threads` makes it a PACING thread."""
 
     what: str
     since: dt.date

@@ -1,4 +1,4 @@
-"""Who owns a next step and how a loop is doing: the words every layer shares.
+"""Who owns a next step, how a loop is doing, what a thread is: the words every layer shares.
 
 Kept apart from the pydantic models (`planner.models`, `planner.steps`, which
 re-export them) so that the app can draw its first screen, badges and signal
@@ -33,6 +33,9 @@ class Signal(StrEnum):
     """How a loop is doing, most urgent first in `SIGNAL_URGENCY`.
 
     OVERDUE: my own step is past its due date.
+    MISSED: they named a date for their answer, it passed (counting working
+        days), and nothing came since: a polite nudge is due. Ranked above
+        COOLING: it is as much a worry, and it comes with a line to write.
     COOLING: waiting on them for long enough that the loop is probably going cold.
     FOLLOW_UP: waiting on them for about a week: time for a polite nudge.
     DUE_SOON: my own step falls due within a couple of days.
@@ -42,6 +45,7 @@ class Signal(StrEnum):
     """
 
     OVERDUE = "overdue"
+    MISSED = "missed"
     COOLING = "cooling"
     FOLLOW_UP = "follow_up"
     DUE_SOON = "due_soon"
@@ -52,10 +56,24 @@ class Signal(StrEnum):
 
 SIGNAL_URGENCY: dict[Signal, int] = {
     Signal.OVERDUE: 0,
-    Signal.COOLING: 1,
-    Signal.FOLLOW_UP: 2,
-    Signal.DUE_SOON: 3,
-    Signal.RACING: 4,
-    Signal.OK: 5,
-    Signal.PAUSED: 6,
+    Signal.MISSED: 1,
+    Signal.COOLING: 2,
+    Signal.FOLLOW_UP: 3,
+    Signal.DUE_SOON: 4,
+    Signal.RACING: 5,
+    Signal.OK: 6,
+    Signal.PAUSED: 7,
 }
+
+
+class ThreadKind(StrEnum):
+    """What a thread of a loop is: its one state, or a to-do of mine beside it.
+
+    STATE: whose court the ball is in (recruiter, hiring manager or me).
+    PROMISE: something I said I would do (a thank-you note, a write-up), open until done.
+    PACING: telling this loop's recruiter about another loop's offer deadline.
+    """
+
+    STATE = "state"
+    PROMISE = "promise"
+    PACING = "pacing"

@@ -1,7 +1,8 @@
-"""What the rules answer for a loop: its next step, who owns it, whom to nudge.
+"""What the rules answer for a loop: its threads, who owns each, whom to nudge.
 
-Kept apart from the rules themselves (`planner.ownership`) so that the storage,
-the command line and the app can name these types without pulling in logic.
+Kept apart from the rules themselves (`planner.ownership`, `planner.threads`)
+so that the storage, the command line and the app can name these types without
+pulling in logic.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from planner.models import ContactRole, Owner
 from planner.signals import SIGNAL_URGENCY as SIGNAL_URGENCY
 from planner.signals import Signal as Signal
+from planner.signals import ThreadKind as ThreadKind
 
 
 class Nudge(BaseModel):
@@ -25,17 +27,31 @@ class Nudge(BaseModel):
     role: ContactRole
 
 
-class NextStep(BaseModel):
-    """The one thing that moves a loop forward now.
+class Thread(BaseModel):
+    """One line of a loop's story: its state, or a to-do of mine beside it.
+
+    A loop has exactly one STATE thread (whose court the ball is in) and any
+    number of to-dos (PROMISE, PACING), always owned by me. A to-do never
+    replaces the state: both are threads, each with its own signal.
 
     `since` is when the ball landed in the owner's court; `waiting_days` counts
-    from it to today. `due` is set for my own steps that have a date (a round to
-    prepare for, a take-home, an offer deadline, a promise).
+    from it to today. `due` is set for my own threads that have a date (a round
+    to prepare for, a take-home, an offer deadline, a promise).
+
+    The clock of a state that waits on them (`planner.touches`): `last_touch`
+    is the latest touch either way with the company side, `next_nudge` the day
+    a follow-up falls due, `expected` the day they said I would hear by. All
+    three are None on to-dos; `next_nudge` and `expected` are None on a state
+    that is mine or paused.
+
+    `event_id` is the promise a PROMISE thread is about; `about_process_id` the
+    loop whose offer deadline a PACING thread passes on.
     """
 
     model_config = ConfigDict(frozen=True)
 
     process_id: str
+    kind: ThreadKind = ThreadKind.STATE
     what: str
     owner: Owner
     overridden: bool = False
@@ -45,7 +61,16 @@ class NextStep(BaseModel):
     due: dt.date | None = None
     signal: Signal = Signal.OK
     round_id: str | None = None
+    last_touch: dt.date | None = None
+    next_nudge: dt.date | None = None
+    expected: dt.date | None = None
+    event_id: str | None = None
+    about_process_id: str | None = None
 
     def urgency_key(self) -> tuple[int, dt.date, int]:
         """Sort key: worst signal first, then earliest due, then longest wait."""
         return (SIGNAL_URGENCY[self.signal], self.due or dt.date.max, -self.waiting_days)
+
+
+# A loop's state thread: what the board, `list` and the exports call its next step.
+NextStep = Thread

@@ -1,8 +1,9 @@
-"""What the app shows, computed once per load: each loop beside its next step.
+"""What the app shows, computed once per load: each loop beside its threads.
 
-The rules live in `planner.ownership`; this module only pairs their answers
-with the loops, orders them by urgency and counts them for the summary line,
-so every pane reads the same numbers and a cursor move costs no rule calls.
+The rules live in `planner.ownership` and `planner.threads`; this module only
+pairs their answers with the loops (the state as the row's step, my to-dos
+beside it), orders them by urgency and counts them for the summary line, so
+every pane reads the same numbers and a cursor move costs no rule calls.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from functools import cached_property
 
 from planner.models import Loop, Owner, ProcessStatus, RoundStatus, Settings
 from planner.offers import Offer
-from planner.ownership import next_step
 from planner.pacing import open_deadlines
-from planner.steps import NextStep, Signal
+from planner.steps import NextStep, Signal, Thread
+from planner.threads import loop_threads
 from tui.views import RowView, Summary
 
 
@@ -27,7 +28,9 @@ class BoardRow:
 
     loop: Loop
     step: NextStep | None
-    """The next step, or None for a closed loop."""
+    """The loop's state (its STATE thread), or None for a closed loop."""
+    todos: tuple[Thread, ...] = ()
+    """My to-dos beside the state (promises, deadlines to pass on), most urgent first."""
     conflicts: int = 0
     """Values a sync merge overwrote in this loop and kept for review (`k`)."""
 
@@ -92,9 +95,12 @@ def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
 def build_board(
     loops: list[Loop], today: dt.date, settings: Settings, offers: Iterable[Offer] = ()
 ) -> list[BoardRow]:
-    """Every loop with its next step, most urgent first; offer deadlines pace the others."""
+    """Every loop with its state and to-dos, most urgent first; offer deadlines pace the others."""
     deadlines = open_deadlines(loops, offers, today)
-    rows = [BoardRow(loop, next_step(loop, today, settings, deadlines)) for loop in loops]
+    rows = []
+    for loop in loops:
+        found = loop_threads(loop, today, settings, deadlines)  # the state first; [] when closed
+        rows.append(BoardRow(loop, found[0] if found else None, tuple(found[1:])))
     return sorted(rows, key=_urgency)
 
 

@@ -50,6 +50,7 @@ DEFAULT_THEME = LOOPDECK_DARK.name
 OWNER_SHORT = {Owner.RECRUITER: "REC", Owner.HIRING_MANAGER: "HM", Owner.ME: "ME"}
 SIGNAL_LABEL = {
     Signal.OVERDUE: "overdue",
+    Signal.MISSED: "missed",
     Signal.COOLING: "cooling",
     Signal.FOLLOW_UP: "follow up",
     Signal.DUE_SOON: "due soon",
@@ -86,6 +87,7 @@ def palette_for(theme: Theme) -> Palette:
         },
         signal={
             Signal.OVERDUE: Style(color=error, bold=True),
+            Signal.MISSED: Style(color=error, underline=True),
             Signal.COOLING: Style(color=error),
             Signal.FOLLOW_UP: Style(color=warning),
             Signal.DUE_SOON: Style(color=warning, bold=True),

@@ -1,7 +1,7 @@
 """Everything an export shows, gathered once so the three formats agree.
 
 The exporters are pure text builders; the repository is read here and only
-here, with the same rules (next steps with deadline pacing) the app uses.
+here, with the same rules the app uses (each loop's state, the offer deadlines).
 """
 
 from __future__ import annotations
@@ -49,9 +49,7 @@ def take_snapshot(
     return Snapshot(
         today=today,
         loops=loops,
-        steps={
-            loop.process.id: next_step(loop, today, repo.settings(), deadlines) for loop in loops
-        },
+        steps={loop.process.id: next_step(loop, today, repo.settings()) for loop in loops},
         offers=offers,
         deadlines=deadlines,
         questions=repo.records(Question),

@@ -7,6 +7,7 @@ from pathlib import Path
 from apphelp import make_app, screen_text, settle
 
 from planner.funnel import funnel
+from planner.models import Owner
 from planner.offers import Offer, money
 from planner.prep import Question
 from storage.repository import Repository
@@ -67,5 +68,8 @@ async def test_the_board_paces_other_loops_while_an_offer_has_a_deadline(demo_db
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.board is not None
-        paced = [r for r in app.board.rows if r.step and " deadline (" in r.step.what]
-        assert paced and all(r.step and r.step.what.startswith("Tell ") for r in paced)
+        paced = [r for r in app.board.rows if any(" deadline (" in t.what for t in r.todos)]
+        assert paced and all(t.what.startswith("Tell ") for r in paced for t in r.todos)
+        # The to-do sits beside the state; the state still says who has the ball.
+        assert all(r.step and " deadline (" not in r.step.what for r in paced)
+        assert any(r.step and r.step.owner != Owner.ME for r in paced)

@@ -21,9 +21,10 @@ CALM = "Meridian Tensor"
 
 
 def step_of(app: LoopdeckApp, pid: str) -> str:
+    """The loop's first to-do (deadlines to pass on), or its state when it has none."""
     row = app.board.row(pid) if app.board else None
     assert row is not None and row.step is not None
-    return row.step.what
+    return row.todos[0].what if row.todos else row.step.what
 
 
 def told_events(path: Path, company: str) -> list[Event]:

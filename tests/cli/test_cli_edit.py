@@ -102,13 +102,19 @@ def test_log_with_a_contact_sets_their_last_touch(acme: Cli) -> None:
     assert data["events"][0]["kind"] == "sent"
 
 
-def test_log_with_a_due_date_is_a_promise_and_my_next_step(acme: Cli) -> None:
+def test_log_with_a_due_date_is_a_promise_a_todo_beside_the_state(acme: Cli) -> None:
     assert acme("log", "acme", "Thank-you note to Bo", "--due", "tomorrow").code == 0
     data = shown(acme)
     assert data["events"][0]["kind"] == "promise"
     assert data["events"][0]["due"] == "2026-03-17"
-    assert data["next"]["owner"] == "me"
-    assert data["next"]["what"] == "Thank-you note to Bo"
+    assert data["next"]["owner"] == "recruiter"  # the application still waits on them
+    (todo,) = data["todos"]
+    assert (todo["kind"], todo["owner"], todo["what"], todo["due"]) == (
+        "promise",
+        "me",
+        "Thank-you note to Bo",
+        "2026-03-17",
+    )
 
 
 def test_close_records_reason_and_decider(acme: Cli) -> None:

@@ -1,4 +1,8 @@
-"""Every row of the ownership table, every signal at its threshold, overrides and nudges."""
+"""Every row of the ownership table, every signal at its threshold, overrides and nudges.
+
+The state is one thread; my promises are to-dos beside it (`planner.threads`)
+and never take its place, so the rows with a promise check the state is unmoved.
+"""
 
 from __future__ import annotations
 
@@ -235,13 +239,13 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
         None,
     ),
     (
-        "a thank-you note I promised",
+        "a thank-you note I promised leaves the hiring manager deciding",
         loop(rnd(RoundKind.TECH, DONE, -1), events=(promise("Send a thank-you note", -1, 0),)),
-        "Send a thank-you note",
-        ME,
-        None,
+        "Waiting for a decision on the technical interview",
+        HM,
+        NUDGE_REC,
         day(-1),
-        TODAY,
+        None,
     ),
     (
         "a promise kept no longer counts",
@@ -274,17 +278,17 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
         None,
     ),
     (
-        "my step due first wins over a later one",
-        loop(rnd(RoundKind.TECH, S, 4), events=(promise("Send references", -1, 6),)),
-        "Prepare for Technical interview on Fri 2026-03-20",
+        "of two rounds of mine, the one due first is the state",
+        loop(rnd(RoundKind.TECH, S, 4), rnd(RoundKind.TAKEHOME, S, 2, created_on=day(-1))),
+        "Deliver the take-home",
         ME,
         None,
-        CREATED,
-        day(4),
+        day(-1),
+        day(2),
     ),
     (
-        "an undated step of mine comes after a dated one",
-        loop(rnd(RoundKind.TECH, S, 9), events=(promise("Share my portfolio", -1, None),)),
+        "an undated round of mine comes after a dated one",
+        loop(rnd(RoundKind.OFFER, S, -1), rnd(RoundKind.TECH, S, 9)),
         "Prepare for Technical interview on Wed 2026-03-25",
         ME,
         None,
@@ -292,13 +296,22 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
         day(9),
     ),
     (
-        "a step of mine wins over waiting on them",
+        "a promise of mine does not hide that the loop waits on them",
         loop(rnd(RoundKind.SCREEN, DONE, -3), events=(promise("Send salary history", -3, None),)),
-        "Send salary history",
-        ME,
-        None,
+        "Waiting for a decision on the recruiter screen",
+        HM,
+        NUDGE_REC,
         day(-3),
         None,
+    ),
+    (
+        "a promise due before my round does not take the round's place",
+        loop(rnd(RoundKind.TECH, S, 4), events=(promise("Send references", -1, 1),)),
+        "Prepare for Technical interview on Fri 2026-03-20",
+        ME,
+        None,
+        CREATED,
+        day(4),
     ),
 ]
 
@@ -411,8 +424,8 @@ def test_waiting_signals_at_their_thresholds(waited: int, signal: Signal) -> Non
     [(-1, Signal.OVERDUE), (0, Signal.DUE_SOON), (2, Signal.DUE_SOON), (3, Signal.OK)],
 )
 def test_my_signals_at_their_thresholds(due: int, signal: Signal) -> None:
-    step = step_of(loop(events=(promise("Send the write-up", -5, due),)))
-    assert (step.owner, step.signal) == (ME, signal)
+    step = step_of(loop(rnd(RoundKind.TAKEHOME, S, due, created_on=day(-5))))
+    assert (step.owner, step.what, step.signal) == (ME, "Deliver the take-home", signal)
 
 
 def test_an_overdue_take_home_stays_mine() -> None:
@@ -420,8 +433,9 @@ def test_an_overdue_take_home_stays_mine() -> None:
     assert (step.owner, step.signal) == (ME, Signal.OVERDUE)
 
 
-def test_an_undated_step_of_mine_is_ok() -> None:
-    assert step_of(loop(events=(promise("Read up on the team", -30, None),))).signal == Signal.OK
+def test_an_undated_state_of_mine_is_ok() -> None:
+    step = step_of(loop(rnd(RoundKind.OFFER, S, -30)))
+    assert (step.what, step.signal) == ("Decide on the offer", Signal.OK)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""An offer deadline in one loop puts "tell the recruiter" on every other active loop."""
+"""An offer deadline in one loop puts "tell the recruiter" beside every other active loop's state.
+
+The pacing to-do is a thread of its own: the loop's state (who has the ball,
+its signal) stays what it was.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +22,9 @@ from planner.models import (
     RoundStatus,
 )
 from planner.offers import Offer, OfferStatus
-from planner.ownership import next_steps
 from planner.pacing import Deadline, open_deadlines, reminders, told_event, told_label, untold
-from planner.steps import NextStep, Signal
+from planner.steps import Signal, Thread, ThreadKind
+from planner.threads import threads
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -51,21 +55,37 @@ def acme_offer(**terms: Any) -> Offer:
     return Offer(process_id="acme", received_on=day(-2), **{**fields, **terms})
 
 
-def by_loop(steps: list[NextStep]) -> dict[str, NextStep]:
-    return {s.process_id: s for s in steps}
+def by_loop(found: list[Thread], kind: ThreadKind = ThreadKind.STATE) -> dict[str, Thread]:
+    """Each loop's thread of this kind (the first, most urgent, when it has several)."""
+    result: dict[str, Thread] = {}
+    for thread in found:
+        if thread.kind == kind:
+            result.setdefault(thread.process_id, thread)
+    return result
+
+
+def pacing(found: list[Thread]) -> dict[str, Thread]:
+    return by_loop(found, ThreadKind.PACING)
 
 
 ACME = make_loop("acme", "Acme")
 
 
-def test_every_other_active_loop_gets_a_step_of_mine_with_days_left() -> None:
+def test_every_other_active_loop_gets_a_todo_of_mine_with_days_left() -> None:
     loops = [ACME, waiting_loop("beta", "Beta"), waiting_loop("gamma", "Gamma")]
-    steps = by_loop(next_steps(loops, TODAY, offers=[acme_offer()]))
+    found = threads(loops, TODAY, offers=[acme_offer()])
+    todos, states = pacing(found), by_loop(found)
     for pid, company in (("beta", "Beta"), ("gamma", "Gamma")):
-        step = steps[pid]
-        assert step.what == f"Tell {company} Rec about the Acme deadline (4 days left)"
-        assert (step.owner, step.due, step.since, step.nudge) == ("me", day(4), day(-2), None)
-    assert "Acme deadline" not in steps["acme"].what
+        todo = todos[pid]
+        assert todo.what == f"Tell {company} Rec about the Acme deadline (4 days left)"
+        assert (todo.owner, todo.due, todo.since, todo.nudge) == ("me", day(4), day(-2), None)
+        assert todo.about_process_id == "acme"
+        # The state beside it is untouched: the recruiter still has to schedule.
+        assert (states[pid].what, states[pid].owner) == (
+            "Schedule the recruiter screen",
+            "recruiter",
+        )
+    assert "acme" not in todos
 
 
 def test_a_loop_started_after_the_offer_waits_only_since_it_started() -> None:
@@ -74,14 +94,15 @@ def test_a_loop_started_after_the_offer_waits_only_since_it_started() -> None:
     newer = newer.model_copy(
         update={"process": newer.process.model_copy(update={"created_on": TODAY})}
     )
-    step = by_loop(next_steps([ACME, newer], TODAY, offers=[acme_offer()]))["new"]
-    assert (step.since, step.waiting_days) == (TODAY, 0)
+    todo = pacing(threads([ACME, newer], TODAY, offers=[acme_offer()]))["new"]
+    assert (todo.since, todo.waiting_days) == (TODAY, 0)
 
 
 def test_a_loop_on_hold_or_closed_is_not_paced() -> None:
     held = waiting_loop("held", "Held", status=ProcessStatus.ON_HOLD)
-    steps = by_loop(next_steps([ACME, held], TODAY, offers=[acme_offer()]))
-    assert steps["held"].signal == Signal.PAUSED
+    found = threads([ACME, held], TODAY, offers=[acme_offer()])
+    assert by_loop(found)["held"].signal == Signal.PAUSED
+    assert "held" not in pacing(found)
     assert reminders(waiting_loop("c", "C", status=ProcessStatus.CLOSED), [], TODAY) == []
 
 
@@ -95,8 +116,9 @@ def test_telling_the_recruiter_after_the_offer_came_clears_the_step() -> None:
         about_process_id="acme",
     )
     beta = waiting_loop("beta", "Beta").model_copy(update={"events": [told]})
-    steps = by_loop(next_steps([ACME, beta], TODAY, offers=[acme_offer()]))
-    assert steps["beta"].what == "Schedule the recruiter screen"
+    found = threads([ACME, beta], TODAY, offers=[acme_offer()])
+    assert "beta" not in pacing(found)
+    assert by_loop(found)["beta"].what == "Schedule the recruiter screen"
 
 
 def test_telling_before_the_offer_arrived_or_a_plain_note_does_not_count() -> None:
@@ -107,8 +129,8 @@ def test_telling_before_the_offer_arrived_or_a_plain_note_does_not_count() -> No
         process_id="beta", on=day(0), kind=EventKind.NOTE, text="x", about_process_id="acme"
     )
     beta = waiting_loop("beta", "Beta").model_copy(update={"events": [early, note]})
-    steps = by_loop(next_steps([ACME, beta], TODAY, offers=[acme_offer()]))
-    assert "Acme deadline" in steps["beta"].what
+    found = threads([ACME, beta], TODAY, offers=[acme_offer()])
+    assert "Acme deadline" in pacing(found)["beta"].what
 
 
 def test_an_open_offer_round_with_a_deadline_paces_too() -> None:
@@ -121,10 +143,10 @@ def test_an_open_offer_round_with_a_deadline_paces_too() -> None:
         created_on=day(-1),
     )
     acme = make_loop("acme", "Acme", offer_round)
-    steps = by_loop(next_steps([acme, waiting_loop("beta", "Beta")], TODAY))
-    assert steps["beta"].what == "Tell Beta Rec about the Acme deadline (1 day left)"
-    assert steps["beta"].signal == Signal.DUE_SOON
-    assert steps["acme"].what == "Decide on the offer"
+    found = threads([acme, waiting_loop("beta", "Beta")], TODAY)
+    assert pacing(found)["beta"].what == "Tell Beta Rec about the Acme deadline (1 day left)"
+    assert pacing(found)["beta"].signal == Signal.DUE_SOON
+    assert by_loop(found)["acme"].what == "Decide on the offer"
 
 
 def test_answered_passed_or_closed_offers_pace_nothing() -> None:
@@ -147,17 +169,21 @@ def test_the_earliest_deadline_of_a_loop_counts_and_deadline_today_reads_so() ->
     assert reminder.what.endswith("(deadline today)")
 
 
-def test_two_deadlines_make_two_steps_and_the_sooner_one_shows() -> None:
+def test_two_deadlines_make_two_todos_the_sooner_one_first() -> None:
     bravo = make_loop("bravo", "Bravo")
     offers = [acme_offer(), Offer(process_id="bravo", received_on=day(-1), deadline=day(2))]
     loops = [ACME, bravo, waiting_loop("beta", "Beta")]
     deadlines = open_deadlines(loops, offers, TODAY)
     assert [d.company for d in deadlines] == ["Bravo", "Acme"]
     assert len(reminders(loops[2], deadlines, TODAY)) == 2
-    steps = by_loop(next_steps(loops, TODAY, offers=offers))
-    assert "Bravo deadline" in steps["beta"].what
-    assert "Bravo deadline" in steps["acme"].what
-    assert "Acme deadline" in steps["bravo"].what
+    found = threads(loops, TODAY, offers=offers)
+    told_beta = [t.what for t in found if t.process_id == "beta" and t.kind == ThreadKind.PACING]
+    assert [w.split(" deadline")[0] for w in told_beta] == [
+        "Tell Beta Rec about the Bravo",
+        "Tell Beta Rec about the Acme",
+    ]
+    assert "Bravo deadline" in pacing(found)["acme"].what
+    assert "Acme deadline" in pacing(found)["bravo"].what
 
 
 def test_a_loop_without_a_recruiter_card_names_the_role() -> None:

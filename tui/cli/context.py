@@ -11,7 +11,8 @@ from planner.dates import parse_date
 from planner.models import Loop
 from planner.offers import Offer
 from planner.ownership import next_steps
-from planner.steps import NextStep
+from planner.steps import NextStep, Thread
+from planner.threads import threads
 from storage.repository import Repository
 from tui.cli.errors import CliError as CliError
 
@@ -44,17 +45,22 @@ class Context:
             sys.stderr.write(f"loopdeck: warning: {self.repo.read_only}\n")
 
     def steps(self, loops: list[Loop] | None = None) -> dict[str, NextStep]:
-        """Every open loop's next step by process id, most urgent first.
+        """Every open loop's state by process id, most urgent first."""
+        repo = self.repo
+        loops = repo.loops() if loops is None else loops
+        return {step.process_id: step for step in next_steps(loops, self.today, repo.settings())}
+
+    def threads(self, loops: list[Loop] | None = None) -> list[Thread]:
+        """Every open loop's state and my to-dos, most urgent first.
 
         Always computed over all open loops at once, even for `show`: one loop's
-        offer deadline is a step in every other loop. Pass `loops` (which must
+        offer deadline is a to-do in every other loop. Pass `loops` (which must
         hold every open loop) when the caller has them already: loading them
         is the slow part of a run on a big file.
         """
         repo = self.repo
         loops = repo.loops() if loops is None else loops
-        steps = next_steps(loops, self.today, repo.settings(), repo.records(Offer))
-        return {step.process_id: step for step in steps}
+        return threads(loops, self.today, repo.settings(), repo.records(Offer))
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""

@@ -15,6 +15,7 @@ from planner.steps import NextStep, Signal
 
 SIGNAL_LABELS: dict[Signal, str] = {
     Signal.OVERDUE: "OVERDUE",
+    Signal.MISSED: "missed",
     Signal.COOLING: "cooling",
     Signal.FOLLOW_UP: "follow up",
     Signal.DUE_SOON: "due soon",

@@ -45,6 +45,7 @@ def _render(row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
         parts.append(Text(facts, style=palette.muted))
     if row.step is not None:
         parts.append(step_lines(row.step, palette, today))
+        parts.extend(step_lines(todo, palette, today) for todo in row.todos)
     elif process.closed_on is not None:
         by = f" by {process.closed_by.value}" if process.closed_by else ""
         parts.append(Text(f"Closed {short_date(process.closed_on)}{by}", style=palette.muted))

@@ -1,0 +1,111 @@
+"""Every thread of every open loop: its state, and my to-dos beside it.
+
+The morning question has two halves: where is each loop (its state: whose
+court, since when, whom to nudge; `planner.ownership`), and what do I owe
+(to-dos). A to-do is a thread of its own, owned by me, with its own signal;
+it never replaces or hides the state, so a loop waiting on the hiring manager
+keeps saying so, cooling included, while I still owe its recruiter a word
+about another loop's offer deadline.
+
+To-dos of mine:
+  - PROMISE: a promise I logged (a thank-you note, a write-up), until done;
+  - PACING: telling this loop's recruiter about another loop's open offer
+    deadline, until told (`planner.pacing`).
+Their signal is OVERDUE past the due date, DUE_SOON within `due_soon_days`,
+else OK. A manual owner override is about the state: to-dos stay mine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from planner.models import EventKind, Loop, Owner, ProcessStatus, Settings
+from planner.offers import Offer
+from planner.ownership import due_signal, next_step
+from planner.pacing import Deadline, open_deadlines, reminders
+from planner.steps import Signal, Thread, ThreadKind
+
+
+def threads(
+    loops: Iterable[Loop],
+    today: dt.date,
+    settings: Settings | None = None,
+    offers: Iterable[Offer] = (),
+) -> list[Thread]:
+    """Every open loop's state and to-dos, most urgent first; offer deadlines paced in.
+
+    `loops` must hold every open loop: one loop's offer deadline is a to-do in
+    every other one.
+    """
+    loops = list(loops)
+    settings = settings if settings is not None else Settings()
+    deadlines = open_deadlines(loops, offers, today)
+    found = [t for loop in loops for t in loop_threads(loop, today, settings, deadlines)]
+    return sorted(found, key=Thread.urgency_key)
+
+
+def loop_threads(
+    loop: Loop, today: dt.date, settings: Settings, deadlines: Sequence[Deadline] = ()
+) -> list[Thread]:
+    """One loop's state first, then its to-dos, most urgent first; nothing for a closed loop.
+
+    `deadlines` are all loops' open offer deadlines (`pacing.open_deadlines`).
+    """
+    state = next_step(loop, today, settings)
+    if state is None:
+        return []
+    return [state, *sorted(todos(loop, today, settings, deadlines), key=Thread.urgency_key)]
+
+
+def todos(
+    loop: Loop, today: dt.date, settings: Settings, deadlines: Sequence[Deadline] = ()
+) -> list[Thread]:
+    """What I owe in this loop: open promises, then other loops' deadlines to pass on."""
+    if loop.process.status == ProcessStatus.CLOSED:
+        return []
+    pid = loop.process.id
+    found = [
+        _mine(pid, ThreadKind.PROMISE, e.text, e.on, e.due, today, settings, event_id=e.id)
+        for e in loop.events
+        if e.kind == EventKind.PROMISE and not e.done
+    ]
+    found += [
+        _mine(
+            pid,
+            ThreadKind.PACING,
+            r.what,
+            r.since,
+            r.due,
+            today,
+            settings,
+            about_process_id=r.about_process_id,
+        )
+        for r in reminders(loop, deadlines, today)
+    ]
+    return found
+
+
+def _mine(
+    process_id: str,
+    kind: ThreadKind,
+    what: str,
+    since: dt.date,
+    due: dt.date | None,
+    today: dt.date,
+    settings: Settings,
+    event_id: str | None = None,
+    about_process_id: str | None = None,
+) -> Thread:
+    return Thread(
+        process_id=process_id,
+        kind=kind,
+        what=what,
+        owner=Owner.ME,
+        since=since,
+        waiting_days=max(0, (today - since).days),
+        due=due,
+        signal=due_signal(due, today, settings) or Signal.OK,
+        event_id=event_id,
+        about_process_id=about_process_id,
+    )

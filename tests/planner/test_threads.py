@@ -1,0 +1,181 @@
+"""A loop's state and my to-dos beside it: each its own thread, none hiding another."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.models import (
+    Contact,
+    Event,
+    EventKind,
+    Loop,
+    Owner,
+    Process,
+    ProcessStatus,
+    Round,
+    RoundKind,
+    RoundStatus,
+    Settings,
+)
+from planner.offers import Offer, OfferStatus
+from planner.steps import Signal, Thread, ThreadKind
+from planner.threads import loop_threads, threads, todos
+
+TODAY = dt.date(2026, 3, 16)  # a Monday
+
+
+def day(offset: int) -> dt.date:
+    return TODAY + dt.timedelta(days=offset)
+
+
+def make_loop(pid: str, company: str, *rounds: Round, **process: object) -> Loop:
+    recruiter = Contact(id=f"{pid}-rec", process_id=pid, name=f"{company} Rec", role="recruiter")
+    manager = Contact(id=f"{pid}-hm", process_id=pid, name=f"{company} HM", role="hiring_manager")
+    return Loop(
+        process=Process.model_validate(
+            {"id": pid, "company": company, "role": "ML", "created_on": day(-60), **process}
+        ),
+        rounds=list(rounds),
+        contacts=[recruiter, manager],
+    )
+
+
+def held(pid: str, kind: RoundKind, on: int) -> Round:
+    """A round that took place `on` days from today, no outcome yet."""
+    return Round(
+        process_id=pid, kind=kind, status=RoundStatus.DONE, date=day(on), created_on=day(on - 7)
+    )
+
+
+def promise(pid: str, text: str, due: int | None, done: bool = False) -> Event:
+    return Event(
+        process_id=pid,
+        on=day(-2),
+        kind=EventKind.PROMISE,
+        text=text,
+        due=None if due is None else day(due),
+        done=done,
+    )
+
+
+def with_events(lp: Loop, *events: Event) -> Loop:
+    return lp.model_copy(update={"events": [*lp.events, *events]})
+
+
+def offer_in(pid: str, deadline: int) -> Offer:
+    return Offer(
+        process_id=pid, status=OfferStatus.WRITTEN, received_on=day(-2), deadline=day(deadline)
+    )
+
+
+def kinds_of(found: list[Thread], pid: str) -> list[tuple[ThreadKind, Owner, Signal]]:
+    return [(t.kind, t.owner, t.signal) for t in found if t.process_id == pid]
+
+
+def test_an_offer_elsewhere_keeps_a_silent_loop_cooling_and_adds_a_pacing_todo() -> None:
+    """The complaint: an open offer turned every other loop into 'tell X', signal gone."""
+    silent = make_loop("quiet", "Quiet", held("quiet", RoundKind.TECH, -21))
+    umbrella = make_loop("umb", "Umbrella")
+    found = threads([silent, umbrella], TODAY, offers=[offer_in("umb", 6)])
+    quiet = [t for t in found if t.process_id == "quiet"]
+    assert [(t.kind, t.owner, t.signal) for t in quiet] == [
+        (ThreadKind.STATE, Owner.HIRING_MANAGER, Signal.COOLING),
+        (ThreadKind.PACING, Owner.ME, Signal.OK),
+    ]
+    state, pacing = quiet
+    assert state.what == "Waiting for a decision on the technical interview"
+    assert state.nudge is not None and state.nudge.name == "Quiet Rec"
+    assert (state.waiting_days, state.next_nudge) == (21, day(-14))
+    assert pacing.what == "Tell Quiet Rec about the Umbrella deadline (6 days left)"
+    assert (pacing.due, pacing.about_process_id, pacing.nudge) == (day(6), "umb", None)
+    assert (pacing.last_touch, pacing.next_nudge, pacing.expected) == (None, None, None)
+    by_owner = {o: [t.process_id for t in found if t.owner == o] for o in Owner}
+    assert by_owner[Owner.HIRING_MANAGER] == ["quiet"]
+
+
+def test_a_promise_is_a_todo_beside_the_state_with_its_own_signal() -> None:
+    lp = with_events(
+        make_loop("p", "Acme", held("p", RoundKind.TECH, -1)),
+        promise("p", "Send a thank-you note", 0),
+    )
+    state, note = loop_threads(lp, TODAY, Settings())
+    assert (state.kind, state.owner, state.signal) == (
+        ThreadKind.STATE,
+        Owner.HIRING_MANAGER,
+        Signal.OK,
+    )
+    assert (note.kind, note.owner, note.what, note.due, note.signal) == (
+        ThreadKind.PROMISE,
+        Owner.ME,
+        "Send a thank-you note",
+        TODAY,
+        Signal.DUE_SOON,
+    )
+    assert note.event_id == lp.events[0].id
+    assert (note.since, note.waiting_days) == (day(-2), 2)
+
+
+@pytest.mark.parametrize(
+    ("due", "signal"),
+    [
+        (-1, Signal.OVERDUE),
+        (0, Signal.DUE_SOON),
+        (2, Signal.DUE_SOON),
+        (3, Signal.OK),
+        (None, Signal.OK),
+    ],
+)
+def test_my_todos_signal_by_their_due_date(due: int | None, signal: Signal) -> None:
+    lp = with_events(make_loop("p", "Acme"), promise("p", "Send the write-up", due))
+    (todo,) = todos(lp, TODAY, Settings())
+    assert todo.signal == signal
+
+
+def test_a_promise_done_is_no_longer_a_todo() -> None:
+    lp = with_events(make_loop("p", "Acme"), promise("p", "Sent it", 1, done=True))
+    assert todos(lp, TODAY, Settings()) == []
+    assert [t.kind for t in loop_threads(lp, TODAY, Settings())] == [ThreadKind.STATE]
+
+
+def test_an_override_moves_the_state_not_my_todos() -> None:
+    lp = with_events(
+        make_loop("p", "Acme", held("p", RoundKind.TECH, -3), owner_override=Owner.ME),
+        promise("p", "Send references", 4),
+    )
+    state, todo = loop_threads(lp, TODAY, Settings())
+    assert (state.owner, state.overridden) == (Owner.ME, True)
+    assert (todo.owner, todo.overridden) == (Owner.ME, False)
+
+
+def test_a_loop_on_hold_keeps_my_promise_and_a_closed_one_has_no_threads() -> None:
+    paused = with_events(
+        make_loop("p", "Acme", status=ProcessStatus.ON_HOLD), promise("p", "Send references", 4)
+    )
+    assert [(t.kind, t.signal) for t in loop_threads(paused, TODAY, Settings())] == [
+        (ThreadKind.STATE, Signal.PAUSED),
+        (ThreadKind.PROMISE, Signal.OK),
+    ]
+    closed = with_events(
+        make_loop("c", "Gone", status=ProcessStatus.CLOSED), promise("c", "Write back", 1)
+    )
+    assert loop_threads(closed, TODAY, Settings()) == []
+    assert todos(closed, TODAY, Settings()) == []
+
+
+def test_threads_are_most_urgent_first_across_loops() -> None:
+    overdue = with_events(
+        make_loop("a", "Acme", held("a", RoundKind.TECH, -1)), promise("a", "Write-up", -1)
+    )
+    cooling = make_loop("b", "Beta", held("b", RoundKind.ONSITE, -20))
+    fine = make_loop("c", "Gamma", held("c", RoundKind.SCREEN, -2))
+    found = threads([fine, cooling, overdue], TODAY, offers=[offer_in("c", 9)])
+    assert [(t.process_id, t.kind, t.signal) for t in found] == [
+        ("a", ThreadKind.PROMISE, Signal.OVERDUE),
+        ("b", ThreadKind.STATE, Signal.COOLING),
+        ("b", ThreadKind.PACING, Signal.OK),  # due in 9 days; ties keep the loops' order
+        ("a", ThreadKind.PACING, Signal.OK),
+        ("c", ThreadKind.STATE, Signal.OK),  # undated: the longer wait first
+        ("a", ThreadKind.STATE, Signal.OK),
+    ]
