@@ -5,14 +5,18 @@ demo data no longer fits fails here, loudly, instead of in front of a user.
 Every date is an offset from ANCHOR; opening the demo shifts them all by
 (today - ANCHOR) so the loops always sit around the day the demo is opened.
 
-Between them the loops show every situation the app is built for: quiet after a
-round (a follow-up, and one cooling), racing, a rejection by the hiring manager
-before their call, offers with deadlines, a take-home due, a round this week,
-an application with no reply, a loop on hold, a negotiation, a promised
-thank-you note, a round planned without a date, and a recruiter who has not
-yet heard about the other loops' offer deadlines. Offers carry their terms;
-one loop has questions, talking points and a decision process for its prep
-sheet; the profile holds my constraints.
+Between them the loops show every situation the app is built for, and every
+signal: quiet after a round (a follow-up, and one cooling despite my nudges),
+a promise of theirs that lapsed (missed) and one still ahead, racing, a
+rejection by the hiring manager before their call, offers with deadlines, a
+take-home due, a round this week, an application with no reply, a loop on
+hold, a negotiation, a promised thank-you note due today and a promise of mine
+overdue, each beside its loop's state, a round planned without a date, and
+two recruiters who have not yet heard about the other loops' offer deadlines
+(one of them in the loop waiting for a follow-up: the to-do and the state's
+signal show side by side). Offers carry their terms; one loop has questions,
+talking points and a decision process for its prep sheet; the profile holds my
+constraints.
 
 Run it with `python seeds/make_demo.py` after changing it; the output is
 deterministic (fixed ids, fixed stamps), so the diff shows exactly what moved.
@@ -48,7 +52,7 @@ from planner.prep import Audience, Decision, Profile, Question, TalkingPoint
 from storage.codec import TABLE_OF
 
 ANCHOR = dt.date(2026, 3, 16)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SEED_FILE = Path(__file__).resolve().parent / "demo.json"
 # One fixed stamp (midnight of the anchor day, UTC): the demo has a single author.
 STAMP = "1773619200000-0000-demoseed"
@@ -161,7 +165,11 @@ def passed(b: LoopBuilder, kind: RoundKind, on: int, decided: int, **fields: Any
 
 
 def follow_up_loop() -> LoopBuilder:
-    """Quiet for nine days after the hiring-manager interview: time to nudge."""
+    """Quiet for nine days after the hiring-manager interview: time to nudge.
+
+    Its recruiter has not heard about my offer deadlines yet either: a to-do of
+    mine beside a state that waits on them.
+    """
     b = new_loop(
         "Lumen Forge",
         "Staff ML Engineer, Ranking",
@@ -203,7 +211,7 @@ def follow_up_loop() -> LoopBuilder:
 
 
 def cooling_loop() -> LoopBuilder:
-    """Sixteen days of silence after the onsite: likely going cold."""
+    """Sixteen days of silence after the onsite, nudges and all: likely going cold."""
     b = new_loop(
         "Quarry Systems",
         "Principal Infrastructure Engineer",
@@ -415,6 +423,13 @@ def round_this_week_loop() -> LoopBuilder:
         interviewers=["Priya Rao"],
     )
     b.event(-4, EventKind.RECEIVED, "Elena booked the system-design round.", rec)
+    b.event(
+        -4,
+        EventKind.PROMISE,
+        "Send Elena my availability for the onsite week.",
+        rec,
+        due=day(-1),
+    )
     for text, asked in (
         ("How do you split on-call between the platform and the data teams?", True),
         ("What would make the first six months a success for this role?", False),
@@ -507,11 +522,23 @@ def promise_loop() -> LoopBuilder:
         hm,
         due=day(0),
     )
+    b.event(
+        -1,
+        EventKind.RECEIVED,
+        "Amara: the debrief is this week; I'll hear within three days.",
+        rec,
+        expect=day(3),
+    )
     return b
 
 
 def negotiation_loop() -> LoopBuilder:
-    """An accepted-in-principle offer under negotiation: the recruiter leads."""
+    """An accepted-in-principle offer under negotiation: the recruiter leads.
+
+    Four days ago Julien promised an answer for the next day: however the days
+    fall on the week, a working day after his date has come (a promise for a
+    Friday lapses on the Monday).
+    """
     b = new_loop(
         "Saltmarsh AI",
         "Staff Applied Scientist",
@@ -537,7 +564,13 @@ def negotiation_loop() -> LoopBuilder:
     )
     b.round(RoundKind.NEGOTIATION, -6, status=RoundStatus.PLANNED)
     b.event(-6, EventKind.SENT, "Shared the competing offer range with Julien.", rec)
-    b.event(-4, EventKind.RECEIVED, "Julien: Ada is asking for more budget.", rec)
+    b.event(
+        -4,
+        EventKind.RECEIVED,
+        "Julien: Ada is asking for more budget; an answer by tomorrow.",
+        rec,
+        expect=day(-3),
+    )
     b.attach(
         Offer,
         status=OfferStatus.NEGOTIATING,
@@ -571,10 +604,10 @@ def pacing_loop() -> LoopBuilder:
     return b
 
 
-def tell_about_deadlines(builders: list[LoopBuilder], untold: LoopBuilder) -> None:
+def tell_about_deadlines(builders: list[LoopBuilder], untold: tuple[LoopBuilder, ...]) -> None:
     """Log that I told every other active loop's recruiter about each offer deadline.
 
-    One loop (`untold`) is left out on purpose: the demo shows the step it raises.
+    The `untold` loops are left out on purpose: the demo shows the to-dos they raise.
     """
     with_deadlines = [
         (b, offer)
@@ -583,7 +616,7 @@ def tell_about_deadlines(builders: list[LoopBuilder], untold: LoopBuilder) -> No
         if isinstance(offer, Offer) and offer.deadline is not None
     ]
     for b in builders:
-        if b is untold or b.loop.process.status != ProcessStatus.ACTIVE:
+        if b in untold or b.loop.process.status != ProcessStatus.ACTIVE:
             continue
         recruiter = b.loop.contact(ContactRole.RECRUITER)
         for other, offer in with_deadlines:
@@ -601,7 +634,7 @@ def tell_about_deadlines(builders: list[LoopBuilder], untold: LoopBuilder) -> No
 
 def demo_records() -> list[Record]:
     builders = [
-        follow_up_loop(),
+        follow_up := follow_up_loop(),
         cooling_loop(),
         racing_loop(),
         rejected_by_hm_loop(),
@@ -614,7 +647,8 @@ def demo_records() -> list[Record]:
         negotiation_loop(),
         pacing := pacing_loop(),
     ]
-    tell_about_deadlines(builders, untold=pacing)
+    tell_about_deadlines(builders, untold=(pacing, follow_up))
+
     profile = Profile(
         location="Berlin, or remote within the EU",
         visa="EU citizen: no sponsorship needed",

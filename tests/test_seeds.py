@@ -24,9 +24,10 @@ from planner.models import (
     Settings,
 )
 from planner.offers import Offer
-from planner.ownership import next_step, next_steps
+from planner.ownership import next_step
 from planner.prep import Decision, Question, TalkingPoint
-from planner.steps import NextStep, Signal
+from planner.steps import NextStep, Signal, ThreadKind
+from planner.threads import threads
 from storage.codec import MODEL_OF
 from storage.repository import Repository
 from tui.demo import DATE_FIELDS, SEED_FILE, make_demo_copy
@@ -43,7 +44,7 @@ def demo(request: pytest.FixtureRequest, frozen_today: dt.date) -> Iterator[tupl
 
 
 def own_steps(path: Path, today: dt.date) -> dict[str, NextStep | None]:
-    """Each loop's step from its own state alone (no other loop's deadline in play)."""
+    """Each loop's state (to-dos aside)."""
     repo = Repository.open(path)
     assert repo.read_only is None
     return {
@@ -70,32 +71,50 @@ def test_each_loop_shows_its_situation(demo: tuple[Path, dt.date]) -> None:
     offer = step(steps, "Tidewater Compute")
     assert offer.what == "Decide on the offer"
     assert offer.due == today + dt.timedelta(days=2)
-    promise = step(steps, "Larkspur Genomics")
-    assert "thank-you" in promise.what and promise.due == today
+    larkspur = step(steps, "Larkspur Genomics")  # the thank-you note is a to-do beside it
+    assert (larkspur.owner, larkspur.signal) == (Owner.HIRING_MANAGER, Signal.OK)
+    assert larkspur.expected == today + dt.timedelta(days=3)  # "I'll hear within three days"
     this_week = step(steps, "Kestrel Grid")
     assert this_week.what.startswith("Prepare for")
     assert this_week.due is not None and 0 < (this_week.due - today).days <= 7
     assert step(steps, "Orchard Vector").what == "Waiting for a reply to the application"
-    assert step(steps, "Saltmarsh AI").owner == Owner.RECRUITER  # negotiation
+    negotiation = step(steps, "Saltmarsh AI")
+    assert (negotiation.owner, negotiation.signal) == (Owner.RECRUITER, Signal.MISSED)
+    assert negotiation.what.startswith("No word from Julien Marchand by ")
     unscheduled = step(steps, "Vantage Loom")  # a round planned without a date
     assert unscheduled.owner == Owner.RECRUITER
     assert unscheduled.nudge is not None and unscheduled.nudge.name == "Ilse Janssen"
     assert steps["Cobalt Ridge"] is None  # closed
 
 
-def test_the_morning_view_shows_every_signal_and_one_deadline_to_pass_on(
+def test_the_morning_view_shows_every_signal_and_todos_beside_states(
     demo: tuple[Path, dt.date],
 ) -> None:
-    """With deadlines paced in, only the loop left untold gets a 'tell the recruiter' step."""
+    """Every signal shows on some thread; two loops still owe a recruiter the deadlines."""
     path, today = demo
     repo = Repository.open(path)
-    steps = next_steps(repo.loops(), today, repo.settings(), repo.records(Offer))
-    signals = {s.signal for s in steps}
-    assert signals >= {Signal.COOLING, Signal.FOLLOW_UP, Signal.RACING, Signal.DUE_SOON}
-    assert Signal.PAUSED in signals
-    telling = [s for s in steps if s.what.startswith("Tell ")]
-    assert [s.what for s in telling] == [
-        "Tell Ilse Janssen about the Tidewater Compute deadline (2 days left)"
+    found = threads(repo.loops(), today, repo.settings(), repo.records(Offer))
+    assert {t.signal for t in found} == set(Signal)
+    by_loop = {
+        loop.process.company: [
+            (t.kind, t.owner, t.signal) for t in found if t.process_id == loop.process.id
+        ]
+        for loop in repo.loops()
+    }
+    # Waiting on the hiring manager for a follow-up, and a to-do of mine beside it.
+    assert by_loop["Lumen Forge"] == [
+        (ThreadKind.STATE, Owner.HIRING_MANAGER, Signal.FOLLOW_UP),
+        (ThreadKind.PACING, Owner.ME, Signal.DUE_SOON),
+        (ThreadKind.PACING, Owner.ME, Signal.OK),
+    ]
+    assert (ThreadKind.PROMISE, Owner.ME, Signal.DUE_SOON) in by_loop["Larkspur Genomics"]
+    assert (ThreadKind.PROMISE, Owner.ME, Signal.OVERDUE) in by_loop["Kestrel Grid"]
+    telling = sorted(t.what for t in found if t.kind == ThreadKind.PACING)
+    assert telling == [
+        "Tell Ilse Janssen about the Brightwell Labs deadline (11 days left)",
+        "Tell Ilse Janssen about the Tidewater Compute deadline (2 days left)",
+        "Tell Maya Okafor about the Brightwell Labs deadline (11 days left)",
+        "Tell Maya Okafor about the Tidewater Compute deadline (2 days left)",
     ]
 
 
