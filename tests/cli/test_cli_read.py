@@ -8,14 +8,16 @@ from pathlib import Path
 
 from clihelp import Cli
 
-from planner.ownership import next_steps
-from planner.steps import NextStep
+from planner.offers import Offer
+from planner.steps import Thread
+from planner.threads import threads
 from storage.repository import Repository
 
 NEXT_KEYS = {
     "process_id",
     "company",
     "role",
+    "kind",
     "what",
     "owner",
     "overridden",
@@ -25,13 +27,20 @@ NEXT_KEYS = {
     "waiting_days",
     "signal",
     "round_id",
+    "last_touch",
+    "next_nudge",
+    "expected",
 }
 
 
-def planner_answer(db: Path, today: dt.date) -> list[NextStep]:
+def planner_answer(db: Path, today: dt.date) -> list[Thread]:
     """What the rules say about the file, computed without the command line."""
     repo = Repository.open(db)
-    return next_steps(repo.loops(), today, repo.settings())
+    return threads(repo.loops(), today, repo.settings(), repo.records(Offer))
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def test_next_json_is_the_planners_answer_in_the_documented_shape(
@@ -43,15 +52,21 @@ def test_next_json_is_the_planners_answer_in_the_documented_shape(
     assert all(set(item) == NEXT_KEYS for item in items)
     expected = planner_answer(demo_db, frozen_today)
     assert [i["process_id"] for i in items] == [s.process_id for s in expected]
-    assert len(items) == 11  # twelve loops, one closed
+    assert sum(i["kind"] == "state" for i in items) == 11  # twelve loops, one closed
     for item, step in zip(items, expected, strict=True):
-        assert (item["what"], item["owner"], item["signal"]) == (
+        assert (item["kind"], item["what"], item["owner"], item["signal"]) == (
+            step.kind.value,
             step.what,
             step.owner.value,
             step.signal.value,
         )
         assert (item["since"], item["waiting_days"]) == (step.since.isoformat(), step.waiting_days)
-        assert item["due"] == (step.due.isoformat() if step.due else None)
+        assert item["due"] == iso(step.due)
+        assert (item["last_touch"], item["next_nudge"], item["expected"]) == (
+            iso(step.last_touch),
+            iso(step.next_nudge),
+            iso(step.expected),
+        )
         if step.nudge is None:
             assert item["nudge"] is None
         else:
@@ -82,15 +97,24 @@ def test_next_human_output_lists_loops_and_offer_deadlines(
     assert lines[0].split() == [
         "SIGNAL",
         "LOOP",
+        "KIND",
         "NEXT",
         "STEP",
         "OWNER",
         "NUDGE",
         "WAITING",
-        "DUE",
+        "LAST",
+        "TOUCH",
+        "WHEN",
     ]
     expected = planner_answer(demo_db, frozen_today)
-    assert lines[len(expected) + 1] == ""  # one line per open loop, then the deadlines
+    assert lines[len(expected) + 1] == ""  # one line per thread, then the deadlines
+    assert [line.split()[0] for line in lines[1:4]] == ["OVERDUE", "missed", "cooling"]
+    lumen = [line for line in lines if line.startswith("follow up") and "Lumen Forge" in line]
+    assert len(lumen) == 1
+    assert "  state  " in lumen[0] and lumen[0].rstrip().endswith("nudge 2026-03-15 (yesterday)")
+    larkspur = next(line for line in lines if "Larkspur" in line and "  state  " in line)
+    assert larkspur.endswith("expected 2026-03-19 (in 3 days)")
     assert lines[len(expected) + 2] == "Offer deadlines (tell the other recruiters early):"
     assert lines[len(expected) + 3].split() == [
         "2026-03-18",
@@ -129,10 +153,17 @@ def test_show_json_holds_the_whole_loop(cli: Cli, demo_db: Path) -> None:
     result = cli("show", "larkspur", "--json", db=demo_db)
     assert result.code == 0
     data = json.loads(result.out)
-    assert set(data) == {"process", "next", "rounds", "contacts", "events"}
+    assert set(data) == {"process", "next", "todos", "rounds", "contacts", "events"}
     assert data["process"]["company"] == "Larkspur Genomics"
     assert [r["kind"] for r in data["rounds"]] == ["applied", "screen", "hm"]
-    assert data["next"]["owner"] == "me"
+    assert set(data["next"]) == NEXT_KEYS - {"process_id", "company", "role"}
+    assert (data["next"]["kind"], data["next"]["owner"]) == ("state", "hiring_manager")
+    assert (data["next"]["last_touch"], data["next"]["expected"]) == ("2026-03-15", "2026-03-19")
+    assert data["next"]["next_nudge"] == "2026-03-20"  # the working day after their Thursday
+    assert [(t["kind"], t["owner"], t["due"]) for t in data["todos"]] == [
+        ("promise", "me", "2026-03-16")
+    ]
+
     dana = next(c for c in data["contacts"] if c["name"] == "Dana Whitfield")
     assert dana["last_touch"] == "2026-03-15"
     assert "promise" in [e["kind"] for e in data["events"]]

@@ -39,7 +39,10 @@ def test_demo_next_json_works_on_a_temp_copy(tmp_path: Path) -> None:
     result = run("--demo", "next", "--json", env_db=untouched)
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)
-    assert len(items) == 11  # the open loops of the demo
+    states = [i for i in items if i["kind"] == "state"]
+    assert len(states) == 11  # the open loops of the demo, each with its state
+    assert len(items) > len(states)  # and my to-dos beside some of them
+
     assert "Quarry Systems" in {i["company"] for i in items}
     assert not untouched.exists()  # the user's own file is never touched
 

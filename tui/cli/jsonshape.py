@@ -10,12 +10,13 @@ strings; absent values are null, never missing keys.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
 from planner.models import Contact, ContactRole, Loop, Record
-from planner.steps import NextStep, Nudge
+from planner.steps import NextStep, Nudge, Thread
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -28,11 +29,16 @@ def nudge_json(nudge: Nudge | None) -> dict[str, Any] | None:
     return {"name": nudge.name, "role": nudge.role.value, "contact_id": nudge.contact_id}
 
 
-def step_json(step: NextStep | None) -> dict[str, Any] | None:
-    """A next step without the loop it belongs to (nested in `list` and `show`)."""
+def step_json(step: Thread | None) -> dict[str, Any] | None:
+    """A thread without the loop it belongs to (a loop's state is `next` in `list` and `show`).
+
+    `last_touch`, `next_nudge` and `expected` belong to a state waiting on them;
+    they are null on my to-dos.
+    """
     if step is None:
         return None
     return {
+        "kind": step.kind.value,
         "what": step.what,
         "owner": step.owner.value,
         "overridden": step.overridden,
@@ -42,11 +48,14 @@ def step_json(step: NextStep | None) -> dict[str, Any] | None:
         "waiting_days": step.waiting_days,
         "signal": step.signal.value,
         "round_id": step.round_id,
+        "last_touch": iso(step.last_touch),
+        "next_nudge": iso(step.next_nudge),
+        "expected": iso(step.expected),
     }
 
 
-def next_item_json(loop: Loop, step: NextStep) -> dict[str, Any]:
-    """One entry of `loopdeck next --json`."""
+def next_item_json(loop: Loop, step: Thread) -> dict[str, Any]:
+    """One entry of `loopdeck next --json`: one thread (a loop may have several)."""
     process = loop.process
     return {
         "process_id": process.id,
@@ -86,8 +95,10 @@ def people(loop: Loop) -> list[Contact]:
     return sorted(loop.contacts, key=lambda c: (order.index(c.role), c.name.casefold(), c.id))
 
 
-def loop_detail_json(loop: Loop, step: NextStep | None) -> dict[str, Any]:
-    """`loopdeck show --json`: the whole loop, rounds in timeline order, log by date."""
+def loop_detail_json(
+    loop: Loop, step: NextStep | None, todos: Sequence[Thread] = ()
+) -> dict[str, Any]:
+    """`loopdeck show --json`: the whole loop and its threads; rounds by timeline, log by date."""
     contacts = []
     for contact in people(loop):
         last = loop.last_touch(contact.id)
@@ -95,6 +106,7 @@ def loop_detail_json(loop: Loop, step: NextStep | None) -> dict[str, Any]:
     return {
         "process": record_json(loop.process),
         "next": step_json(step),
+        "todos": [step_json(t) for t in todos],
         "rounds": [record_json(r) for r in loop.timeline()],
         "contacts": contacts,
         "events": [record_json(e) for e in sorted(loop.events, key=lambda e: (e.on, e.id))],

@@ -1,8 +1,10 @@
-"""`loopdeck next`: what moves each open loop forward, most urgent first.
+"""`loopdeck next`: every open loop's state and my to-dos, one thread a line, most urgent first.
 
-The morning question: what do I do today, and whom do I nudge? Offers with a
-deadline are listed underneath, because every other loop's recruiter should
-hear about them early.
+The morning question: what do I do today, and whom do I nudge? A loop's state
+says whose court the ball is in; my to-dos (promises, deadlines to pass on)
+sit beside it on lines of their own, so an offer elsewhere never hides that a
+loop waits on its hiring manager. Offers with a deadline are listed
+underneath, because every other loop's recruiter should hear about them early.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
+from planner.dates import relative
 from planner.models import Loop, Owner
 from planner.offers import Offer
 from planner.pacing import open_deadlines
-from planner.steps import NextStep
+from planner.steps import Signal, Thread
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, next_item_json
 from tui.cli.output import (
@@ -32,13 +35,16 @@ from tui.cli.parsing import Subparsers
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "next",
-        help="the next step of every open loop, most urgent first",
-        description="The next step of every open loop: who owns it, since when, whom to nudge.",
+        help="every open loop's state and my to-dos, most urgent first",
+        description=(
+            "Every open loop's state (who owns it, since when, whom to nudge) and my "
+            "to-dos beside it, one line each, most urgent first."
+        ),
     )
     parser.add_argument(
         "--owner",
         choices=[o.value for o in Owner],
-        help="only the steps this person owns (me: what I have to do)",
+        help="only the lines this person owns (me: my states and to-dos)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
     open_loops = ctx.repo.loops()
     loops = {loop.process.id: loop for loop in open_loops}
-    steps = list(ctx.steps(open_loops).values())
+    steps = ctx.threads(open_loops)
     if args.owner:
         steps = [s for s in steps if s.owner == Owner(args.owner)]
     if args.json:
@@ -65,21 +71,42 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def render(steps: list[NextStep], loops: dict[str, Loop], ctx: Context) -> str:
+def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
     rows = [
         [
             SIGNAL_LABELS[s.signal],
             clip(loops[s.process_id].process.title, 36),
+            s.kind.value,
             clip(s.what, 44),
             owner_text(s),
             nudge_text(s),
             waiting_text(s),
-            due_text(s.due, ctx.today),
+            relative(s.last_touch, ctx.today) if s.last_touch else "-",
+            when_text(s, ctx),
         ]
         for s in steps
     ]
-    headers = ["SIGNAL", "LOOP", "NEXT STEP", "OWNER", "NUDGE", "WAITING", "DUE"]
+    headers = [
+        "SIGNAL",
+        "LOOP",
+        "KIND",
+        "NEXT STEP",
+        "OWNER",
+        "NUDGE",
+        "WAITING",
+        "LAST TOUCH",
+        "WHEN",
+    ]
     return table(headers, rows)
+
+
+def when_text(step: Thread, ctx: Context) -> str:
+    """The date that matters next: my due date, the day they promised, or the next nudge."""
+    if step.expected is not None and step.signal != Signal.MISSED:
+        return f"expected {due_text(step.expected, ctx.today)}"
+    if step.next_nudge is not None:
+        return f"nudge {due_text(step.next_nudge, ctx.today)}"
+    return f"due {due_text(step.due, ctx.today)}" if step.due else "-"
 
 
 def offer_deadlines(loops: Iterable[Loop], ctx: Context) -> list[str]:

@@ -1,11 +1,11 @@
-"""`loopdeck show PROCESS`: one loop in full: next step, timeline, people, log."""
+"""`loopdeck show PROCESS`: one loop in full: its state, my to-dos, timeline, people, log."""
 
 from __future__ import annotations
 
 import argparse
 
 from planner.models import Loop, Round, RoundKind, RoundStatus
-from planner.steps import NextStep
+from planner.steps import NextStep, Thread, ThreadKind
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, loop_detail_json, people
 from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
@@ -16,7 +16,7 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "show",
         help="one loop in full",
-        description="One loop: its next step, rounds, contacts and log.",
+        description="One loop: its state, my to-dos, rounds, contacts and log.",
     )
     parser.add_argument("process", metavar="PROCESS", help="id prefix or part of 'company / role'")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -26,15 +26,17 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
     loop = ctx.loop(args.process)
-    step = ctx.steps().get(loop.process.id)
+    found = [t for t in ctx.threads() if t.process_id == loop.process.id]
+    step = next((t for t in found if t.kind == ThreadKind.STATE), None)
+    todos = [t for t in found if t.kind != ThreadKind.STATE]
     if args.json:
-        print(dumps(loop_detail_json(loop, step)), end="")
+        print(dumps(loop_detail_json(loop, step, todos)), end="")
         return 0
-    emit("\n".join(describe(loop, step, ctx)))
+    emit("\n".join(describe(loop, step, todos, ctx)))
     return 0
 
 
-def describe(loop: Loop, step: NextStep | None, ctx: Context) -> list[str]:
+def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Context) -> list[str]:
     process = loop.process
     facts = [process.level, process.location, process.source and f"via {process.source}"]
     lines = [process.title]
@@ -50,7 +52,7 @@ def describe(loop: Loop, step: NextStep | None, ctx: Context) -> list[str]:
         lines.append("  tags: " + " ".join(f"#{t}" for t in process.tags))
     if process.notes:
         lines.append(f"  notes: {process.notes}")
-    lines += ["", *next_lines(step, ctx), "", "Timeline"]
+    lines += ["", *next_lines(step, ctx), *todo_lines(todos, ctx), "", "Timeline"]
     lines += [f"  {round_line(r)}" for r in loop.timeline()] or ["  (no rounds yet)"]
     lines += ["", "People"]
     for contact in people(loop):
@@ -76,11 +78,32 @@ def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
     if step is None:
         return ["Next: nothing (closed)"]
     signal = SIGNAL_LABELS[step.signal]
-    return [
+    lines = [
         f"Next: {step.what}" + (f"  [{signal}]" if signal else ""),
         f"  owner {owner_text(step)} since {step.since} ({waiting_text(step)})",
         f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
     ]
+    clock = [
+        f"last touch {due_text(step.last_touch, ctx.today)}" if step.last_touch else "",
+        f"expected by {due_text(step.expected, ctx.today)}" if step.expected else "",
+        f"next nudge {due_text(step.next_nudge, ctx.today)}" if step.next_nudge else "",
+    ]
+    if any(clock):
+        lines.append("  " + ", ".join(part for part in clock if part))
+    return lines
+
+
+def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
+    """My to-dos beside the state, one line each, most urgent first."""
+    if not todos:
+        return []
+    lines = ["", "To-dos (mine)"]
+    for todo in todos:
+        signal = SIGNAL_LABELS[todo.signal]
+        due = f", due {due_text(todo.due, ctx.today)}" if todo.due else ""
+        mark = f"  [{signal}]" if signal else ""
+        lines.append(f"  {todo.kind.value:<8} {todo.what}{due}{mark}")
+    return lines
 
 
 def round_line(r: Round) -> str:

@@ -1,0 +1,139 @@
+"""`loopdeck next` lists threads: each loop's state, and my to-dos beside it, on a real file.
+
+The story a new user ran into: an onsite ten days ago, a nudge, a promise from
+the recruiter, and an offer elsewhere that must not hide any of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clihelp import Cli
+
+from planner.models import Event, EventKind
+from storage.repository import Repository
+
+HOOLI = 'Hooli / ML Engineer rec:"Maya Chen <maya@hooli.io>" hm:"Hal Ng <hal@hooli.io>" on:-5w'
+
+
+def items(cli: Cli, *args: str) -> list[dict[str, Any]]:
+    result = cli("next", "--json", *args)
+    assert result.code == 0, result.err
+    found: list[dict[str, Any]] = json.loads(result.out)
+    return found
+
+
+def of(found: list[dict[str, Any]], company: str) -> list[dict[str, Any]]:
+    return [i for i in found if i["company"] == company]
+
+
+@pytest.fixture
+def hooli(cli: Cli) -> Cli:
+    """A loop whose onsite took place ten days ago, no decision yet."""
+    assert cli("add", HOOLI).code == 0
+    assert cli("stage", "hooli", "onsite on:-10d").code == 0
+    return cli
+
+
+def test_a_touch_moves_the_clock_and_their_promise_sets_it(
+    hooli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (state,) = of(items(hooli), "Hooli")
+    assert (state["kind"], state["owner"], state["signal"]) == (
+        "state",
+        "hiring_manager",
+        "follow_up",
+    )
+    assert (state["last_touch"], state["next_nudge"], state["expected"]) == (
+        None,
+        "2026-03-13",
+        None,
+    )
+
+    assert (
+        hooli("log", "hooli", "Asked Maya for an update", "--with", "maya", "--kind", "sent").code
+        == 0
+    )
+    (state,) = of(items(hooli), "Hooli")
+    assert (state["signal"], state["waiting_days"]) == ("ok", 10)
+    assert (state["last_touch"], state["next_nudge"]) == ("2026-03-16", "2026-03-23")
+
+    # "Maya: decision by Friday" (the command line gains a way to say so; the file holds it now).
+    repo = Repository.open(db_path)
+    loop = repo.loop(repo.find_process("hooli").id)
+    maya = next(c for c in loop.contacts if c.name == "Maya Chen")
+    with repo.transaction("log their promise") as tx:
+        tx.put(
+            Event(
+                process_id=loop.process.id,
+                on=dt.date(2026, 3, 16),
+                kind=EventKind.RECEIVED,
+                text="Maya: decision by Friday",
+                contact_id=maya.id,
+                expect=dt.date(2026, 3, 20),
+            )
+        )
+    (state,) = of(items(hooli), "Hooli")
+    assert (state["signal"], state["expected"], state["next_nudge"]) == (
+        "ok",
+        "2026-03-20",
+        "2026-03-23",
+    )
+
+    monkeypatch.setenv("LOOPDECK_TODAY", "2026-03-20")  # Friday: still their day
+    assert of(items(hooli), "Hooli")[0]["signal"] == "ok"
+    monkeypatch.setenv("LOOPDECK_TODAY", "2026-03-23")  # Monday: nothing heard
+    (state,) = of(items(hooli), "Hooli")
+    assert (state["signal"], state["expected"], state["owner"]) == (
+        "missed",
+        "2026-03-20",
+        "hiring_manager",
+    )
+    assert state["what"].startswith("No word from Maya Chen by Fri 2026-03-20 as promised")
+    shown = json.loads(hooli("show", "hooli", "--json").out)["next"]
+    assert {k: shown[k] for k in ("kind", "signal", "last_touch", "expected", "next_nudge")} == {
+        "kind": "state",
+        "signal": "missed",
+        "last_touch": "2026-03-16",
+        "expected": "2026-03-20",
+        "next_nudge": "2026-03-23",
+    }
+
+
+def test_an_offer_elsewhere_adds_a_todo_and_every_owner_keeps_their_loops(cli: Cli) -> None:
+    assert cli("add", HOOLI).code == 0
+    assert cli("stage", "hooli", "tech on:-21d").code == 0
+    assert cli("add", 'Umbrella / Infra rec:"Uma Ray <uma@umbrella.io>" on:-6w').code == 0
+    assert cli("offer", "umbrella", "--base", "200k", "--deadline", "+6d").code == 0
+
+    everything = items(cli)
+    hooli = of(everything, "Hooli")
+    assert [(i["kind"], i["owner"], i["signal"]) for i in hooli] == [
+        ("state", "hiring_manager", "cooling"),
+        ("pacing", "me", "ok"),
+    ]
+    assert hooli[1]["what"] == "Tell Maya Chen about the Umbrella deadline (6 days left)"
+    assert (hooli[1]["last_touch"], hooli[1]["next_nudge"], hooli[1]["expected"]) == (
+        None,
+        None,
+        None,
+    )
+    assert hooli[0]["process_id"] == hooli[1]["process_id"]
+
+    on_hm = items(cli, "--owner", "hiring_manager")
+    assert [(i["company"], i["kind"], i["signal"]) for i in on_hm] == [
+        ("Hooli", "state", "cooling")
+    ]
+    mine = items(cli, "--owner", "me")
+    assert {(i["company"], i["kind"]) for i in mine} == {("Hooli", "pacing"), ("Umbrella", "state")}
+    assert items(cli, "--owner", "recruiter") == []
+
+    human = cli("next", "--owner", "hiring_manager")
+    assert human.code == 0
+    (line,) = human.out.split("\n\nOffer deadlines")[0].splitlines()[1:]
+    assert line.split()[:4] == ["cooling", "Hooli", "/", "ML"]
+    assert "Maya Chen (recruiter)" in line
