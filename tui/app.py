@@ -26,11 +26,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import Reactive, reactive
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
 from planner import clock
+from planner.text import visible
 from storage.errors import StorageError
 from tui import first_screen
 from tui.commands import LoopdeckCommands
@@ -302,7 +304,8 @@ class LoopdeckApp(App[None]):
         except StorageError as error:
             self.post_message(self.WriteFailed(str(error)))
             return
-        self.post_message(self.BoardReady(board, note=f"Saved: {label}.", select=select))
+        note = "\n".join([f"Saved: {label}.", *self._session().take_notices()])
+        self.post_message(self.BoardReady(board, note=note, select=select))
 
     @work(thread=True, exclusive=True, group="write", exit_on_error=False)
     def _undo(self) -> None:
@@ -372,6 +375,24 @@ class LoopdeckApp(App[None]):
         self.refresh_bindings()
         if message.first:
             self._loaded()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification shows control characters from the data as escapes."""
+        super().notify(
+            visible(message, keep="\n"),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     @on(WriteFailed)
     def _report_failure(self, message: WriteFailed) -> None:

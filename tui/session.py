@@ -67,11 +67,20 @@ class Session:
                     tx.put(record)
             return self._board()
 
-    def undo(self) -> tuple[str | None, Board]:
-        """Undo the latest transaction; its label (None when there was nothing) and the board."""
+    def take_notices(self) -> list[str]:
+        """What the last writes had to say though they succeeded (no undo step), once."""
         with self._lock:
-            label = self.repository.undo()
-            return label, self._board()
+            notices, self.repository.notices = self.repository.notices, []
+            return notices
+
+    def undo(self) -> tuple[str | None, Board]:
+        """Undo the latest transaction; what was undone (None: nothing) and the board.
+
+        What was undone is its label, with the newer values undo kept, if any.
+        """
+        with self._lock:
+            undone = self.repository.undo()
+            return (undone.summary() if undone else None), self._board()
 
     def refresh(self) -> Board | None:
         """A new board if the file changed on disk since we read it, else None."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from planner.models import ContactRole, Loop
 from planner.offers import Offer, money
 from planner.prep import Audience
+from planner.text import visible_lines
 from storage.exporters.snapshot import Snapshot
 from storage.stagewords import stage_text
 
@@ -17,8 +18,12 @@ ROLE_NAMES = {role: role.value.replace("_", " ").capitalize() for role in Contac
 
 
 def to_markdown(snapshot: Snapshot) -> str:
+    """The pages; control characters in the data are written as escapes (`planner.text`).
+
+    Markdown is read in a terminal or a pager as often as it is rendered.
+    """
     pages = [_page(loop, snapshot) for loop in snapshot.loops]
-    return "\n---\n\n".join(pages) if pages else "No loops.\n"
+    return visible_lines("\n---\n\n".join(pages)) if pages else "No loops.\n"
 
 
 def _page(loop: Loop, snapshot: Snapshot) -> str:

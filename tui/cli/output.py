@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from planner.dates import describe_days, relative
 from planner.steps import NextStep, Signal
+from planner.text import visible_lines
 
 SIGNAL_LABELS: dict[Signal, str] = {
     Signal.OVERDUE: "OVERDUE",
@@ -70,5 +71,10 @@ def due_text(due: dt.date | None, today: dt.date) -> str:
 
 
 def emit(text: str) -> None:
-    """Print to stdout; the one place human output goes."""
-    sys.stdout.write(text + "\n")
+    """Print to stdout; the one place human output goes (control characters as escapes)."""
+    sys.stdout.write(visible_lines(text) + "\n")
+
+
+def warn(message: str) -> None:
+    """One `loopdeck: warning: ` line on stderr: the command still did its work."""
+    sys.stderr.write(f"loopdeck: warning: {visible_lines(message)}\n")

@@ -19,6 +19,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.conflicts import KeptConflict, stamp_time
+from tui.visible_text import visible_text
 
 Take = Literal["other", "current"]
 Choice = tuple[int, Take]
@@ -70,7 +71,7 @@ class ConflictsScreen(ModalScreen[Choice | None]):
         text.append(f"\n  other: {_shown(conflict.value)}", style="bold")
         if when is not None:
             text.append(f"  (written {when:%a %d %b %H:%M})", style="dim")
-        return text
+        return visible_text(text)
 
     def _highlighted(self) -> int | None:
         if not self._conflicts:

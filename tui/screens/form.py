@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from planner.text import visible
 from planner.validation import field_name, problems
 
 ResultT = TypeVar("ResultT")
@@ -46,9 +47,11 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
 
     def __init__(self, title: str) -> None:
         super().__init__()
-        self._title = title
+        self._title = visible(title)
         self._names: list[str] = []
         self._errors: dict[str, list[str]] = {}
+        self._escaped: dict[str, tuple[str, str]] = {}
+        """Fields whose value had control characters: (as shown, as stored)."""
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -74,6 +77,10 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         widget.id = f"field-{name}"
         if isinstance(widget, (Input, Select)):
             widget.compact = True
+        if isinstance(widget, Input) and visible(widget.value) != widget.value:
+            # Shown with escapes (an input draws its value raw); saved as stored unless edited.
+            self._escaped[name] = (visible(widget.value).strip(), widget.value.strip())
+            widget.value = visible(widget.value)
         return Vertical(
             Label(label, classes="field-label"),
             widget,
@@ -82,7 +89,9 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         )
 
     def text(self, name: str) -> str:
-        return self.query_one(f"#field-{name}", Input).value.strip()
+        value = self.query_one(f"#field-{name}", Input).value.strip()
+        shown, stored = self._escaped.get(name, (None, value))
+        return stored if value == shown else value
 
     def choice(self, name: str) -> Any:
         """The selected value, or None when the field is blank."""

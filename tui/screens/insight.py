@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from planner.text import visible
+
 CSS_FILE = Path(__file__).with_name("insights.tcss")
 
 
@@ -25,7 +27,7 @@ class InsightScreen(Screen[None]):
 
     def __init__(self, title: str, body: RenderableType) -> None:
         super().__init__()
-        self._title = title
+        self._title = visible(title)
         self._body = body
 
     def compose(self) -> ComposeResult:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from planner.models import Owner
 from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
+from tui.visible_text import visible_text
 from tui.widgets.labels import short_date
 
 COLUMNS = (Owner.RECRUITER, Owner.HIRING_MANAGER, Owner.ME)
@@ -64,7 +65,7 @@ class NextStepsScreen(Screen[str | None]):
         if step.nudge is not None:
             text.append(f" · nudge {step.nudge.name}", style=palette.heading)
         text.append(f" · {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
-        return text
+        return visible_text(text)
 
     def on_mount(self) -> None:
         for owner in (Owner.ME, *COLUMNS):

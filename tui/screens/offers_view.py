@@ -18,6 +18,7 @@ from rich.text import Text
 from planner.dates import relative
 from planner.models import Process
 from planner.offers import Offer, money
+from planner.text import visible
 from tui.screens.insight import InsightScreen
 
 BAR = 16
@@ -35,12 +36,14 @@ def offers_table(
     # column: a header line that began with blanks would lose them on screen.
     table.add_column("Offer", min_width=13, no_wrap=True)
     for offer in offers:
-        table.add_column(processes[offer.process_id].company, justify="right", max_width=28)
+        table.add_column(
+            visible(processes[offer.process_id].company), justify="right", max_width=28
+        )
 
     def row(label: str, cell: Callable[[Offer], str]) -> None:
         table.add_row(label, *(cell(o) for o in offers))
 
-    row("Role", lambda o: processes[o.process_id].role)
+    row("Role", lambda o: visible(processes[o.process_id].role))
     row("Status", lambda o: o.status.value)
     row("Base", lambda o: money(o.base, o.currency))
     row("Bonus", lambda o: money(o.bonus, o.currency))

@@ -30,12 +30,14 @@ from textual.widgets.option_list import Option
 
 from planner.models import Loop, Record
 from planner.prep import Decision, PrepSheet, Profile, Question, TalkingPoint
+from planner.text import visible
 from storage.errors import StorageError
 from tui.screens.decision_form import DecisionForm
 from tui.screens.insight import InsightScreen
 from tui.screens.point_form import PointForm
 from tui.screens.profile_form import ProfileForm
 from tui.screens.question_forms import AnswerForm, QuestionForm
+from tui.visible_text import visible_parts
 
 KEYS_HINT = "a ask · Enter asked + answer · t point · d decision · c constraints"
 
@@ -76,7 +78,7 @@ def round_ahead(data: PrepData) -> RenderableType:
         parts.append(Text(f"  For the {other}, in a later round:", style="dim"))
         parts += [Text(f"    • {p.text}", style="dim") for p in data.other_points]
     parts += [Text(""), Text("Questions for the hiring manager", style="bold")]
-    return Group(*parts)
+    return Group(*visible_parts(parts))
 
 
 def question_prompt(number: int, question: Question) -> Table:
@@ -88,10 +90,11 @@ def question_prompt(number: int, question: Question) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     if not question.asked:
-        grid.add_row(Text(f"{number}. [ ] "), Text(question.text))
+        grid.add_row(Text(f"{number}. [ ] "), Text(visible(question.text)))
     else:
         answer = f" — {question.answer}" if question.answer else ""
-        grid.add_row(Text(f"{number}. [x] "), Text(f"{question.text}{answer}"), style="dim")
+        shown = visible(f"{question.text}{answer}")
+        grid.add_row(Text(f"{number}. [x] "), Text(shown), style="dim")
     return grid
 
 
@@ -111,7 +114,7 @@ def after_questions(data: PrepData) -> RenderableType:
     if data.sheet.profile is None and data.profile.lines():
         parts += [Text(""), Text("My constraints are shown for recruiter calls.", style="dim")]
     parts += [Text(""), Text(KEYS_HINT, style="dim")]
-    return Group(*parts)
+    return Group(*visible_parts(parts))
 
 
 class PrepScreen(InsightScreen):

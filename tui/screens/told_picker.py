@@ -21,6 +21,8 @@ from textual.widgets.option_list import Option
 
 from planner.models import ContactRole, Loop
 from planner.pacing import Deadline, days_left
+from planner.text import visible
+from tui.visible_text import visible_text
 
 
 class ToldPicker(ModalScreen[Deadline | None]):
@@ -34,7 +36,7 @@ class ToldPicker(ModalScreen[Deadline | None]):
         super().__init__()
         recruiter = loop.contact(ContactRole.RECRUITER)
         who = recruiter.name if recruiter else f"{loop.process.company}'s recruiter"
-        self._title = f"Which deadline did {who} hear about?"
+        self._title = visible(f"Which deadline did {who} hear about?")
         self._deadlines = deadlines
         self._today = today
 
@@ -51,7 +53,7 @@ class ToldPicker(ModalScreen[Deadline | None]):
         text = Text(deadline.company, style="bold")
         text.append(f"  offer deadline {deadline.deadline:%a %Y-%m-%d}")
         text.append(f" ({days_left(deadline.deadline, self._today)})", style="dim")
-        return text
+        return visible_text(text)
 
     def on_mount(self) -> None:
         options = self.query_one("#told-list", OptionList)

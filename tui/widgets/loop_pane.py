@@ -16,6 +16,7 @@ from rich.text import Text
 
 from tui.board import BoardRow
 from tui.theme import Palette
+from tui.visible_text import visible_text
 from tui.widgets.pane_text import Page, PaneText
 
 KEPT_PAGES = 64
@@ -68,7 +69,8 @@ class LoopPane(PaneText):
     def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> Page:
         kept = self._pages.pop(row.process_id, None)
         if kept is None or kept[0] is not row or kept[1:3] != (palette, today):
-            kept = (row, palette, today, Page(self.content(row, palette, today)))
+            parts = [visible_text(part) for part in self.content(row, palette, today)]
+            kept = (row, palette, today, Page(parts))
         self._pages[row.process_id] = kept
         if len(self._pages) > KEPT_PAGES:
             del self._pages[next(iter(self._pages))]

@@ -11,6 +11,7 @@ from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.widgets import DataTable
 
+from planner.text import visible
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 from tui.views import RowView
 
@@ -158,10 +159,10 @@ def _cells(row: RowView, palette: Palette) -> dict[str, Text]:
         signal = Text(f"● {SIGNAL_LABEL[row.signal]}", style=palette.signal[row.signal])
     style = palette.muted if row.closed else ""
     return {
-        "company": Text(row.company, style=style),
-        "role": Text(row.role, style=style),
+        "company": Text(visible(row.company), style=style),
+        "role": Text(visible(row.role), style=style),
         "owner": owner,
         "wait": wait,
         "signal": signal,
-        "stage": Text(row.stage, style=style),
+        "stage": Text(visible(row.stage), style=style),
     }

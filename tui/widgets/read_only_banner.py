@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from planner.text import visible
+
 
 class ReadOnlyBanner(Static):
     """Hidden while the file is writable; shows the storage's reason otherwise."""
@@ -16,4 +18,5 @@ class ReadOnlyBanner(Static):
         self.display = reason is not None
         if reason is not None:
             sentence = reason.rstrip(".")
-            self.update(Text(f"Read-only: {sentence}. Editing keys explain instead of writing."))
+            shown = visible(f"Read-only: {sentence}. Editing keys explain instead of writing.")
+            self.update(Text(shown))
