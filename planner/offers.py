@@ -40,6 +40,8 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.ASCII | re.IGNORECASE)
 _PERCENT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 AMOUNT_FORMS = "use a whole number such as 250000, 250k or 1.2m"
+MAX_AMOUNT = 10**12
+"""No pay package comes near it; a larger number is a typo (and would not fit in the file)."""
 
 
 class OfferStatus(StrEnum):
@@ -62,13 +64,13 @@ class Offer(Record):
     process_id: str = Field(min_length=1)
     status: OfferStatus = OfferStatus.VERBAL
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
-    base: int = Field(default=0, ge=0)
-    bonus: int = Field(default=0, ge=0)
-    equity: int = Field(default=0, ge=0)
+    base: int = Field(default=0, ge=0, le=MAX_AMOUNT)
+    bonus: int = Field(default=0, ge=0, le=MAX_AMOUNT)
+    equity: int = Field(default=0, ge=0, le=MAX_AMOUNT)
     vesting_years: int = Field(default=4, ge=1, le=10)
     cliff_months: int = Field(default=12, ge=0, le=60)
     vesting_note: Text = ""
-    sign_on: int = Field(default=0, ge=0)
+    sign_on: int = Field(default=0, ge=0, le=MAX_AMOUNT)
     start_date: dt.date | None = None
     deadline: dt.date | None = None
     received_on: dt.date
@@ -107,11 +109,17 @@ def parse_amount(text: str, base: int | None = None) -> int:
         percent = _PERCENT.fullmatch(cleaned[:-1])
         if percent is None:
             raise AmountError(f"'{text}' is not a percentage (use e.g. 15%)")
-        return int(base * float(percent.group(0)) / 100)
+        return _bounded(text, base * float(percent.group(0)) / 100)
     match = _AMOUNT.fullmatch(cleaned)
     if match is None:
         raise AmountError(f"'{text}' is not an amount ({AMOUNT_FORMS})")
-    return int(float(match.group(1)) * _MULTIPLIERS[match.group(2).lower()])
+    return _bounded(text, float(match.group(1)) * _MULTIPLIERS[match.group(2).lower()])
+
+
+def _bounded(text: str, amount: float) -> int:
+    if amount > MAX_AMOUNT:
+        raise AmountError(f"'{text}' is too large (at most {MAX_AMOUNT:,})")
+    return int(amount)
 
 
 def money(amount: int, currency: str) -> str:

@@ -163,7 +163,10 @@ def conflict_counts(document: dict[str, Any]) -> dict[str, int]:
     """How many overwritten values a sync kept (`_conflicts`), per loop (process id)."""
     counts: dict[str, int] = {}
     for table in MODEL_OF:
-        for record_id, record in document.get(table, {}).items():
+        records = document.get(table)
+        if not isinstance(records, dict):
+            continue  # a malformed table: the file opens read-only, with the reason
+        for record_id, record in records.items():
             kept = record.get("_conflicts") if isinstance(record, dict) else None
             if not kept or not isinstance(kept, list):
                 continue

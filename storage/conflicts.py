@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from storage import jsonfile
 from storage.codec import MODEL_OF, NOUN_OF, SETTINGS_TABLE, public_fields
-from storage.errors import NotFoundError, StorageError
+from storage.errors import DataFileError, NotFoundError, StorageError
 from storage.hlc import parse_stamp
 from storage.merge import CONFLICTS, DELETED, canonical
 from storage.repository import Repository
@@ -58,7 +58,8 @@ def list_conflicts(document: dict[str, Any]) -> list[KeptConflict]:
     titles = _titles(document)
     found: list[tuple[tuple[str, ...], dict[str, Any]]] = []
     for table in TABLES:
-        for record_id, record in document.get(table, {}).items():
+        records = document.get(table)
+        for record_id, record in records.items() if isinstance(records, dict) else ():
             if not isinstance(record, dict):
                 continue
             loop = _loop_of(table, record_id, record, titles)
@@ -99,11 +100,18 @@ def stamp_time(stamp: str) -> dt.datetime | None:
 
 
 def read_conflicts(repo: Repository) -> list[KeptConflict]:
-    """The kept conflicts of the repository's data file (none when it does not exist yet)."""
+    """The kept conflicts of the repository's data file (none when it does not exist yet).
+
+    A file that cannot be read raises `DataFileError`: "no conflicts" would be a lie.
+    """
+    if repo.unreadable is not None:
+        raise DataFileError(repo.unreadable)
     try:
         document = jsonfile.read_strict(repo.path)[0]
     except FileNotFoundError:
         return []
+    except OSError as error:
+        raise DataFileError(f"cannot read {repo.path.name} ({error.strerror})") from None
     return list_conflicts(document)
 
 

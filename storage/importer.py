@@ -21,6 +21,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -91,6 +92,25 @@ class ImportPlan:
     new: list[NewLoop] = field(default_factory=list)
     known: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+MAX_SHEET_BYTES = 10_000_000
+"""A spreadsheet of loops is a few hundred kB; more than this is not one (`import /dev/zero`)."""
+
+
+def read_sheet(path: Path) -> str:
+    """The file's text, read no further than `MAX_SHEET_BYTES`; raises `ImportFileError`."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SHEET_BYTES + 1)
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path.name} ({error.strerror})") from None
+    if len(data) > MAX_SHEET_BYTES:
+        raise ImportFileError(
+            f"{path.name} is larger than {MAX_SHEET_BYTES // 1_000_000} MB; "
+            "is it a spreadsheet saved as CSV?"
+        )
+    return decode(data, path.name)
 
 
 def decode(data: bytes, name: str) -> str:

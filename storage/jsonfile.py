@@ -41,10 +41,13 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
-    """The file's current fingerprint, or None when it does not exist."""
+    """The file's current fingerprint, or None when it does not exist or cannot be reached.
+
+    A symbolic link counts as the file it points to (a link to itself as no file).
+    """
     try:
         return Fingerprint.of(os.stat(path))
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
         return None
 
 
@@ -130,23 +133,36 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: Mapping[str, Any], durable: bool = True) -> Fingerprint:
+def write_atomic(
+    path: Path, data: Mapping[str, Any], durable: bool = True, mode: int | None = None
+) -> Fingerprint:
     """Replace the file with `data` so that a crash leaves the old or the new version whole.
 
     `durable=False` skips both fsyncs: still atomic against a crashed process,
     but a power cut may bring back the previous version. For local side files
     (the undo journal) where that costs little and the fsyncs cost an add's time.
+    `mode`: the permissions to give the file; by default it keeps its own.
     """
-    return write_bytes_atomic(path, encode(data), durable)
+    return write_bytes_atomic(path, encode(data), durable, mode)
 
 
-def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> Fingerprint:
-    """`write_atomic` for bytes already encoded (caches write pickles and compact JSON)."""
-    temp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex}.tmp")
-    mode = _mode_of(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+def write_bytes_atomic(
+    path: Path, payload: bytes, durable: bool = True, mode: int | None = None
+) -> Fingerprint:
+    """`write_atomic` for bytes already encoded (caches write pickles and compact JSON).
+
+    A symbolic link stays a link: the file it points to is the one replaced,
+    by a temp file beside it, so the rename stays atomic on its file system.
+    """
+    target = real_file(path)
+    temp = target.with_name(f"{temp_prefix(target)}{uuid.uuid4().hex}.tmp")
+    wanted = _mode_of(target) if mode is None else mode
+    # Private until it has its permissions; a new data file gets the umask's, like any file.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if wanted is not None else 0o666)
     try:
         try:
+            if wanted is not None:
+                os.fchmod(fd, wanted)
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
@@ -155,38 +171,71 @@ def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> Fing
             written = Fingerprint.of(os.fstat(fd))
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     if durable:
-        _fsync_folder(path.parent)
+        _fsync_folder(target.parent)
     return written
 
 
-def _mode_of(path: Path) -> int:
-    """Keep the permissions the user gave the file; new files get the usual 0644."""
+def real_file(path: Path) -> Path:
+    """The file a path names: itself, or the end of its chain of symbolic links.
+
+    A link that loops is returned as it is; opening it then fails with ELOOP.
+    """
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _mode_of(path: Path) -> int | None:
+    """The permissions the user gave the file, to keep; None for a new file."""
     try:
         return os.stat(path).st_mode & 0o777
     except FileNotFoundError:
-        return 0o644
+        return None
+
+
+def side_file_mode(data_path: Path) -> int:
+    """Permissions for a file loopdeck keeps beside or about the data (journal, lock, caches).
+
+    They hold the same loops, so they are no more open than the data file,
+    and never more than 0600: the data file's owner bits, none for others.
+    """
+    try:
+        return os.stat(data_path).st_mode & 0o600
+    except OSError:
+        return 0o600
 
 
 def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable: without it a power cut can bring back the old file."""
-    fd = os.open(folder, os.O_RDONLY)
+    """Make the rename itself durable: without it a power cut can bring back the old file.
+
+    Best effort: the new file is in place already, and a folder that may be
+    written but not read (mode 0311) cannot be opened to fsync it. Failing
+    here would report a save that happened as one that did not.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
 
 def remove_stale_temps(path: Path) -> int:
-    """Delete temp files a crashed write left behind; call it only while holding the lock."""
+    """Delete temp files a crashed write of `path` left behind; only while holding the lock."""
     removed = 0
-    prefix = temp_prefix(path)
+    target = real_file(path)
+    prefix = temp_prefix(target)
     try:
-        entries = list(os.scandir(path.parent))
+        entries = list(os.scandir(target.parent))
     except OSError:
         return 0
     for entry in entries:
@@ -197,3 +246,15 @@ def remove_stale_temps(path: Path) -> int:
             except OSError:
                 continue
     return removed
+
+
+def has_stale_temps(path: Path) -> bool:
+    """Whether a crashed write of `path` left a temp file behind (a cheap look, no lock)."""
+    target = real_file(path)
+    prefix = temp_prefix(target)
+    try:
+        return any(
+            name.startswith(prefix) and name.endswith(".tmp") for name in os.listdir(target.parent)
+        )
+    except OSError:
+        return False

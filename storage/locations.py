@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from storage.jsonfile import write_bytes_atomic
+from storage.jsonfile import side_file_mode, write_bytes_atomic
 
 APP_NAME = "loopdeck"
 DEFAULT_FILE_NAME = "loopdeck.json"
@@ -50,12 +50,17 @@ KEEP_CACHE_FILES = 8
 """Per kind of cache: enough for the data files one person opens, not one per demo copy."""
 
 
-def write_cache(target: Path, payload: bytes) -> None:
+def write_cache(target: Path, payload: bytes, data_path: Path) -> None:
     """Replace a cache file atomically, then tidy its folder; a cache that cannot be
-    written is simply not written (the next start parses the file instead)."""
+    written is simply not written (the next start parses the file instead).
+
+    A cache holds the loops of `data_path`: it gets that file's permissions or
+    0600, whichever is stricter, in folders only the user may enter.
+    """
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(target, payload, durable=False)
+        target.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+        write_bytes_atomic(target, payload, durable=False, mode=side_file_mode(data_path))
     except OSError:
         return
     prune_cache(target.parent)

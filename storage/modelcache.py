@@ -87,7 +87,7 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
         )
     except pickle.PicklingError:
         return
-    write_cache(cache_path(data_path), key + b"\n" + payload)
+    write_cache(cache_path(data_path), key + b"\n" + payload, data_path)
 
 
 Columns = tuple[type[Record], list[str], list[dict[str, Any]], list[set[str]]]

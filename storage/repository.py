@@ -26,8 +26,18 @@ from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
 from storage.replica import replica_id
 from storage.tinydb_storage import LoopdeckDB
-from storage.transaction import Applied, Change, Transaction, apply_changes, inverse
-from storage.undo import UndoJournal
+from storage.transaction import (
+    DELETED,
+    Applied,
+    Change,
+    MovedOn,
+    Transaction,
+    apply_changes,
+    inverse,
+    renew,
+    restamped,
+)
+from storage.undo import UndoJournal, Undone
 
 LOCK_TIMEOUT_S = 10.0
 RecordT = TypeVar("RecordT", bound=Record)
@@ -43,8 +53,16 @@ class Repository:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.read_only: str | None = None
+        self.unreadable: str | None = None
+        """Why the file on disk could not be read (damaged, not a file), or None.
+
+        Reads then show the last version read (nothing, on a first open): a
+        command line should say so rather than print an empty list.
+        """
+        self.notices: list[str] = []
+        """Sentences about a write that succeeded with a flaw (no undo step), to pass on."""
         self._db = LoopdeckDB(path)
-        self._lock = FileLock(path.with_name(f"{path.stem}.lock"), timeout=LOCK_TIMEOUT_S)
+        self._lock = FileLock(lock_path(path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         self._journal = UndoJournal(path)
         self._clock: HybridClock | None = None
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
@@ -135,8 +153,8 @@ class Repository:
     def conflicts(self, record_id: str) -> list[dict[str, Any]]:
         """Values a sync merge overwrote on this record (`_conflicts`), newest last."""
         for table in codec.MODEL_OF:
-            record = self._db.file.document.get(table, {}).get(record_id)
-            if record is not None:
+            record = self._raw_record(table, record_id)
+            if isinstance(record, dict):
                 found = record.get("_conflicts")
                 if not isinstance(found, list):
                     return []
@@ -176,6 +194,23 @@ class Repository:
         modelcache.store(self.path, key, cached)
         self._cached_key = key
 
+    def owns(self, other: Path) -> bool:
+        """Whether `other` is the data file or one loopdeck keeps beside it (undo, lock).
+
+        An export written there would replace the loops with CSV; links count too.
+        """
+        mine = (self.path, self._journal.path, lock_path(self.path))
+        target = Path(os.path.realpath(other))
+        for path in mine:
+            if Path(os.path.realpath(path)) == target:
+                return True
+            try:
+                if os.path.samefile(path, other):
+                    return True
+            except OSError:
+                continue
+        return False
+
     def undo_label(self) -> str | None:
         """What `undo()` would undo, for menus and confirmations."""
         entries = self._journal.entries()
@@ -193,8 +228,13 @@ class Repository:
         if changes:
             self._write(changes, label)
 
-    def undo(self) -> str | None:
-        """Undo the latest transaction as a new stamped write; its label, or None if none."""
+    def undo(self) -> Undone | None:
+        """Undo the latest transaction as a new stamped write; None if there is none.
+
+        Compare-and-set: a field written since (here, or on another machine and
+        brought by a sync) keeps its newer value, and `Undone.kept` says which
+        and who wrote it (see `transaction.inverse`).
+        """
         self._require_writable()
         if not self._journal.entries():
             return None  # without taking the lock, which would create the folder
@@ -204,9 +244,20 @@ class Repository:
             if not entries:
                 return None
             latest = entries[-1]
-            self._commit([inverse(note) for note in reversed(latest["changes"])], None)
-            self._journal.pop(self._db.file.fingerprint)
-        return str(latest["label"])
+            undos: list[tuple[dict[str, Any], Change]] = []
+            moved: list[MovedOn] = []
+            for note in reversed(latest["changes"]):
+                change, left = inverse(note, self._raw_record(note["table"], note["id"]))
+                moved += left
+                if change is not None:
+                    undos.append((note, change))
+            earlier = entries[:-1]
+            applied = self._commit([change for _, change in undos], None) if undos else None
+            if applied is not None:
+                _renew_journal(earlier, undos, applied)
+            self._journal.rewrite(earlier, self._db.file.fingerprint)
+        kept = [self._describe_moved(m) for m in moved]
+        return Undone(str(latest["label"]), kept, reverted=bool(undos))
 
     def reload_if_changed(self) -> bool:
         """Re-read the file if another window or `git pull` changed it; True if it did."""
@@ -222,13 +273,14 @@ class Repository:
             self._reload_under_lock()
             self._commit(changes, label)
 
-    def _commit(self, changes: list[Change], label: str | None) -> None:
+    def _commit(self, changes: list[Change], label: str | None) -> Applied | None:
+        """Write the changes (and journal them under `label`); what was written, if anything."""
         storage = self._db.file
         snapshot = dict(storage.document) or codec.empty_document()
         storage.document = dict(snapshot)
         applied = apply_changes(snapshot, changes, self._stamp_clock())
         if not applied.undo:
-            return
+            return None
         for table, records in applied.records.items():
             self._db.records(table).put_many(records)
         codec.upgrade_schema(storage.document)
@@ -239,16 +291,22 @@ class Repository:
             raise StorageError(
                 f"could not save {self.path.name} ({error.strerror}); nothing was changed"
             ) from None
+        except StorageError:
+            storage.document = snapshot
+            raise
         self._refresh_models(applied)
         self._counts = None
         if label is None:
-            return
+            return applied
         try:
             self._journal.push(label, applied.undo, self._db.file.fingerprint)
         except OSError as error:
-            raise StorageError(
-                f"saved, but could not record it for undo ({error.strerror})"
-            ) from None
+            # The change is saved: a failure report would make a script save it twice.
+            self.notices.append(
+                f"saved, but 'undo' cannot take it back: could not write "
+                f"{self._journal.path.name} ({error.strerror})"
+            )
+        return applied
 
     def _reload_under_lock(self) -> None:
         """Before writing, take in what others wrote; refuse if the file went bad."""
@@ -256,21 +314,59 @@ class Repository:
             self._load()
         self._require_writable()
         jsonfile.remove_stale_temps(self.path)
+        jsonfile.remove_stale_temps(self._journal.path)
 
     def _load(self) -> None:
-        """(Re)read the file; on failure keep the last good models and turn read-only."""
-        name = self.path.name
+        """(Re)read the file; on failure keep the last good models and turn read-only.
+
+        git writes the file in place during a sync, so a read in the middle of
+        one finds it missing or cut short: while a sync (or another writer)
+        holds the lock, a failed or empty read waits for it and reads again
+        before calling the file damaged.
+        """
+        self.unreadable = self._try_read()
+        if (self.unreadable is not None or self._db.file.fingerprint is None) and (
+            self._wait_for_writer()
+        ):
+            self.unreadable = self._try_read()
+        self.read_only = self.unreadable or _unwritable_reason(self.path)
+        if self.unreadable is not None:
+            # Remember the bad version so that the watcher does not reload it on every tick.
+            self._db.file.fingerprint = jsonfile.fingerprint(self.path)
+
+    def _try_read(self) -> str | None:
+        """Read the file; None, or why it cannot be read (one sentence ending 'read-only')."""
         try:
             with long_lived():
                 self._read_file()
-            self.read_only = _unwritable_reason(self.path)
         except DataFileError as error:
-            self.read_only = f"{error} (opened read-only)"
+            return f"{error} (opened read-only)"
         except OSError as error:
-            self.read_only = f"cannot read {name} ({error.strerror}); opened read-only"
-        if self.read_only is not None:
-            # Remember the bad version so that the watcher does not reload it on every tick.
-            self._db.file.fingerprint = jsonfile.fingerprint(self.path)
+            return f"cannot read {self.path.name} ({error.strerror}); opened read-only"
+        return None
+
+    def _wait_for_writer(self) -> bool:
+        """If someone else holds the lock, wait until they are done; True if we waited.
+
+        Never creates the lock file (a read must not write), and returns at once
+        when we hold the lock ourselves (a write reloading under it).
+        """
+        if not self._lock.lock_file or not os.path.exists(self._lock.lock_file):
+            return False
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            pass
+        except OSError:
+            return False
+        else:
+            self._lock.release()
+            return False
+        try:
+            with self._lock.acquire(timeout=LOCK_TIMEOUT_S):
+                return True
+        except (Timeout, OSError):
+            return False
 
     def _read_file(self) -> None:
         """Models from the cache when it has this very version of the file, else parse it."""
@@ -327,7 +423,28 @@ class Repository:
             self._models = {**self._models, table: models}
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
-        return self._db.file.document.get(table, {}).get(record_id)
+        records = self._db.file.document.get(table)
+        return records.get(record_id) if isinstance(records, dict) else None
+
+    def _describe_moved(self, moved: MovedOn) -> str:
+        """'notes of Acme / ML (written on replica 3f2a9c… since, brought by a sync)'."""
+        record = self._raw_record(moved.table, moved.record_id) or {}
+        process_id = moved.record_id if moved.table == "processes" else record.get("process_id")
+        loop = self._raw_record("processes", str(process_id)) or {}
+        noun = codec.NOUN_OF.get(moved.table, moved.table)
+        title = f"{loop.get('company', '?')} / {loop.get('role', '?')}" if loop else noun
+        where = title if moved.table == "processes" or not loop else f"the {noun} of {title}"
+        if moved.field == DELETED:
+            state = "deletion" if record.get(DELETED) is not None else "restoration"
+            what = f"{state} of {where}"
+        else:
+            what = f"{moved.field} of {where}"
+        replica = moved.stamp.rsplit("-", 1)[-1] if isinstance(moved.stamp, str) else None
+        if replica is None:
+            return f"{what} (changed by hand since)"
+        if replica == self._stamp_clock().replica:
+            return f"{what} (written again on this machine since)"
+        return f"{what} (written on replica {replica} since, brought here by a sync)"
 
     def _processes(self) -> list[Process]:
         return [p for p in self._models["processes"].values() if isinstance(p, Process)]
@@ -353,32 +470,76 @@ class Repository:
             raise StorageError(
                 f"cannot create the folder for {self.path.name} ({error.strerror})"
             ) from None
-        try:
-            with self._lock:
-                yield
-        except Timeout:
-            raise StorageError(
-                f"another loopdeck is saving {self.path.name}; try again in a moment"
-            ) from None
+        with hold(self._lock, self.path):
+            yield
 
     def _sweep_stale_temps(self) -> None:
-        prefix = jsonfile.temp_prefix(self.path)
-        try:
-            stale = any(name.startswith(prefix) for name in os.listdir(self.path.parent))
-        except OSError:
-            return
-        if not stale:
+        """Remove what killed writes of the data file or the undo journal left behind."""
+        files = (self.path, self._journal.path)
+        if not any(jsonfile.has_stale_temps(f) for f in files):
             return
         # Only if nobody is writing right now: opening must not wait, and the
         # next write sweeps under the lock anyway.
         try:
             self._lock.acquire(timeout=0)
-        except Timeout:
+        except (Timeout, OSError):
             return
         try:
-            jsonfile.remove_stale_temps(self.path)
+            for file in files:
+                jsonfile.remove_stale_temps(file)
         finally:
             self._lock.release()
+
+
+def _renew_journal(
+    earlier: list[dict[str, Any]], undos: list[tuple[dict[str, Any], Change]], applied: Applied
+) -> None:
+    """Let earlier entries recognise the values an undo put back as theirs (`restamped`)."""
+    for note, change in undos:
+        record = applied.records.get(note["table"], {}).get(note["id"])
+        renewed = restamped(note, change, record) if record is not None else {}
+        for entry in earlier if renewed else ():
+            for other in entry["changes"]:
+                if (other["table"], other["id"]) == (note["table"], note["id"]):
+                    renew(other, renewed)
+
+
+def lock_path(data_path: Path) -> Path:
+    """The lock beside the data file: every write and every sync takes it."""
+    return data_path.with_name(f"{data_path.stem}.lock")
+
+
+@contextmanager
+def hold(lock: FileLock, data_path: Path) -> Iterator[None]:
+    """Hold the data file's lock; a busy or unusable lock is one `StorageError`.
+
+    The lock file is created 0600 (it must stay writable to be locked), and
+    one an older version left more open is brought down to that.
+    """
+    name = data_path.name
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StorageError(f"another loopdeck is saving {name}; try again in a moment") from None
+    except OSError as error:
+        raise StorageError(
+            f"cannot open the lock file {Path(lock.lock_file).name} ({error.strerror}); "
+            "nothing was changed"
+        ) from None
+    try:
+        _restrict(Path(lock.lock_file), 0o600)
+        yield
+    finally:
+        lock.release()
+
+
+def _restrict(file: Path, mode: int) -> None:
+    """Take permissions away from a file an older version created more open."""
+    try:
+        if os.stat(file).st_mode & 0o777 & ~mode:
+            os.chmod(file, mode)
+    except OSError:
+        return
 
 
 def _unwritable_reason(path: Path) -> str | None:

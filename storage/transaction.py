@@ -24,6 +24,7 @@ from storage.hlc import HybridClock
 
 Lookup = Callable[[str, str], dict[str, Any] | None]
 _ABSENT = object()
+DELETED = "_deleted"
 
 
 @dataclass
@@ -116,9 +117,10 @@ def _apply_one(
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The new record and its undo note, or a None note when nothing changed."""
     record: dict[str, Any] = dict(old) if old is not None else {"_deleted": None}
-    stamps = dict(record.get("_stamps") or {})
+    old_stamps: dict[str, Any] = record.get("_stamps") or {}
+    stamps = dict(old_stamps)
     before: dict[str, Any] = {}
-    written = False
+    after: dict[str, str] = {}
     for name, value in change.fields.items():
         if old is not None and old.get(name, _ABSENT) == value:
             continue
@@ -126,22 +128,24 @@ def _apply_one(
             before[name] = old[name]
         record[name] = value
         clock.observe(stamps.get(name))
-        stamps[name] = clock.now()
-        written = True
-    if old is None and not written:
+        stamps[name] = after[name] = clock.now()
+    if old is None and not after:
         return record, None
+    before_stamps = {name: old_stamps.get(name) for name in before}
     was_deleted = record.get("_deleted") is not None
     deleted_here = change.delete and not was_deleted
     restored_here = change.restore and was_deleted
     if deleted_here:
         for stamp in stamps.values():
             clock.observe(stamp)
-        record["_deleted"] = clock.now()
+        before_stamps[DELETED] = old_stamps.get(DELETED)
+        record["_deleted"] = after[DELETED] = clock.now()
     if restored_here:
         clock.observe(record["_deleted"])
+        before_stamps[DELETED] = record["_deleted"]
         record["_deleted"] = None
-        stamps["_deleted"] = clock.now()
-    if not (written or deleted_here or restored_here):
+        stamps["_deleted"] = after[DELETED] = clock.now()
+    if not (after or deleted_here or restored_here):
         return record, None
     record["_stamps"] = stamps
     note = {
@@ -149,6 +153,8 @@ def _apply_one(
         "id": change.record_id,
         "was_new": old is None,
         "before": before,
+        "before_stamps": before_stamps,
+        "after": after,
         "deleted_here": deleted_here,
         "restored_here": restored_here,
     }
@@ -170,13 +176,86 @@ def _children(
     return found
 
 
-def inverse(note: dict[str, Any]) -> Change:
-    """The change that puts a record back the way a journal note says it was."""
-    return Change(
-        note["table"],
-        note["id"],
-        fields=dict(note["before"]),
-        delete=note["was_new"] or note["restored_here"],
-        restore=note["deleted_here"] and not note["was_new"],
-        cascade=False,
-    )
+def restamped(
+    note: dict[str, Any], undo: Change, record: dict[str, Any]
+) -> dict[tuple[str, str], str]:
+    """After `undo` took back `note`: (field, its stamp before the note) -> the undo's stamp.
+
+    Undo puts the earlier value back under a new stamp. An earlier journal
+    entry that wrote that value still owns it, so its expected stamp is
+    renewed (`renew`); without that, undoing two changes in a row would take
+    the first undo's write for someone else's.
+    """
+    stamps = record.get("_stamps") or {}
+    renewed: dict[tuple[str, str], str] = {}
+    written = set(undo.fields) | ({DELETED} if undo.delete or undo.restore else set())
+    for name, old in note["before_stamps"].items():
+        if name not in written:
+            continue  # moved on: the undo left it alone
+        new = record.get(DELETED) if name == DELETED and undo.delete else stamps.get(name)
+        if isinstance(old, str) and isinstance(new, str) and new != old:
+            renewed[(name, old)] = new
+    return renewed
+
+
+def renew(note: dict[str, Any], renewed: dict[tuple[str, str], str]) -> None:
+    """Point an earlier note's expected stamps at the undo's rewrite of the same value."""
+    after = note["after"]
+    for name, stamp in list(after.items()):
+        fresh = renewed.get((name, stamp))
+        if fresh is not None:
+            after[name] = fresh
+
+
+@dataclass(frozen=True)
+class MovedOn:
+    """A field an undo left alone: it no longer holds what the undone change wrote."""
+
+    table: str
+    record_id: str
+    field: str
+    """A field name, or `_deleted` for the record's deletion or restoration."""
+    stamp: str | None
+    """The stamp of the value it holds now, which says who wrote it."""
+
+
+def inverse(
+    note: dict[str, Any], current: dict[str, Any] | None
+) -> tuple[Change | None, list[MovedOn]]:
+    """What undoing a journal note may still write to the record as it is now (compare-and-set).
+
+    A field is put back only while it holds the value the undone change wrote,
+    recognised by that write's stamp (`note["after"]`). A field someone wrote
+    since (here, or on another machine and brought by a sync) keeps the newer
+    value and is returned as `MovedOn`: undo never drops a newer value. The same
+    holds for the record itself: a created record is deleted again only while
+    nobody wrote to it since, a deletion is taken back only while it is ours.
+    """
+    table, record_id, after = note["table"], note["id"], note["after"]
+    record = current or {}
+    stamps: dict[str, Any] = record.get("_stamps") or {}
+    deleted = record.get(DELETED)
+    moved: list[MovedOn] = []
+    fields: dict[str, Any] = {}
+    for name, value in note["before"].items():
+        if stamps.get(name) == after.get(name):
+            fields[name] = value
+        else:
+            moved.append(MovedOn(table, record_id, name, stamps.get(name)))
+    delete = restore = False
+    if note["was_new"]:
+        later = sorted(n for n, s in stamps.items() if n != DELETED and s != after.get(n))
+        moved += [MovedOn(table, record_id, name, stamps[name]) for name in later]
+        delete = not later and deleted is None
+    elif note["deleted_here"]:
+        restore = deleted is not None and deleted == after.get(DELETED)
+        if deleted is not None and not restore:
+            moved.append(MovedOn(table, record_id, DELETED, deleted))
+    elif note["restored_here"]:
+        delete = deleted is None and stamps.get(DELETED) == after.get(DELETED)
+        if deleted is None and not delete:
+            moved.append(MovedOn(table, record_id, DELETED, stamps.get(DELETED)))
+    if not (fields or delete or restore):
+        return None, moved
+    change = Change(table, record_id, fields, delete=delete, restore=restore, cascade=False)
+    return change, moved

@@ -6,6 +6,10 @@ not synced (undo means "what I just did here") and keeps the last
 `JOURNAL_SIZE` transactions: each a label and the previous values of the
 fields and records it changed.
 
+Undo is compare-and-set (see `transaction.inverse`): each note keeps the
+stamps the change wrote, so a field that someone wrote since, here or on
+another machine, keeps its newer value; `Undone` says which fields those were.
+
 It also keeps the fingerprint of this machine's last write of the data file:
 while the file still has it, the bytes are exactly what we encoded, so the
 next open can skip the duplicate-key check (see `jsonfile.decode`).
@@ -13,6 +17,7 @@ next open can skip the duplicate-key check (see `jsonfile.decode`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +32,34 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(f"{data_path.stem}.undo.json")
 
 
+@dataclass(frozen=True)
+class Undone:
+    """What `Repository.undo` did: the change it took back, and the newer values it kept."""
+
+    label: str
+    kept: list[str] = field(default_factory=list)
+    """One phrase per field left alone because someone wrote it since, saying who."""
+    reverted: bool = True
+    """False when every value the change wrote had moved on: nothing was written."""
+
+    def lines(self) -> list[str]:
+        """For people: what was undone, then each value kept and why."""
+        head = f"Undid: {self.label}" if self.reverted else f"Undid nothing of: {self.label}"
+        return [head, *(f"Kept the newer {phrase}" for phrase in self.kept)]
+
+    def summary(self) -> str:
+        """The same on one line, for a notification."""
+        if not self.kept:
+            return self.label
+        verb = "kept the newer" if self.reverted else "nothing undone, kept the newer"
+        return f"{self.label} ({verb} {'; '.join(self.kept)})"
+
+
 class UndoJournal:
     """Read and rewrite the journal; callers hold the data file's lock."""
 
     def __init__(self, data_path: Path) -> None:
+        self.data_path = data_path
         self.path = journal_path(data_path)
 
     def entries(self) -> list[dict[str, Any]]:
@@ -53,8 +82,9 @@ class UndoJournal:
         kept = [*self.entries(), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
         self._save(kept, written)
 
-    def pop(self, written: Fingerprint | None) -> None:
-        self._save(self.entries()[:-1], written)
+    def rewrite(self, entries: list[dict[str, Any]], written: Fingerprint | None) -> None:
+        """Keep only `entries` (undo drops the last one and renews stamps in the others)."""
+        self._save(entries, written)
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -67,12 +97,24 @@ class UndoJournal:
         if written is not None:
             document["written"] = [written.inode, written.size, written.mtime_ns]
         # Not fsynced: losing the last undo step to a power cut is acceptable,
-        # two more fsyncs on every save are not.
-        jsonfile.write_atomic(self.path, document, durable=False)
+        # two more fsyncs on every save are not. It holds the data's old values:
+        # no more readable than the data file.
+        mode = jsonfile.side_file_mode(self.data_path)
+        jsonfile.write_atomic(self.path, document, durable=False, mode=mode)
 
 
 def _well_formed(entry: dict[str, Any]) -> bool:
-    keys = {"table", "id", "was_new", "before", "deleted_here", "restored_here"}
+    """A usable entry; one without the stamps undo compares against is skipped, not guessed."""
+    keys = {
+        "table",
+        "id",
+        "was_new",
+        "before",
+        "before_stamps",
+        "after",
+        "deleted_here",
+        "restored_here",
+    }
     changes = entry.get("changes")
     return (
         isinstance(entry.get("label"), str)

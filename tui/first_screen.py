@@ -86,7 +86,7 @@ def store(
         "summary": [getattr(summary, name) for name in SUMMARY_COUNTS],
         "rows": [[getattr(row, name) for name in ROW_FIELDS] for row in rows],
     }
-    write_cache(cache_path(data_path), orjson.dumps(payload))
+    write_cache(cache_path(data_path), orjson.dumps(payload), data_path)
 
 
 def _row(

@@ -11,6 +11,7 @@ rounds are left out: they will not happen.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 import icalendar
 
@@ -42,7 +43,7 @@ def to_ics(snapshot: Snapshot) -> bytes:
             event.add("dtstamp", stamp)
             event.add("summary", f"Offer deadline: {titles[deadline.process_id]}")
             event.add("dtstart", deadline.deadline)
-            event.add("dtend", deadline.deadline + dt.timedelta(days=1))
+            event.add("dtend", _end(deadline.deadline, dt.timedelta(days=1)))
             calendar.add_component(event)
     return bytes(calendar.to_ical())
 
@@ -59,15 +60,26 @@ def _round_event(loop: Loop, r: Round, stamp: dt.datetime) -> icalendar.Event:
     event.add("summary", f"{r.label}: {loop.process.title}")
     if r.time is None:
         event.add("dtstart", r.date)
-        event.add("dtend", r.date + dt.timedelta(days=1))
+        event.add("dtend", _end(r.date, dt.timedelta(days=1)))
     else:
         start = dt.datetime.combine(r.date, r.time)
         event.add("dtstart", start)
-        event.add("dtend", start + ROUND_LENGTH)
+        event.add("dtend", _end(start, ROUND_LENGTH))
     description = _description(loop, r)
     if description:
         event.add("description", description)
     return event
+
+
+When = TypeVar("When", dt.date, dt.datetime)
+
+
+def _end(start: When, length: dt.timedelta) -> When:
+    """When an event ends; on the calendar's last day it ends where it starts."""
+    try:
+        return start + length
+    except OverflowError:
+        return start
 
 
 def _description(loop: Loop, r: Round) -> str:

@@ -10,6 +10,7 @@ from apphelp import make_app, screen_text, settle, stored_loops, type_text
 
 from planner.models import Process
 from storage.repository import Repository
+from tui.app import LoopdeckApp
 from tui.screens.quick_line import QuickLineScreen
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.read_only_banner import ReadOnlyBanner
@@ -83,3 +84,18 @@ async def test_resize_keeps_the_cursor_on_the_same_loop(demo_db: Path) -> None:
         assert app.selected_id == selected
         table = app.query_one("#processes", ProcessesTable)
         assert table.cursor_row == 3
+
+
+async def test_a_file_with_a_malformed_table_opens_read_only_with_a_banner(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text('{"processes": []}\n', encoding="utf-8")
+    app = LoopdeckApp(db_path, dt.date(2026, 3, 16), watch_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Opening the file" not in shown
+        assert "Read-only:" in shown and "table 'processes' is not a set of records" in shown
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]
+    assert db_path.read_text(encoding="utf-8") == '{"processes": []}\n'

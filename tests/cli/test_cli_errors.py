@@ -104,14 +104,12 @@ def test_a_damaged_file_is_never_written(cli: Cli, db_path: Path, damage: str) -
     assert "read-only" in one_error_line(check)
 
 
-def test_reading_a_damaged_file_warns_on_stderr(cli: Cli, db_path: Path) -> None:
+def test_reading_a_damaged_file_is_an_error_not_an_empty_list(cli: Cli, db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(DAMAGED["conflict markers"])
     result = cli("next", "--json")
-    assert result.code == 0
-    assert result.out == "[]\n"
-    assert result.err.startswith("loopdeck: warning: ")
-    assert "conflict" in result.err
+    assert result.code == 1
+    assert "conflict markers" in one_error_line(result)
     assert db_path.read_bytes() == DAMAGED["conflict markers"]
 
 

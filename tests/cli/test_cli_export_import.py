@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+import pytest
 from clihelp import Cli, one_error_line
 
 
@@ -180,3 +181,18 @@ def test_a_person_cell_with_name_and_email_becomes_a_card_with_both(
         "hiring_manager": ("Bob Lee", "bob@acme.com"),
     }
     assert people("beta") == {"recruiter": ("ops@beta.io", "ops@beta.io")}
+
+
+@pytest.mark.parametrize("name", ["loopdeck.json", "loopdeck.undo.json", "link.json"])
+def test_export_never_overwrites_the_data_file_or_its_journal(
+    cli: Cli, db_path: Path, name: str
+) -> None:
+    assert cli("add", "Acme / ML").code == 0
+    (db_path.parent / "link.json").symlink_to(db_path)
+    before = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+
+    result = cli("export", "--format", "csv", "-o", str(db_path.parent / name))
+
+    assert result.code == 1
+    assert "is where loopdeck keeps your loops; export to another file" in one_error_line(result)
+    assert {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()} == before

@@ -107,3 +107,42 @@ def test_the_child_saves_when_nothing_kills_it(db_path: Path) -> None:
 
     assert child.returncode == 0, child.stderr
     assert titles(Repository.open(db_path)) == NEW
+
+
+JOURNAL_CHILD = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from storehelp import process
+from storage.repository import Repository
+
+real_replace = os.replace
+
+def replace(src, dst):
+    if str(dst).endswith(".undo.json"):
+        os._exit(77)
+    real_replace(src, dst)
+
+repo = Repository.open(Path(sys.argv[1]))
+os.replace = replace
+with repo.transaction("add loop") as tx:
+    tx.put(process("Borealis", "Infra"))
+"""
+
+
+def test_the_temp_file_of_a_killed_undo_journal_write_is_swept_on_the_next_open(
+    db_path: Path,
+) -> None:
+    add_loop(db_path)
+
+    child = subprocess.run(
+        [sys.executable, "-c", JOURNAL_CHILD, str(db_path), str(Path(__file__).parent)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+    assert child.returncode == CRASHED, child.stderr
+    assert [name.startswith(".loopdeck.undo.json.") for name in stale_temps(db_path)] == [True]
+    Repository.open(db_path)
+    assert stale_temps(db_path) == []

@@ -18,6 +18,7 @@ from storehelp import add_loop, event_of, process
 from storage import codec, modelcache
 from storage.locations import CACHE_DIR_VARIABLE, KEEP_CACHE_FILES
 from storage.repository import Repository
+from storage.undo import Undone
 
 
 @pytest.fixture(autouse=True)
@@ -142,7 +143,7 @@ def test_writing_after_a_cache_hit_parses_the_file_then_and_keeps_everything(
     reopened = Repository.open(db_path)
     texts = sorted(event.text for event in reopened.loop(acme.id).events)
     assert texts == ["Called the recruiter", "Sent my availability"]
-    assert reopened.undo() == "log a call"
+    assert reopened.undo() == Undone("log a call")
     assert [e.text for e in Repository.open(db_path).loop(acme.id).events] == [
         "Sent my availability"
     ]

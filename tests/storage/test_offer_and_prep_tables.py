@@ -11,6 +11,7 @@ from storehelp import DAY, process
 from planner.offers import Offer, OfferStatus
 from planner.prep import Audience, Decision, Profile, Question, TalkingPoint
 from storage.repository import Repository
+from storage.undo import Undone
 
 
 def test_new_records_round_trip_through_the_file_with_stamps(db_path: Path) -> None:
@@ -64,7 +65,7 @@ def test_deleting_a_loop_takes_its_offer_and_prep_along_and_undo_brings_them_bac
     with repo.transaction("delete") as tx:
         tx.delete(loop)
     assert repo.records(Offer) == [] and repo.records(Question) == []
-    assert repo.undo() == "delete"
+    assert repo.undo() == Undone("delete")
     assert repo.records(Offer) == [offer] and len(repo.records(Question)) == 1
 
 

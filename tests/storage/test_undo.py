@@ -11,7 +11,7 @@ from storehelp import add_loop, process, titles
 
 from storage.jsonfile import fingerprint
 from storage.repository import Repository
-from storage.undo import JOURNAL_SIZE, UndoJournal, journal_path
+from storage.undo import JOURNAL_SIZE, UndoJournal, Undone, journal_path
 
 
 def stamps(path: Path, table: str, record_id: str) -> dict[str, str]:
@@ -26,18 +26,18 @@ def test_undo_in_a_new_instance_reverts_the_last_edit_then_the_add(db_path: Path
     edited = stamps(db_path, "processes", acme.id)
 
     later = Repository.open(db_path)
-    assert later.undo() == "set level of Acme"
+    assert later.undo() == Undone("set level of Acme")
     assert Repository.open(db_path).loop(acme.id).process.level == ""
     assert stamps(db_path, "processes", acme.id)["level"] > edited["level"]
 
-    assert Repository.open(db_path).undo() == "add loop Acme / ML Engineer"
+    assert Repository.open(db_path).undo() == Undone("add loop Acme / ML Engineer")
     assert titles(Repository.open(db_path), include_closed=True) == []
 
 
 def test_nothing_to_undo_returns_none_and_writes_nothing(db_path: Path) -> None:
     add_loop(db_path)
     repo = Repository.open(db_path)
-    assert repo.undo() == "add loop Acme / ML Engineer"
+    assert repo.undo() == Undone("add loop Acme / ML Engineer")
     after_undo = db_path.read_bytes()
 
     assert repo.undo() is None
@@ -52,7 +52,7 @@ def test_undoing_a_delete_brings_the_loop_back_whole(db_path: Path) -> None:
         tx.delete(acme)
     assert titles(repo) == []
 
-    assert Repository.open(db_path).undo() == "delete Acme"
+    assert Repository.open(db_path).undo() == Undone("delete Acme")
 
     loop = Repository.open(db_path).loop(acme.id)
     assert (len(loop.rounds), len(loop.contacts), len(loop.events)) == (1, 1, 1)
@@ -71,7 +71,7 @@ def test_undo_keeps_what_a_pull_brought_in_meanwhile(db_path: Path) -> None:
         tx.put(laptop.loop(acme.id).process.model_copy(update={"location": "Berlin"}))
     os.replace(pulled, db_path)
 
-    assert repo.undo() == "set level"
+    assert repo.undo() == Undone("set level")
 
     stored = Repository.open(db_path).loop(acme.id).process
     assert (stored.level, stored.location) == ("", "Berlin")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,8 +12,10 @@ from planner.offers import Offer
 from planner.ownership import next_steps
 from planner.steps import NextStep, Thread
 from planner.threads import threads
+from storage.errors import DataFileError
 from storage.repository import Repository
 from tui.cli.errors import CliError as CliError
+from tui.cli.output import warn
 
 
 @dataclass
@@ -31,18 +32,21 @@ class Context:
 
     @property
     def repo(self) -> Repository:
+        """The repository; a file that cannot be read at all is an error, not an empty list."""
         if self._repo is None:
             self._repo = Repository.open(self.db_path)
+        if self._repo.unreadable is not None:
+            raise DataFileError(self._repo.unreadable)
         return self._repo
 
-    def warn_if_read_only(self) -> None:
-        """Before a read: a read-only file still shows what it can, with a warning.
+    def notices(self) -> list[str]:
+        """What the repository had to say about writes that succeeded with a flaw."""
+        return self._repo.notices if self._repo is not None else []
 
-        A damaged file shows nothing, so the warning is what keeps an empty list
-        from reading as "no loops".
-        """
+    def warn_if_read_only(self) -> None:
+        """Before a read: a file that cannot be written still shows its loops, with a warning."""
         if self.repo.read_only is not None:
-            sys.stderr.write(f"loopdeck: warning: {self.repo.read_only}\n")
+            warn(self.repo.read_only)
 
     def steps(self, loops: list[Loop] | None = None) -> dict[str, NextStep]:
         """Every open loop's state by process id, most urgent first."""

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from planner.text import visible_lines
 from storage.exporters.csv_export import to_csv
 from storage.exporters.ics_export import to_ics
 from storage.exporters.markdown_export import to_markdown
@@ -41,9 +42,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     snapshot = take_snapshot(ctx.repo, ctx.today, only=only)
     data = render(args.format, snapshot)
     if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        # A file keeps the data as it is; a terminal gets control characters as escapes.
+        sys.stdout.write(visible_lines(text) if sys.stdout.isatty() else text)
         return 0
     target = Path(args.output)
+    if ctx.repo.owns(target):
+        raise CliError(f"{target.name} is where loopdeck keeps your loops; export to another file")
     try:
         target.write_bytes(data)
     except OSError as error:

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from planner.models import Loop
-from storage.importer import ImportPlan, apply_import, decode, plan_import
+from storage.importer import ImportPlan, apply_import, plan_import, read_sheet
 from storage.stagewords import stage_text
 from tui.cli.context import CliError, Context
 from tui.cli.output import count, emit
@@ -32,13 +32,10 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CliError(f"cannot read {path.name} ({error.strerror})") from None
+    text = read_sheet(path)
     repo = ctx.repo
     existing = [loop.process for loop in repo.loops(include_closed=True)]
-    plan = plan_import(decode(data, path.name), existing, ctx.today, path.name)
+    plan = plan_import(text, existing, ctx.today, path.name)
     emit(preview(plan))
     if plan.problems:
         raise CliError(

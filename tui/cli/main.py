@@ -20,6 +20,7 @@ from pathlib import Path
 
 from planner import clock
 from planner.dates import DateError
+from planner.text import visible
 from storage.errors import StorageError
 from storage.locations import resolve_db_path
 from tui.cli.commands import register_all
@@ -101,7 +102,7 @@ def user_error(error: Exception) -> str | None:
 
 
 def fail(message: str) -> None:
-    sys.stderr.write(f"loopdeck: {message}\n")
+    sys.stderr.write(f"loopdeck: {visible(message)}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,8 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return open_app(path, today)
         from tui.cli.context import Context
+        from tui.cli.output import warn
 
-        code: int = args.run(args, Context(db_path=path, today=today))
+        context = Context(db_path=path, today=today)
+        code: int = args.run(args, context)
+        for notice in context.notices():
+            warn(notice)
         return code
     except SystemExit as done:  # --help prints and exits cleanly
         return done.code if isinstance(done.code, int) else 0

@@ -1,7 +1,9 @@
 """`loopdeck undo`: take back the last change (from this machine), as a new change.
 
 Undo is itself a stamped write, so it syncs like any other edit and can be
-undone in turn.
+undone in turn. It puts a field back only while the field still holds what
+the change wrote: a value written since (on another machine, brought by a
+sync) is kept, and undo says which.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    label = ctx.repo.undo()
-    if label is None:
+    undone = ctx.repo.undo()
+    if undone is None:
         raise CliError("nothing to undo")
-    emit(f"Undid: {label}")
+    emit("\n".join(undone.lines()))
     return 0
