@@ -8,6 +8,7 @@ would, and the merge driver it installs is called by that same git.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -43,7 +44,9 @@ class Git:
         except FileNotFoundError:
             raise SyncError("git is not installed (or not on PATH); install git to sync") from None
         if check and done.returncode != 0:
-            raise SyncError(f"git {args[0]} failed: {last_line(done.stderr or done.stdout)}")
+            raise SyncError(
+                f"git {args[0]} failed: {explain(done.stderr or done.stdout, self.cwd)}"
+            )
         return done
 
     def out(self, *args: str) -> str:
@@ -59,6 +62,27 @@ class Git:
         return done.stdout.strip() if done.returncode == 0 else None
 
 
+LOCKED = re.compile(r"Unable to create '(?P<path>.+?)': File exists")
+
+
+def explain(text: str, cwd: Path) -> str:
+    """What went wrong, in git's words; a lock file left behind is named, with what to do.
+
+    A git command killed midway (a sync interrupted, a crash) leaves its lock
+    file (`.git/index.lock`, a ref's `.lock`) and every later command fails;
+    git's own advice ("remove the file manually") does not say which file.
+    """
+    locked = LOCKED.search(text)
+    if locked is None:
+        return last_line(text)
+    path = Path(locked.group("path"))
+    path = path if path.is_absolute() else cwd / path
+    return (
+        f"{path} exists: another git command is running in {cwd}, or one was stopped "
+        f"midway; if none is running, remove {path} and sync again"
+    )
+
+
 def last_line(text: str) -> str:
     """git's most telling line: the last non-empty one, without its 'fatal: ' prefix."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -71,9 +95,16 @@ def last_line(text: str) -> str:
 
 
 def work_tree(folder: Path) -> Path | None:
-    """The top of the git work tree holding `folder`, or None when it is not in one."""
-    if not folder.is_dir():
-        return None
+    """The top of the git work tree holding `folder`, or None when it is not in one.
+
+    A folder not created yet (the data file's, in a fresh clone) is in the
+    work tree of the nearest folder that exists.
+    """
+    folder = folder.absolute()
+    while not folder.is_dir():
+        if folder.exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
     done = Git(folder).run("rev-parse", "--show-toplevel", check=False)
     if done.returncode != 0:
         return None

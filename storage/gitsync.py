@@ -12,6 +12,7 @@ is left as it was before the pull) and reported in one sentence.
 from __future__ import annotations
 
 import socket
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,13 +21,14 @@ from filelock import FileLock, Timeout
 
 from storage import jsonfile
 from storage.docdiff import conflicts_kept, loops_changed
-from storage.gitcmd import Git, SyncError, last_line, work_tree
-from storage.gitdriver import ensure_driver
+from storage.gitcmd import Git, SyncError, explain, last_line, work_tree
+from storage.gitdriver import ensure_driver, relative_to, tracked
 from storage.merge import merge
 
 PUSH_ATTEMPTS = 3
 LOCK_TIMEOUT_S = 10.0
 SUPPORT_FILES = (".gitattributes", ".gitignore")
+"""Files a remote's history may hold beside the data file: checked out when joining it."""
 # How git says the remote branch moved: behind us before the push started, or
 # during it (the remote could not move the branch from the commit it announced).
 MOVED = (" ! [rejected]", "(fetch first)", "(non-fast-forward)", "(failed to update ref)")
@@ -83,7 +85,12 @@ def lock_for(path: Path) -> FileLock:
 
 
 def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncResult:
-    """Commit, pull, push the data file at `path`; raises `SyncError` with one sentence."""
+    """Commit, pull, push the data file at `path`; raises `SyncError` with one sentence.
+
+    Only through a repository that already tracks the data file: a data file
+    that happens to sit in some other repository is synced there only after
+    `init` (`loopdeck sync --init`), never by surprise.
+    """
     path = path.absolute()
     result = SyncResult()
     root = work_tree(path.parent)
@@ -97,6 +104,16 @@ def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncR
         Git(path.parent).run("init", "--quiet")
         root, result.initialized = path.parent, True
     git = Git(root)
+    if path.is_symlink():
+        raise SyncError(
+            f"{path.name} is a symbolic link, and git would sync the link, not your loops; "
+            "sync the folder it points to ('loopdeck --db TARGET sync')"
+        )
+    if not init and not (tracked(git, path) or _tracked_upstream(git, path)):
+        raise SyncError(
+            f"{path.name} is not tracked in the git repository at {root}; run "
+            "'loopdeck sync --init' to sync it through that repository"
+        )
     if remote_url:
         _set_remote(git, remote_url)
     try:
@@ -110,12 +127,13 @@ def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncR
 def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
     """The sync proper; `join` allows merging a remote whose history is unrelated (--init)."""
     refuse_unmerged(git, path)
+    _sweep_merge_temps(git)
     _read(path)  # a damaged file is reported, never committed and spread to other machines
     remote = _remote(git)
     if remote is not None and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         _adopt_remote_history(git, path, remote)
-    result.repaired = ensure_driver(path)
     result.committed = _commit(git, path)
+    result.repaired = ensure_driver(path)  # before any merge; the commit made the file tracked
     result.remote = remote
     if remote is None or not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         return
@@ -134,6 +152,18 @@ def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
     result.pushed = pushed
 
 
+def _tracked_upstream(git: Git, path: Path) -> bool:
+    """Whether the remote's branch tracks the data file (a clone made before the first push).
+
+    Only asked of a clone with a remote, and a fetch that fails counts as no.
+    """
+    remote = _remote(git)
+    branch = git.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False).stdout.strip()
+    if remote is None or not branch or not git.ok("fetch", "--quiet", remote):
+        return False
+    return git.ok("cat-file", "-e", f"refs/remotes/{remote}/{branch}:{relative_to(git, path)}")
+
+
 def refuse_unmerged(git: Git, path: Path) -> None:
     """Stop when git left the data file unmerged: committing it would commit a conflict."""
     if git.out("ls-files", "--unmerged", "--", str(path)):
@@ -142,7 +172,11 @@ def refuse_unmerged(git: Git, path: Path) -> None:
             "merged); run 'loopdeck conflicts --from-git' to merge it, then sync again"
         )
     if git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
-        raise SyncError("a git merge is in progress in the data folder; finish or abort it first")
+        merge_head = Path(git.out("rev-parse", "--absolute-git-dir")) / "MERGE_HEAD"
+        raise SyncError(
+            f"a git merge is in progress in {git.cwd} ({merge_head} exists); finish it with "
+            "'git commit' or abort it with 'git merge --abort', then sync again"
+        )
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -150,6 +184,25 @@ def _read(path: Path) -> dict[str, Any]:
         return jsonfile.read_strict(path)[0]
     except FileNotFoundError:
         return {}
+
+
+MERGE_TEMP_AGE_S = 3600.0
+
+
+def _sweep_merge_temps(git: Git) -> None:
+    """Remove the copies git made for a merge driver that was killed, once they are old.
+
+    git names them `.merge_file_XXXXXX` at the top of the work tree and leaves
+    them when it dies; `.git/info/exclude` keeps them out of `git status`.
+    Only old ones go: a merge running right now (by hand) may still need its own.
+    """
+    now = time.time()
+    for temp in git.cwd.glob(".merge_file_*"):
+        try:
+            if temp.is_file() and now - temp.stat().st_mtime > MERGE_TEMP_AGE_S:
+                temp.unlink()
+        except OSError:
+            continue
 
 
 def _set_remote(git: Git, url: str) -> None:
@@ -197,12 +250,13 @@ def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
     git.run("symbolic-ref", "HEAD", f"refs/heads/{branch}")
     git.run("reset", "--quiet", f"{remote}/{branch}")
     git.run("branch", "--quiet", f"--set-upstream-to={remote}/{branch}")
-    relative = path.relative_to(git.cwd).as_posix()
+    relative = relative_to(git, path)
     shown = git.run("show", f"HEAD:{relative}", check=False)
     local = _read(path)
     if shown.returncode != 0:
         return
     theirs = jsonfile.decode(shown.stdout.encode(), f"{path.name} ({remote})")
+    path.parent.mkdir(parents=True, exist_ok=True)
     jsonfile.write_atomic(path, merge({}, local, theirs) if local else theirs)
     for name in SUPPORT_FILES:
         if not (git.cwd / name).exists():
@@ -210,15 +264,14 @@ def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
 
 
 def _commit(git: Git, path: Path) -> int | None:
-    """Commit the data file and the sync set-up; the number of loops changed, None if clean."""
-    paths = [p for p in (path, *(path.parent / n for n in SUPPORT_FILES)) if p.exists()]
-    if not paths:
+    """Commit the data file (nothing else); the number of loops changed, None if clean."""
+    if not path.exists():
         return None
-    names = [str(p) for p in paths]
+    relative = relative_to(git, path)
+    names = [relative]
     git.run("add", "--", *names)
     if git.ok("diff", "--cached", "--quiet", "--", *names):
         return None
-    relative = path.relative_to(git.cwd).as_posix()
     committed = git.run("show", f"HEAD:{relative}", check=False)
     before = (
         jsonfile.decode(committed.stdout.encode(), path.name)
@@ -258,8 +311,8 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
     if "unrelated histories" in done.stderr:
         reason = f"{remote} has a history of its own; 'loopdeck sync --init' joins it"
     raise SyncError(
-        f"could not merge with {remote} ({reason or last_line(done.stderr)}); "
-        "nothing was changed, fix that and sync again"
+        f"could not merge with {remote} ({reason or explain(done.stderr or done.stdout, git.cwd)});"
+        " nothing was changed, fix that and sync again"
     )
 
 

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from storage.hlc import HybridClock
-from storage.replica import replica_file_for, replica_id
+from storage.replica import keep_in_git, replica_file_for, replica_id
 
 
 def test_stamps_keep_increasing_when_the_wall_clock_goes_back() -> None:
@@ -42,15 +42,29 @@ def test_malformed_stamps_are_ignored_by_observe() -> None:
     assert clock.now() == "0000000001000-0000-me"
 
 
-def test_in_a_git_work_tree_the_replica_id_lives_in_dot_git(tmp_path: Path) -> None:
+def test_in_a_git_work_tree_not_synced_the_replica_id_leaves_the_repository_alone(
+    tmp_path: Path, private_state_dir: Path
+) -> None:
     subprocess.run(["git", "init", "-q", str(tmp_path / "notes")], check=True)
     data = tmp_path / "notes" / "loops" / "loopdeck.json"
 
     first = replica_id(data)
 
-    assert replica_file_for(data) == (tmp_path / "notes" / ".git" / "loopdeck-replica").resolve()
-    assert (tmp_path / "notes" / ".git" / "loopdeck-replica").read_text().strip() == first
+    assert replica_file_for(data).is_relative_to(private_state_dir)
+    assert not (tmp_path / "notes" / ".git" / "loopdeck-replica").exists()
     assert replica_id(data) == first
+
+
+def test_a_clone_set_up_for_sync_keeps_the_same_replica_id_in_dot_git(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path / "notes")], check=True)
+    data = tmp_path / "notes" / "loopdeck.json"
+    first = replica_id(data)
+
+    assert keep_in_git(data, tmp_path / "notes" / ".git")
+
+    assert replica_file_for(data) == tmp_path / "notes" / ".git" / "loopdeck-replica"
+    assert replica_id(data) == first
+    assert not keep_in_git(data, tmp_path / "notes" / ".git")
 
 
 def test_outside_git_the_replica_id_lives_in_the_state_folder(
@@ -60,7 +74,8 @@ def test_outside_git_the_replica_id_lives_in_the_state_folder(
 
     first = replica_id(data)
 
-    assert (private_state_dir / "loopdeck" / "replica").read_text().strip() == first
+    assert replica_file_for(data).parent == private_state_dir / "loopdeck" / "replicas"
+    assert replica_file_for(data).read_text().strip() == first
     assert first.isalnum() and "-" not in first
 
 

@@ -60,15 +60,25 @@ class Machine:
     name: str
     root: Path
     skew: float = 0.0
+    synced: bool = False
+    data: str = DATA
+    """The data file's path in the work tree."""
 
     @property
     def path(self) -> Path:
-        return self.root / DATA
+        return self.root / self.data
 
     def repo(self) -> Repository:
         return Repository.open(self.path)
 
     def sync(self, **options: Any) -> SyncResult:
+        """`loopdeck sync`; the machine's first sync is `sync --init` unless a test says.
+
+        As the README has it: the first machine sets the remote up with
+        `--init`, which is also what a clone made before that needs.
+        """
+        options.setdefault("init", not self.synced)
+        self.synced = True
         with clock_skew(self.skew):
             return sync(self.path, **options)
 
@@ -109,10 +119,12 @@ class Farm:
         self.remote = base / "remote.git"
         git(base, "init", "--quiet", "--bare", str(self.remote))
 
-    def clone(self, name: str, skew: float = 0.0, rebase: bool = False) -> Machine:
+    def clone(
+        self, name: str, skew: float = 0.0, rebase: bool = False, data: str = DATA
+    ) -> Machine:
         root = self.base / name
         git(self.base, "clone", "--quiet", str(self.remote), str(root))
         git(root, "config", "user.name", f"Person on {name}")
         git(root, "config", "user.email", f"{name}@example.com")
         git(root, "config", "pull.rebase", "true" if rebase else "false")
-        return Machine(name, root, skew)
+        return Machine(name, root, skew, data=data)

@@ -172,7 +172,7 @@ def test_sync_outside_a_repository_asks_for_init_and_init_commits_locally(
     assert out.splitlines()[0] == "Made the data folder a git repository"
     assert "committed locally only" in out
     assert alone.status() == ""
-    assert ".gitattributes" in git(alone.root, "ls-files")
+    assert git(alone.root, "ls-files") == "loopdeck.json\n"  # and nothing else
     assert driver_status(alone.path) is None
 
 

@@ -1,16 +1,24 @@
 """`loopdeck check`: is the data file sound? Exit 0 if so, else 1 with the reason.
 
 Meant for scripts and git hooks (e.g. before a commit of the synced folder):
-it reads the file exactly as the app would and never writes it.
+it reads the file exactly as the app would and never writes it. In a clone
+that syncs the file it also checks the merge driver (exit 1 if git would
+merge the file line by line) and names committed attributes that would
+switch the driver off and `.gitattributes`/`.gitignore` files that are links.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from storage.gitdriver import driver_status
+from storage.gitdriver import (
+    bystander_root,
+    committed_overrides,
+    driver_status,
+    symlinked_files,
+)
 from tui.cli.context import CliError, Context
-from tui.cli.output import count, emit
+from tui.cli.output import count, emit, warn
 from tui.cli.parsing import Subparsers
 
 
@@ -20,10 +28,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    if not ctx.db_path.exists():
+    repo = ctx.repo  # a file that cannot be read (a folder, a link to itself) stops here
+    if repo.version is None:
         emit(f"No data file at {ctx.db_path} yet (the first change creates it)")
         return 0
-    repo = ctx.repo
     if repo.read_only is not None:
         raise CliError(repo.read_only)
     loops = repo.loops(include_closed=True)
@@ -37,6 +45,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         count(events, "log entry", "log entries"),
     ]
     emit(f"{ctx.db_path.name} is sound: " + ", ".join(counts))
+    bystander = bystander_root(ctx.db_path)
+    if bystander is not None:
+        emit(
+            f"Not synced: git does not track {ctx.db_path.name} in {bystander}, so loopdeck "
+            "leaves that repository alone ('loopdeck sync --init' syncs it there)"
+        )
+    for finding in symlinked_files(ctx.db_path) + committed_overrides(ctx.db_path):
+        warn(finding)
     driver_problem = driver_status(ctx.db_path)
     if driver_problem is not None:
         # The file itself is fine, but the next sync would merge it line by line and could
