@@ -19,8 +19,6 @@ from pathlib import Path
 import pytest
 from clihelp import Cli, one_error_line
 
-from storage.importer import MAX_SHEET_BYTES
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -135,13 +133,28 @@ def test_a_lock_file_without_permissions_is_one_error_line(shared_folder: Path) 
     assert not (folder / "loopdeck.json").exists()
 
 
-def test_import_reads_at_most_a_spreadsheet_worth_of_an_endless_file(
-    cli: Cli, db_path: Path
-) -> None:
-    result = cli("import", "/dev/zero")
+BOUNDED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # fail, not fill the machine
+from tui.cli.main import main
+sys.exit(main(["--db", sys.argv[1], "import", "/dev/zero"]))
+"""
 
-    assert one_error_line(result) == (
-        f"loopdeck: zero is larger than {MAX_SHEET_BYTES // 1_000_000} MB; "
-        "is it a spreadsheet saved as CSV?"
+
+def test_import_reads_at_most_a_spreadsheet_worth_of_an_endless_file(db_path: Path) -> None:
+    """In a child with a memory limit: a read without a bound would take all there is."""
+    child = subprocess.run(
+        [sys.executable, "-c", BOUNDED, str(db_path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert (child.returncode, child.stdout) == (1, ""), child.stderr[-300:]
+    assert child.stderr == (
+        "loopdeck: zero is larger than 10 MB; is it a spreadsheet saved as CSV?\n"
     )
     assert not db_path.exists()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from planner.dates import describe_days, relative
 from planner.steps import NextStep, Signal
-from planner.text import visible_lines
+from planner.text import visible, visible_lines
 
 SIGNAL_LABELS: dict[Signal, str] = {
     Signal.OVERDUE: "OVERDUE",
@@ -33,10 +33,15 @@ def clip(text: str, width: int = MAX_CELL) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell, two spaces apart, no trailing blanks."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    """Columns padded to their widest cell, two spaces apart, no trailing blanks.
+
+    Cells are measured as they will print: control characters as escapes.
+    """
+    shown = [[visible(cell) for cell in row] for row in rows]
+    columns = zip(headers, *shown, strict=True)
+    widths = [max(len(str(cell)) for cell in column) for column in columns]
     lines = []
-    for row in (headers, *rows):
+    for row in (headers, *shown):
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
