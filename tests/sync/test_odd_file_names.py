@@ -12,6 +12,7 @@ import pytest
 from gitfarm import Farm, git
 
 from storage.gitdriver import driver_status
+from tui.cli.main import main
 
 NAMES = [
     "my loops.json",
@@ -44,8 +45,8 @@ def test_an_odd_data_file_name_merges_record_by_record(farm: Farm, name: str) ->
     assert [c["value"] for c in laptop.record(acme.id)["_conflicts"]] == ["call the recruiter"]
 
 
-def test_the_line_older_versions_committed_is_reported_until_sync_installs_ours(
-    farm: Farm,
+def test_check_reports_the_line_older_versions_committed_until_sync_installs_ours(
+    farm: Farm, capsys: pytest.CaptureFixture[str]
 ) -> None:
     laptop = farm.clone("laptop", data="my loops.json")
     laptop.add("Acme")
@@ -53,6 +54,11 @@ def test_the_line_older_versions_committed_is_reported_until_sync_installs_ours(
     git(laptop.root, "add", ".gitattributes", "my loops.json")
     git(laptop.root, "commit", "--quiet", "-m", "as an older loopdeck set it up")
 
-    assert "line by line" in str(driver_status(laptop.path))
+    assert main(["--db", str(laptop.path), "check"]) == 1
+    assert capsys.readouterr().err == (
+        "loopdeck: git would merge my loops.json line by line (its merge attribute is "
+        "unspecified); run 'loopdeck sync' to install the merge driver\n"
+    )
     laptop.sync()
-    assert driver_status(laptop.path) is None
+    assert main(["--db", str(laptop.path), "check"]) == 0
+    assert capsys.readouterr().err == ""
