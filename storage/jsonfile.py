@@ -10,10 +10,8 @@ whole. A crash can leave a temp file behind; `remove_stale_temps` sweeps them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +110,8 @@ def _describe_parse_error(raw: bytes, name: str, error: orjson.JSONDecodeError) 
 
 
 def _reject_duplicate_keys(raw: bytes, name: str) -> None:
+    import json  # the slow path of a file edited by hand: its import waits until then
+
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
         for key, value in pairs:
@@ -130,6 +130,11 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def temp_path(path: Path) -> Path:
+    """A fresh hidden sibling for a write to land in before it replaces `path`."""
+    return path.with_name(f"{temp_prefix(path)}{os.urandom(16).hex()}.tmp")
+
+
 def write_atomic(path: Path, data: Mapping[str, Any], durable: bool = True) -> Fingerprint:
     """Replace the file with `data` so that a crash leaves the old or the new version whole.
 
@@ -142,7 +147,7 @@ def write_atomic(path: Path, data: Mapping[str, Any], durable: bool = True) -> F
 
 def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> Fingerprint:
     """`write_atomic` for bytes already encoded (caches write pickles and compact JSON)."""
-    temp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex}.tmp")
+    temp = temp_path(path)
     mode = _mode_of(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
