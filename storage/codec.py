@@ -145,6 +145,8 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
         fields["id"] = record_id
         ids.append(record_id)
         payload.append(fields)
+    if not payload:
+        return {}  # no validator built for a kind of record the file does not hold
     adapter = _ADAPTERS.get(table)
     if adapter is None:
         adapter = _ADAPTERS[table] = TypeAdapter(list[model])  # type: ignore[valid-type]

@@ -14,9 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
@@ -28,6 +26,9 @@ from storage.replica import replica_id
 from storage.tinydb_storage import LoopdeckDB
 from storage.transaction import Applied, Change, Transaction, apply_changes, inverse
 from storage.undo import UndoJournal
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_TIMEOUT_S = 10.0
 RecordT = TypeVar("RecordT", bound=Record)
@@ -44,11 +45,13 @@ class Repository:
         self.path = path
         self.read_only: str | None = None
         self._db = LoopdeckDB(path)
-        self._lock = FileLock(path.with_name(f"{path.stem}.lock"), timeout=LOCK_TIMEOUT_S)
+        self._file_lock: FileLock | None = None
         self._journal = UndoJournal(path)
         self._clock: HybridClock | None = None
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
-        self._settings = Settings()
+        # The defaults, built without validating them: a read served from the model
+        # cache then never builds a pydantic validator at all.
+        self._settings = Settings.model_construct()
         self._counts: dict[str, int] | None = None
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
@@ -279,7 +282,7 @@ class Repository:
             raw, stamp = jsonfile.read_bytes(self.path)
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
-            self._settings, self._counts = Settings(), {}
+            self._settings, self._counts = Settings.model_construct(), {}
             storage.forget()
             self._db.clear_cache()
             return
@@ -345,8 +348,24 @@ class Repository:
         if self.read_only is not None:
             raise ReadOnlyError(self.read_only)
 
+    @property
+    def _lock(self) -> FileLock:
+        """The lock file beside the data file, made on first use.
+
+        filelock (and the asyncio it imports) loads only when a command writes:
+        a read never takes the lock, and `loopdeck next` should not wait for it.
+        """
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            lock_path = self.path.with_name(f"{self.path.stem}.lock")
+            self._file_lock = FileLock(lock_path, timeout=LOCK_TIMEOUT_S)
+        return self._file_lock
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import Timeout
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -371,6 +390,8 @@ class Repository:
             return
         # Only if nobody is writing right now: opening must not wait, and the
         # next write sweeps under the lock anyway.
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
