@@ -8,6 +8,7 @@ is drawn. The bare app (a Static and a Footer) is timed the same way: its text
 drawn, then a key that changes it. Which loops come first is asked of
 `loopdeck next --json` beforehand, with its own throwaway cache folder.
 
+The CPU ratio printed beside covers each whole run, quitting included.
 Three kinds of start, alternating with the bare app:
 - again: the file and the day are the same as at the previous start;
 - a new day: the first start on the next day (one day later per run);
@@ -29,6 +30,7 @@ from figures import (
     LOOPDECK,
     PYTHON,
     TODAY,
+    Run,
     arguments,
     bench_env,
     open_loops,
@@ -64,15 +66,16 @@ Bare().run()
 """
 
 
-def bare_usable(script: Path, env: dict[str, str]) -> float:
+def bare_usable(script: Path, env: dict[str, str]) -> Run:
     terminal = Terminal.start([PYTHON, str(script)], env)
     try:
         terminal.wait_for(["bare app ready"], TIMEOUT_S)
         since = len(terminal.chunks)
         terminal.press(b"j")
-        return terminal.wait_for(["bare app key seen"], TIMEOUT_S, since) - terminal.started
+        usable = terminal.wait_for(["bare app key seen"], TIMEOUT_S, since) - terminal.started
     finally:
         terminal.close()
+    return terminal.result(usable)
 
 
 def first_two(path: Path, today: str, emails: dict[str, str]) -> list[tuple[str, str]]:
@@ -89,10 +92,8 @@ def first_two(path: Path, today: str, emails: dict[str, str]) -> list[tuple[str,
     return [(f"{i['company']} / {i['role']}", emails[i["company"]]) for i in items]
 
 
-def loopdeck_usable(
-    path: Path, env: dict[str, str], loops: list[tuple[str, str]]
-) -> tuple[float, float]:
-    """Seconds until usable, and the app's peak memory in MB; `loops` from `first_two`."""
+def loopdeck_usable(path: Path, env: dict[str, str], loops: list[tuple[str, str]]) -> Run:
+    """Seconds until usable (its CPU and peak memory: the whole run); `loops` from `first_two`."""
     (heading, email), (_, second_email) = loops
     terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
     try:
@@ -102,8 +103,7 @@ def loopdeck_usable(
         usable = terminal.wait_for([second_email], TIMEOUT_S, since) - terminal.started
     finally:
         terminal.close()
-    assert terminal.rusage is not None
-    return usable, terminal.rusage.ru_maxrss / 1024
+    return terminal.result(usable)
 
 
 def bench_file(name: str, path: Path, runs: int) -> None:
@@ -117,20 +117,20 @@ def bench_file(name: str, path: Path, runs: int) -> None:
     bare, again, new_day, changed, bare_cold, peaks = [], [], [], [], [], []
     for _ in range(runs):
         bare.append(bare_usable(script, env))
-        seconds, peak = loopdeck_usable(path, env, loops)
-        again.append(seconds)
-        peaks.append(peak)
+        done = loopdeck_usable(path, env, loops)
+        again.append(done)
+        peaks.append(done.peak_mb)
     day = dt.date.fromisoformat(TODAY)
     company = next(iter(emails))
     for index in range(max(3, runs // 2)):
         day += dt.timedelta(days=1)
         later = first_two(path, day.isoformat(), emails)
         bare_cold.append(bare_usable(script, env))
-        new_day.append(loopdeck_usable(path, {**env, "LOOPDECK_TODAY": day.isoformat()}, later)[0])
+        new_day.append(loopdeck_usable(path, {**env, "LOOPDECK_TODAY": day.isoformat()}, later))
         # A note is no touch: it changes the file, not which loops come first.
         run([LOOPDECK, "--db", str(path), "log", f"{company} /", f"bench note {index}"], env)
         bare_cold.append(bare_usable(script, env))
-        changed.append(loopdeck_usable(path, env, loops)[0])
+        changed.append(loopdeck_usable(path, env, loops))
     ratio_line("app usable, again", name, again, bare, "bare Textual", USABLE_TARGET[name])
     ratio_line("app usable, a new day", name, new_day, bare_cold, "bare Textual", COLD_TARGET[name])
     ratio_line(

@@ -39,19 +39,17 @@ def bench_file(name: str, path: Path, runs: int) -> None:
     base, warm, changed, adds, logs, peaks = [], [], [], [], [], []
     companies = [company for company, _ in open_loops(path)]
     for index in range(runs):
-        base.append(run(PASS, env).seconds)
+        base.append(run(PASS, env))
         done = run([*db, "next", "--json"], env)
-        warm.append(done.seconds)
+        warm.append(done)
         peaks.append(done.peak_mb)
-        base.append(run(PASS, env).seconds)
+        base.append(run(PASS, env))
         line = f'Bench {index} / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri #ml'
-        adds.append(run([*db, "add", line], env).seconds)
-        base.append(run(PASS, env).seconds)
+        adds.append(run([*db, "add", line], env))
+        base.append(run(PASS, env))
         target = f"{companies[index % len(companies)]} /"
-        logs.append(
-            run([*db, "log", target, "Sent my availability", "--kind", "sent"], env).seconds
-        )
-        changed.append(run([*db, "next", "--json"], env).seconds)  # the first after a write
+        logs.append(run([*db, "log", target, "Sent my availability", "--kind", "sent"], env))
+        changed.append(run([*db, "next", "--json"], env))  # the first after a write
     ratio_line("next --json", name, warm, base, "python -c pass", NEXT_TARGET[name])
     ratio_line("  first after a change", name, changed, base, "python -c pass", NEXT_TARGET[name])
     ratio_line("add LINE (durable)", name, adds, base, "python -c pass", WRITE_TARGET[name])

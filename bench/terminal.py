@@ -21,6 +21,8 @@ import termios
 import time
 from dataclasses import dataclass, field
 
+from figures import Run
+
 SIZE = (40, 120)
 """Rows, columns."""
 FRAME_END = b"\x1b[?2026l"
@@ -147,6 +149,12 @@ class Terminal:
             if FRAME_END in tail + self.chunks[number].data:
                 ends.append(self.chunks[number].at)
         return ends
+
+    def result(self, seconds: float) -> Run:
+        """A finished run: `seconds` as measured, CPU and peak memory from the closed program."""
+        assert self.rusage is not None, "close() first"
+        cpu = self.rusage.ru_utime + self.rusage.ru_stime
+        return Run(seconds, cpu, self.rusage.ru_maxrss / 1024, 0)
 
     def close(self, quit_keys: bytes = b"\x11", timeout_s: float = 10.0) -> None:
         """Quit with `quit_keys` (ctrl+q); kill if it does not exit in time. Keeps its rusage."""
