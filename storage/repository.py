@@ -164,15 +164,11 @@ class Repository:
         slow every write down. Does nothing when the cache is already current.
         """
         stamp = self._db.file.fingerprint
-        if self.read_only is not None or stamp is None:
-            return
-        try:
-            raw, on_disk = jsonfile.read_bytes(self.path)
-        except OSError:
-            return
-        if on_disk != stamp or len(raw) < modelcache.MIN_BYTES:
-            return  # changed meanwhile (the next load caches it) or too small to matter
-        key = modelcache.key_of(self.path, stamp, raw)
+        if self.read_only is not None or stamp is None or stamp.size < modelcache.MIN_BYTES:
+            return  # nothing to cache, or too small to matter
+        if jsonfile.fingerprint(self.path) != stamp:
+            return  # changed meanwhile: the next load caches it
+        key = modelcache.key_of(self.path, stamp)
         if key == self._cached_key:
             return  # the cache already holds this version
         cached = modelcache.CachedModels(self._models, self._settings, self.conflict_counts())
@@ -287,7 +283,7 @@ class Repository:
             self._db.clear_cache()
             return
         storage.defer(raw, stamp, ours=self._journal.written())
-        key = modelcache.key_of(self.path, stamp, raw) if len(raw) >= modelcache.MIN_BYTES else None
+        key = modelcache.key_of(self.path, stamp) if len(raw) >= modelcache.MIN_BYTES else None
         cached = modelcache.load(self.path, key) if key is not None else None
         self._cached_key = key if cached is not None else None
         if cached is None:

@@ -28,12 +28,24 @@ class Context:
     db_path: Path
     today: dt.date
     _repo: Repository | None = field(default=None, repr=False)
+    _opened: tuple[int, int, int] | None = field(default=None, repr=False)
 
     @property
     def repo(self) -> Repository:
         if self._repo is None:
-            self._repo = Repository.open(self.db_path)
+            self._repo = Repository.open(self.db_path, save_cache=False)
+            self._opened = self._repo.version
         return self._repo
+
+    def done(self) -> None:
+        """After the command's output: a read leaves the model cache current for the next run.
+
+        A command that wrote leaves it alone: the cache of the version it
+        wrote would cost the write its time again (a full pickle for a
+        one-field edit), for a next command that may well be another write.
+        """
+        if self._repo is not None and self._repo.version == self._opened:
+            self._repo.save_cache()
 
     def warn_if_read_only(self) -> None:
         """Before a read: a read-only file still shows what it can, with a warning.

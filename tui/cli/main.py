@@ -114,7 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(path, today)
         from tui.cli.context import Context
 
-        code: int = args.run(args, Context(db_path=path, today=today))
+        context = Context(db_path=path, today=today)
+        code: int = args.run(args, context)
+        sys.stdout.flush()  # the output first: the cache is for the next run
+        context.done()
         return code
     except SystemExit as done:  # --help prints and exits cleanly
         return done.code if isinstance(done.code, int) else 0
