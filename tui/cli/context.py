@@ -10,9 +10,10 @@ from pathlib import Path
 from planner.dates import parse_date
 from planner.models import Loop
 from planner.offers import Offer
-from planner.ownership import next_steps
+from planner.ownership import next_step, next_steps
+from planner.pacing import open_deadlines
 from planner.steps import NextStep, Thread
-from planner.threads import threads
+from planner.threads import loop_threads, threads
 from storage.repository import Repository
 from tui.cli.errors import CliError as CliError
 
@@ -65,14 +66,28 @@ class Context:
     def threads(self, loops: list[Loop] | None = None) -> list[Thread]:
         """Every open loop's state and my to-dos, most urgent first.
 
-        Always computed over all open loops at once, even for `show`: one loop's
-        offer deadline is a to-do in every other loop. Pass `loops` (which must
-        hold every open loop) when the caller has them already: loading them
-        is the slow part of a run on a big file.
+        Computed over all open loops at once: one loop's offer deadline is a
+        to-do in every other loop (`loop_threads` does the same for one loop).
+        Pass `loops` (which must hold every open loop) when the caller has
+        them already: loading them is the slow part of a run on a big file.
         """
         repo = self.repo
         loops = repo.loops() if loops is None else loops
         return threads(loops, self.today, repo.settings(), repo.records(Offer))
+
+    def state(self, process_id: str) -> NextStep | None:
+        """One loop's state (None when closed): it depends on that loop alone."""
+        return next_step(self.repo.loop(process_id), self.today, self.repo.settings())
+
+    def loop_threads(self, loop: Loop) -> list[Thread]:
+        """One loop's state, then its to-dos, for a command about that loop.
+
+        Other loops matter only through their open offer deadlines: those are
+        gathered, and no other loop's threads are computed.
+        """
+        repo = self.repo
+        deadlines = open_deadlines(repo.loops(), repo.records(Offer), self.today)
+        return loop_threads(loop, self.today, repo.settings(), deadlines)
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""
