@@ -10,7 +10,6 @@ write atomically, then journal the previous values for undo.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,10 +79,21 @@ class Repository:
             return self._loops(include_closed)
 
     def _loops(self, include_closed: bool) -> list[Loop]:
-        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for table in codec.CHILD_TABLES:
+        processes = [
+            process
+            for process in self._processes()
+            if include_closed or process.status != ProcessStatus.CLOSED
+        ]
+        # Only the tables a loop carries, and only the children of the loops asked for:
+        # in an archive most records belong to closed loops.
+        children: dict[str, dict[str, list[Any]]] = {
+            process.id: {"rounds": [], "contacts": [], "events": []} for process in processes
+        }
+        for table in ("rounds", "contacts", "events"):
             for model in self._models[table].values():
-                children[model.process_id][table].append(model)  # type: ignore[attr-defined]
+                found = children.get(model.process_id)  # type: ignore[attr-defined]
+                if found is not None:
+                    found[table].append(model)
         # Every model was validated on load: construct the loops without validating again.
         loops = [
             Loop.model_construct(
@@ -92,8 +102,7 @@ class Repository:
                 contacts=children[process.id]["contacts"],
                 events=children[process.id]["events"],
             )
-            for process in self._processes()
-            if include_closed or process.status != ProcessStatus.CLOSED
+            for process in processes
         ]
         return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
 
