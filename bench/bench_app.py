@@ -6,7 +6,7 @@ and its people (the recruiter's card) are drawn, and a key works: the bench
 then presses `down` and stops the clock when the second loop's recruiter card
 is drawn. The bare app (a Static and a Footer) is timed the same way: its text
 drawn, then a key that changes it. Which loops come first is asked of
-`loopdeck next --json` beforehand, with its own throwaway cache folder.
+`loopdeck list --json` beforehand, with its own throwaway cache folder.
 
 The CPU ratio printed beside covers each whole run, quitting included.
 Three kinds of start, alternating with the bare app:
@@ -83,12 +83,12 @@ def first_two(path: Path, today: str, emails: dict[str, str]) -> list[tuple[str,
     with tempfile.TemporaryDirectory() as scratch:  # so the app's own caches stay as they were
         env = bench_env(Path(scratch), today)
         found = subprocess.run(
-            [LOOPDECK, "--db", str(path), "next", "--json"],
+            [LOOPDECK, "--db", str(path), "list", "--json"],
             env=env,
             capture_output=True,
             check=True,
         )
-    items = json.loads(found.stdout)[:2]
+    items = json.loads(found.stdout)[:2]  # open loops first, in the board's order
     return [(f"{i['company']} / {i['role']}", emails[i["company"]]) for i in items]
 
 

@@ -125,6 +125,9 @@ NOTES = [
     "Follow up on visa sponsorship.",
     "Hiring manager wants a system design deep dive next.",
 ]
+KINDS_OF_EVENTS = [EventKind.SENT] * 4 + [EventKind.RECEIVED] * 4 + [EventKind.NOTE] * 3
+KINDS_OF_EVENTS.append(EventKind.PROMISE)
+"""Mostly touches either way, some notes, a promise now and then."""
 QUESTIONS = [
     "How is on-call shared?",
     "What does success look like in six months?",
@@ -243,7 +246,7 @@ def _events(
     span = max(1, (last - process.created_on).days)
     for index in range(shape.log_lines):
         on = process.created_on + dt.timedelta(days=span * index // shape.log_lines)
-        kind = rng.choice(list(EventKind))
+        kind = rng.choice(KINDS_OF_EVENTS)
         events.append(
             Event(
                 id=_id(rng),
@@ -253,7 +256,7 @@ def _events(
                 text=rng.choice(NOTES),
                 contact_id=rng.choice(contacts).id,
                 due=on + dt.timedelta(days=3) if kind == EventKind.PROMISE else None,
-                done=index < shape.log_lines - 2,
+                done=index < shape.log_lines - 1,  # at most the last promise is open
             )
         )
     return events
