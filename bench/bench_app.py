@@ -20,10 +20,7 @@ Prints figures; asserts nothing. Usage: `python bench/bench_app.py [--files DIR]
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from figures import (
@@ -33,6 +30,7 @@ from figures import (
     Run,
     arguments,
     bench_env,
+    first_two,
     open_loops,
     ratio_line,
     run,
@@ -76,20 +74,6 @@ def bare_usable(script: Path, env: dict[str, str]) -> Run:
     finally:
         terminal.close()
     return terminal.result(usable)
-
-
-def first_two(path: Path, today: str, emails: dict[str, str]) -> list[tuple[str, str]]:
-    """(timeline heading, recruiter email) of the two most urgent loops on `today`."""
-    with tempfile.TemporaryDirectory() as scratch:  # so the app's own caches stay as they were
-        env = bench_env(Path(scratch), today)
-        found = subprocess.run(
-            [LOOPDECK, "--db", str(path), "list", "--json"],
-            env=env,
-            capture_output=True,
-            check=True,
-        )
-    items = json.loads(found.stdout)[:2]  # open loops first, in the board's order
-    return [(f"{i['company']} / {i['role']}", emails[i["company"]]) for i in items]
 
 
 def loopdeck_usable(path: Path, env: dict[str, str], loops: list[tuple[str, str]]) -> Run:

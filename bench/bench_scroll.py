@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pyte
-from figures import LOOPDECK, arguments, bench_env, show, workspace
+from figures import LOOPDECK, TODAY, arguments, bench_env, first_two, open_loops, show, workspace
 from terminal import SIZE, Terminal
 
 P50_TARGET_MS, P95_TARGET_MS = 16.0, 33.0
@@ -63,12 +63,12 @@ class Screen:
 def sweep(path: Path) -> tuple[list[float], list[float]]:
     """Seconds per key: those that scrolled the table, and those that did not."""
     env = bench_env(path.parent)
+    (heading, email), _ = first_two(path, TODAY, dict(open_loops(path)))
     terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
     scrolled: list[float] = []
     moved: list[float] = []
     try:
-        # Usable: the timeline and the cards of some loop drawn (which one does not matter here).
-        terminal.wait_for(["Rounds", "@example.com", "Add"], 60.0)
+        terminal.wait_for([heading, email], 60.0)  # usable: the first loop's panes are drawn
         terminal.frames_until_quiet(0.5)
         screen = Screen()
         screen.catch_up(terminal)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from figures import LOOPDECK, arguments, bench_env, open_loops, run, workspace
+from figures import LOOPDECK, TODAY, arguments, bench_env, first_two, open_loops, run, workspace
 from terminal import Terminal
 
 TIMEOUT_S = 60.0
@@ -64,9 +64,10 @@ def main() -> int:
             except RuntimeError as error:
                 failed += 1
                 print(f"  FAILED  {' '.join(command)}: {error}")
+        (heading, email), _ = first_two(path, TODAY, dict(open_loops(path)))
         terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
         try:
-            usable = terminal.wait_for(["Rounds", "@example.com", "Add"], TIMEOUT_S)
+            usable = terminal.wait_for([heading, email], TIMEOUT_S)
             since = len(terminal.chunks)
             terminal.press(b"\x1b[B")
             terminal.press(b"n")  # the next steps screen, grouped by owner

@@ -175,3 +175,17 @@ def open_loops(path: Path) -> list[tuple[str, str]]:
     )
     found = subprocess.run([PYTHON, "-c", script, str(path)], capture_output=True, check=True)
     return [tuple(pair) for pair in json.loads(found.stdout)]
+
+
+def first_two(path: Path, today: str, emails: dict[str, str]) -> list[tuple[str, str]]:
+    """(timeline heading, recruiter email) of the two most urgent loops on `today`."""
+    with tempfile.TemporaryDirectory() as scratch:  # so the app's own caches stay as they were
+        env = bench_env(Path(scratch), today)
+        found = subprocess.run(
+            [LOOPDECK, "--db", str(path), "list", "--json"],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+    items = json.loads(found.stdout)[:2]  # open loops first, in the board's order
+    return [(f"{i['company']} / {i['role']}", emails[i["company"]]) for i in items]
