@@ -23,8 +23,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Tests run in parallel, one worker per CPU (pytest-xdist); `.venv/bin/pytest FILE` stays serial.
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 test: lint typecheck pytest
 

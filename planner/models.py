@@ -145,9 +145,16 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 
 
 class Record(BaseModel):
-    """Common ground of every stored entity: a random id and strict fields."""
+    """Common ground of every stored entity: a random id and strict fields.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    Every model here defers building its validator to its first use
+    (`defer_build`): a command that never validates a kind of record (most
+    never touch an offer) never pays for it at import.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, defer_build=True
+    )
 
     id: str = Field(default_factory=new_id, min_length=1)
 
@@ -294,7 +301,7 @@ class Event(Record):
 class Settings(BaseModel):
     """Thresholds of the signals: settings with defaults, never constants in rules."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     follow_up_days: int = Field(default=7, ge=1, le=365)
     cooling_days: int = Field(default=14, ge=1, le=365)
@@ -318,7 +325,7 @@ class Settings(BaseModel):
 class Loop(BaseModel):
     """A process with everything that belongs to it: what the rules look at."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=False)
+    model_config = ConfigDict(arbitrary_types_allowed=False, defer_build=True)
 
     process: Process
     rounds: list[Round] = Field(default_factory=list)

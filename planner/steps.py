@@ -2,14 +2,15 @@
 
 Kept apart from the rules themselves (`planner.ownership`, `planner.threads`)
 so that the storage, the command line and the app can name these types without
-pulling in logic.
+pulling in logic. Plain frozen dataclasses, not pydantic models: the rules
+build them from records already validated, and validating them again cost
+every command a validator build at its first step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from planner.models import ContactRole, Owner
 from planner.signals import SIGNAL_URGENCY as SIGNAL_URGENCY
@@ -17,17 +18,17 @@ from planner.signals import Signal as Signal
 from planner.signals import ThreadKind as ThreadKind
 
 
-class Nudge(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Nudge:
     """The person to prompt, or the role when the loop has no such card yet."""
-
-    model_config = ConfigDict(frozen=True)
 
     contact_id: str | None
     name: str
     role: ContactRole
 
 
-class Thread(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Thread:
     """One line of a loop's story: its state, or a to-do of mine beside it.
 
     A loop has exactly one STATE thread (whose court the ball is in) and any
@@ -47,8 +48,6 @@ class Thread(BaseModel):
     `event_id` is the promise a PROMISE thread is about; `about_process_id` the
     loop whose offer deadline a PACING thread passes on.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     process_id: str
     kind: ThreadKind = ThreadKind.STATE

@@ -19,13 +19,9 @@ from planner.models import Contact, Event, Process, Record, Round, Settings
 from planner.offers import Offer
 from planner.prep import Decision, Profile, Question, TalkingPoint
 from storage.errors import DataFileError
+from storage.schema import META_TABLE as META_TABLE
+from storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
-# 2: a received log entry may carry `expect`, the day they said I would hear by.
-# Files of schema 1 read as they are (nothing is missing); the first write
-# stamps 2 (`upgrade_schema`), so an older loopdeck opens them read-only with
-# "upgrade loopdeck" instead of calling the new field damage.
-SCHEMA_VERSION = 2
-META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
 SETTINGS_ID = "settings"
 TABLE_OF: dict[type[Record], str] = {
@@ -149,6 +145,8 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
         fields["id"] = record_id
         ids.append(record_id)
         payload.append(fields)
+    if not payload:
+        return {}  # no validator built for a kind of record the file does not hold
     adapter = _ADAPTERS.get(table)
     if adapter is None:
         adapter = _ADAPTERS[table] = TypeAdapter(list[model])  # type: ignore[valid-type]

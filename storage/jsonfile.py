@@ -10,10 +10,8 @@ whole. A crash can leave a temp file behind; `remove_stale_temps` sweeps them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +113,8 @@ def _describe_parse_error(raw: bytes, name: str, error: orjson.JSONDecodeError) 
 
 
 def _reject_duplicate_keys(raw: bytes, name: str) -> None:
+    import json  # the slow path of a file edited by hand: its import waits until then
+
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
         for key, value in pairs:
@@ -131,6 +131,11 @@ def _reject_duplicate_keys(raw: bytes, name: str) -> None:
 def temp_prefix(path: Path) -> str:
     """Temp files are hidden siblings named after the data file, so a sweep finds them."""
     return f".{path.name}."
+
+
+def temp_path(path: Path) -> Path:
+    """A fresh hidden sibling for a write to land in before it replaces `path`."""
+    return path.with_name(f"{temp_prefix(path)}{os.urandom(16).hex()}.tmp")
 
 
 def write_atomic(
@@ -155,7 +160,7 @@ def write_bytes_atomic(
     by a temp file beside it, so the rename stays atomic on its file system.
     """
     target = real_file(path)
-    temp = target.with_name(f"{temp_prefix(target)}{uuid.uuid4().hex}.tmp")
+    temp = temp_path(target)
     wanted = _mode_of(target) if mode is None else mode
     # Private until it has its permissions; a new data file gets the umask's, like any file.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if wanted is not None else 0o666)

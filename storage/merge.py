@@ -27,8 +27,8 @@ from typing import Any, Final
 
 import orjson
 
-from storage.codec import META_TABLE, SCHEMA_VERSION
 from storage.errors import DataFileError
+from storage.schema import META_TABLE, SCHEMA_VERSION
 
 STAMPS: Final = "_stamps"
 DELETED: Final = "_deleted"

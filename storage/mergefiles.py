@@ -8,7 +8,6 @@ sentence instead of being merged into something worse.
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
     with paused_gc():
         merged = merge_versions(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), name)
         payload = jsonfile.encode(merged)
-    temp = ours.with_name(f".{ours.name}.{uuid.uuid4().hex}.tmp")
+    temp = jsonfile.temp_path(ours)
     try:
         temp.write_bytes(payload)
         os.replace(temp, ours)

@@ -4,8 +4,11 @@ Parsing and validating a large file is most of the time a short command such
 as `loopdeck next` takes. The models it yields are pickled to the user's
 cache folder (never beside the data file: a pickle must not travel through a
 shared git repository) and reused while the data file is the very same
-version: same inode, size and modification time, and the same CRC of its
-bytes, which are read anyway to keep for a later write.
+version: same inode, size and modification time (the fingerprint the
+repository trusts to notice any other writer; each of its writes replaces the
+file, so it gets a new inode), and the same change time, which unlike the
+modification time no tool can set back. No checksum of the whole file: on a
+large file that alone cost more than a tenth of what a cache hit saves.
 
 The cache is only ever a shortcut. Anything unexpected (a missing or damaged
 cache, another loopdeck or pydantic version, changed model fields) counts as
@@ -16,9 +19,9 @@ are not cached: parsing them is as fast as unpickling.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,7 @@ from storage import codec
 from storage.jsonfile import Fingerprint
 from storage.locations import cache_file, write_cache
 
-FORMAT = 1
+FORMAT = 2
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 
@@ -49,8 +52,18 @@ def cache_path(data_path: Path) -> Path:
     return cache_file(data_path, "models", ".pickle")
 
 
-def key_of(data_path: Path, stamp: Fingerprint, raw: bytes) -> bytes:
-    """Identifies one version of the file as read by one version of the code."""
+def key_of(data_path: Path, stamp: Fingerprint) -> bytes:
+    """Identifies one version of the file as read by one version of the code.
+
+    `stamp` is the fingerprint of the bytes read; the change time is taken
+    now, with the inode it belongs to, so a file replaced in between gives a
+    key that matches no version at all (a miss), never the wrong one.
+    """
+    try:
+        now = os.stat(data_path)
+        changed = f"{now.st_ino}:{now.st_ctime_ns}"
+    except OSError:
+        changed = "gone"
     parts = [
         f"format={FORMAT}",
         f"python={sys.version_info[:3]}",
@@ -58,7 +71,7 @@ def key_of(data_path: Path, stamp: Fingerprint, raw: bytes) -> bytes:
         f"schema={codec.SCHEMA_VERSION}",
         f"models={_model_signature()}",
         f"path={data_path.absolute()}",
-        f"file={stamp.inode}:{stamp.size}:{stamp.mtime_ns}:{zlib.crc32(raw)}",
+        f"file={stamp.inode}:{stamp.size}:{stamp.mtime_ns}:{changed}",
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest().encode()
 

@@ -10,13 +10,10 @@ write atomically, then journal the previous values for undo.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
@@ -38,6 +35,9 @@ from storage.transaction import (
     restamped,
 )
 from storage.undo import UndoJournal, Undone
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_TIMEOUT_S = 10.0
 RecordT = TypeVar("RecordT", bound=Record)
@@ -62,11 +62,13 @@ class Repository:
         self.notices: list[str] = []
         """Sentences about a write that succeeded with a flaw (no undo step), to pass on."""
         self._db = LoopdeckDB(path)
-        self._lock = FileLock(lock_path(path), timeout=LOCK_TIMEOUT_S, mode=0o600)
+        self._file_lock: FileLock | None = None
         self._journal = UndoJournal(path)
         self._clock: HybridClock | None = None
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
-        self._settings = Settings()
+        # The defaults, built without validating them: a read served from the model
+        # cache then never builds a pydantic validator at all.
+        self._settings = Settings.model_construct()
         self._counts: dict[str, int] | None = None
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
@@ -95,10 +97,21 @@ class Repository:
             return self._loops(include_closed)
 
     def _loops(self, include_closed: bool) -> list[Loop]:
-        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for table in codec.CHILD_TABLES:
+        processes = [
+            process
+            for process in self._processes()
+            if include_closed or process.status != ProcessStatus.CLOSED
+        ]
+        # Only the tables a loop carries, and only the children of the loops asked for:
+        # in an archive most records belong to closed loops.
+        children: dict[str, dict[str, list[Any]]] = {
+            process.id: {"rounds": [], "contacts": [], "events": []} for process in processes
+        }
+        for table in ("rounds", "contacts", "events"):
             for model in self._models[table].values():
-                children[model.process_id][table].append(model)  # type: ignore[attr-defined]
+                found = children.get(model.process_id)  # type: ignore[attr-defined]
+                if found is not None:
+                    found[table].append(model)
         # Every model was validated on load: construct the loops without validating again.
         loops = [
             Loop.model_construct(
@@ -107,8 +120,7 @@ class Repository:
                 contacts=children[process.id]["contacts"],
                 events=children[process.id]["events"],
             )
-            for process in self._processes()
-            if include_closed or process.status != ProcessStatus.CLOSED
+            for process in processes
         ]
         return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
 
@@ -179,15 +191,11 @@ class Repository:
         slow every write down. Does nothing when the cache is already current.
         """
         stamp = self._db.file.fingerprint
-        if self.read_only is not None or stamp is None:
-            return
-        try:
-            raw, on_disk = jsonfile.read_bytes(self.path)
-        except OSError:
-            return
-        if on_disk != stamp or len(raw) < modelcache.MIN_BYTES:
-            return  # changed meanwhile (the next load caches it) or too small to matter
-        key = modelcache.key_of(self.path, stamp, raw)
+        if self.read_only is not None or stamp is None or stamp.size < modelcache.MIN_BYTES:
+            return  # nothing to cache, or too small to matter
+        if jsonfile.fingerprint(self.path) != stamp:
+            return  # changed meanwhile: the next load caches it
+        key = modelcache.key_of(self.path, stamp)
         if key == self._cached_key:
             return  # the cache already holds this version
         cached = modelcache.CachedModels(self._models, self._settings, self.conflict_counts())
@@ -351,8 +359,10 @@ class Repository:
         Never creates the lock file (a read must not write), and returns at once
         when we hold the lock ourselves (a write reloading under it).
         """
-        if not self._lock.lock_file or not os.path.exists(self._lock.lock_file):
+        if not os.path.exists(lock_path(self.path)):
             return False
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -375,12 +385,12 @@ class Repository:
             raw, stamp = jsonfile.read_bytes(self.path)
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
-            self._settings, self._counts = Settings(), {}
+            self._settings, self._counts = Settings.model_construct(), {}
             storage.forget()
             self._db.clear_cache()
             return
         storage.defer(raw, stamp, ours=self._journal.written())
-        key = modelcache.key_of(self.path, stamp, raw) if len(raw) >= modelcache.MIN_BYTES else None
+        key = modelcache.key_of(self.path, stamp) if len(raw) >= modelcache.MIN_BYTES else None
         cached = modelcache.load(self.path, key) if key is not None else None
         self._cached_key = key if cached is not None else None
         if cached is None:
@@ -462,8 +472,22 @@ class Repository:
         if self.read_only is not None:
             raise ReadOnlyError(self.read_only)
 
+    @property
+    def _lock(self) -> FileLock:
+        """The lock file beside the data file, made on first use.
+
+        filelock (and the asyncio it imports) loads only when a command writes:
+        a read never takes the lock, and `loopdeck next` should not wait for it.
+        """
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT_S, mode=0o600)
+        return self._file_lock
+
     @contextmanager
     def _locked(self) -> Iterator[None]:
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -480,6 +504,8 @@ class Repository:
             return
         # Only if nobody is writing right now: opening must not wait, and the
         # next write sweeps under the lock anyway.
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except (Timeout, OSError):
@@ -516,6 +542,8 @@ def hold(lock: FileLock, data_path: Path) -> Iterator[None]:
     The lock file is created 0600 (it must stay writable to be locked), and
     one an older version left more open is brought down to that.
     """
+    from filelock import Timeout
+
     name = data_path.name
     try:
         lock.acquire()

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.models import Loop
 from storage.repository import Repository
@@ -52,7 +53,19 @@ async def open_on(pilot: Pilot[None], company: str) -> str:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
+    """Put `text` into the focused input at the cursor, as a paste does: one change.
+
+    Pressing it key by key costs a screen update per character (seconds per
+    test); what these tests check is what the app does with the text. The
+    input posts its Changed message as for typed text. Without a focused
+    input, the keys are pressed.
+    """
+    focused = pilot.app.focused
+    if isinstance(focused, Input):
+        focused.insert_text_at_cursor(text)
+        await pilot.pause()
+    else:
+        await pilot.press(*text)
 
 
 def stored_loops(path: Path) -> list[Loop]:

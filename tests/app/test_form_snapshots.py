@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from apphelp import make_app, open_on, settle
+from apphelp import make_app, open_on, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -55,7 +55,7 @@ async def offer_error(pilot: Pilot[None]) -> None:
 
 async def question(pilot: Pilot[None]) -> None:
     await on_loop(pilot, "Kestrel Grid", "p", "a")
-    await pilot.press(*"Who owns the roadmap?")
+    await type_text(pilot, "Who owns the roadmap?")
     await steady(pilot)
 
 
@@ -67,7 +67,7 @@ async def answer(pilot: Pilot[None]) -> None:
 
 async def point(pilot: Pilot[None]) -> None:
     await on_loop(pilot, "Kestrel Grid", "p", "t")
-    await pilot.press(*"Cut p99 from 80 to 20 ms")
+    await type_text(pilot, "Cut p99 from 80 to 20 ms")
     await steady(pilot)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_on, screen_text, settle
+from apphelp import make_app, open_on, screen_text, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -60,7 +60,7 @@ async def test_a_new_question_shows_in_the_view_and_undo_takes_it_back(demo_db: 
         pid = await open_prep(pilot, BARE)
         await pilot.press("a")
         assert isinstance(app.screen, QuestionForm)
-        await pilot.press(*"Who owns the roadmap?")
+        await type_text(pilot, "Who owns the roadmap?")
         await save(pilot)
         assert isinstance(app.screen, PrepScreen)
         assert "1. [ ] Who owns the roadmap?" in screen_text(app)
@@ -102,7 +102,7 @@ async def test_enter_marks_the_question_under_the_cursor_asked_with_the_answer(
         await pilot.press("down", "enter")
         assert isinstance(app.screen, AnswerForm)
         assert app.screen.query_one("#field-text", Input).value == second.text
-        await pilot.press(*"Ship the new ingestion path")  # typing goes to the answer
+        await type_text(pilot, "Ship the new ingestion path")  # typing goes to the answer
         await save(pilot)
         assert isinstance(app.screen, PrepScreen)
         assert f"[x] {second.text} — Ship the new ingestion path" in screen_text(app)

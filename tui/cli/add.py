@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for record in (*rounds, *contacts):
             tx.put(record)
     emit(f"Added {process.title} (id {process.id[:8]})")
-    step = ctx.steps().get(process.id)
+    step = ctx.state(process.id)
     if step is not None:
         emit(f"Next: {step.what} ({owner_text(step)})")
     settings = ctx.repo.settings()

@@ -9,9 +9,10 @@ from pathlib import Path
 from planner.dates import parse_date
 from planner.models import Loop
 from planner.offers import Offer
-from planner.ownership import next_steps
+from planner.ownership import next_step, next_steps
+from planner.pacing import open_deadlines
 from planner.steps import NextStep, Thread
-from planner.threads import threads
+from planner.threads import loop_threads, threads
 from storage.errors import DataFileError
 from storage.repository import Repository
 from tui.cli.errors import CliError as CliError
@@ -29,12 +30,14 @@ class Context:
     db_path: Path
     today: dt.date
     _repo: Repository | None = field(default=None, repr=False)
+    _opened: tuple[int, int, int] | None = field(default=None, repr=False)
 
     @property
     def repo(self) -> Repository:
         """The repository; a file that cannot be read at all is an error, not an empty list."""
         if self._repo is None:
-            self._repo = Repository.open(self.db_path)
+            self._repo = Repository.open(self.db_path, save_cache=False)
+            self._opened = self._repo.version
         if self._repo.unreadable is not None:
             raise DataFileError(self._repo.unreadable)
         return self._repo
@@ -42,6 +45,16 @@ class Context:
     def notices(self) -> list[str]:
         """What the repository had to say about writes that succeeded with a flaw."""
         return self._repo.notices if self._repo is not None else []
+
+    def done(self) -> None:
+        """After the command's output: a read leaves the model cache current for the next run.
+
+        A command that wrote leaves it alone: the cache of the version it
+        wrote would cost the write its time again (a full pickle for a
+        one-field edit), for a next command that may well be another write.
+        """
+        if self._repo is not None and self._repo.version == self._opened:
+            self._repo.save_cache()
 
     def warn_if_read_only(self) -> None:
         """Before a read: a file that cannot be written still shows its loops, with a warning."""
@@ -57,14 +70,28 @@ class Context:
     def threads(self, loops: list[Loop] | None = None) -> list[Thread]:
         """Every open loop's state and my to-dos, most urgent first.
 
-        Always computed over all open loops at once, even for `show`: one loop's
-        offer deadline is a to-do in every other loop. Pass `loops` (which must
-        hold every open loop) when the caller has them already: loading them
-        is the slow part of a run on a big file.
+        Computed over all open loops at once: one loop's offer deadline is a
+        to-do in every other loop (`loop_threads` does the same for one loop).
+        Pass `loops` (which must hold every open loop) when the caller has
+        them already: loading them is the slow part of a run on a big file.
         """
         repo = self.repo
         loops = repo.loops() if loops is None else loops
         return threads(loops, self.today, repo.settings(), repo.records(Offer))
+
+    def state(self, process_id: str) -> NextStep | None:
+        """One loop's state (None when closed): it depends on that loop alone."""
+        return next_step(self.repo.loop(process_id), self.today, self.repo.settings())
+
+    def loop_threads(self, loop: Loop) -> list[Thread]:
+        """One loop's state, then its to-dos, for a command about that loop.
+
+        Other loops matter only through their open offer deadlines: those are
+        gathered, and no other loop's threads are computed.
+        """
+        repo = self.repo
+        deadlines = open_deadlines(repo.loops(), repo.records(Offer), self.today)
+        return loop_threads(loop, self.today, repo.settings(), deadlines)
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""

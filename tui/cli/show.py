@@ -26,7 +26,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
     loop = ctx.loop(args.process)
-    found = [t for t in ctx.threads() if t.process_id == loop.process.id]
+    found = ctx.loop_threads(loop)
     step = next((t for t in found if t.kind == ThreadKind.STATE), None)
     todos = [t for t in found if t.kind != ThreadKind.STATE]
     if args.json:

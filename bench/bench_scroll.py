@@ -1,0 +1,120 @@
+"""A key that scrolls the loops table, to the last byte of its frame, in a real terminal.
+
+The app runs as a process in a pseudo-terminal of 120x40 that supports
+synchronized output, so each frame ends with a marker the bench sees arrive.
+Once the app is usable, the bench sweeps the cursor down the list and back up
+with `down`/`up`, one key at a time, waiting each time until the terminal has
+been quiet for QUIET_S. A key's time runs from writing it to the terminal to
+the end of the last frame it caused (the table, the timeline and the contact
+cards of the next loop). The screen is kept by a terminal emulator (pyte), so
+only the keys that scrolled the table (its top row changed) are counted; keys
+that move the cursor within the visible rows are reported apart.
+Prints figures; asserts nothing. Usage: `python bench/bench_scroll.py [--files DIR]`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+from pathlib import Path
+
+import pyte
+from figures import LOOPDECK, TODAY, arguments, bench_env, first_two, open_loops, show, workspace
+from terminal import SIZE, Terminal
+
+P50_TARGET_MS, P95_TARGET_MS = 16.0, 33.0
+QUIET_S = 0.1
+SCROLLING_KEYS = 60
+"""Stop once this many keys scrolled the table (or after MAX_KEYS keys)."""
+MAX_KEYS = 240
+DOWN, UP = b"\x1b[B", b"\x1b[A"
+
+
+class Screen:
+    """What the terminal shows, fed with the bytes the app wrote."""
+
+    def __init__(self) -> None:
+        rows, columns = SIZE
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.fed = 0
+
+    def catch_up(self, terminal: Terminal) -> None:
+        for chunk in terminal.chunks[self.fed :]:
+            self.stream.feed(chunk.data)
+        self.fed = len(terminal.chunks)
+
+    def top_row(self) -> str:
+        """The loops table's first visible row (the line under its column headings)."""
+        lines = self.screen.display
+        for index, line in enumerate(lines):
+            if "Company" in line and "Role" in line:
+                return lines[index + 1].split("││")[0]
+        raise RuntimeError("the loops table is not on screen")
+
+    def listed(self) -> int:
+        found = re.search(r"(\d+) shown", "\n".join(self.screen.display))
+        if found is None:
+            raise RuntimeError("the loops table does not say how many loops it lists")
+        return int(found.group(1))
+
+
+def sweep(path: Path) -> tuple[list[float], list[float]]:
+    """Seconds per key: those that scrolled the table, and those that did not."""
+    env = bench_env(path.parent)
+    (heading, email), _ = first_two(path, TODAY, dict(open_loops(path)))
+    terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
+    scrolled: list[float] = []
+    moved: list[float] = []
+    try:
+        terminal.wait_for([heading, email], 60.0)  # usable: the first loop's panes are drawn
+        terminal.frames_until_quiet(0.5)
+        screen = Screen()
+        screen.catch_up(terminal)
+        rows = screen.listed()
+        position, key, presses = 0, DOWN, 0
+        while len(scrolled) < SCROLLING_KEYS and presses < MAX_KEYS:
+            if position == rows - 1:
+                key = UP
+            elif position == 0:
+                key = DOWN
+            before = screen.top_row()
+            sent = terminal.press(key)
+            frames = terminal.frames_until_quiet(QUIET_S)
+            presses += 1
+            position += 1 if key == DOWN else -1
+            screen.catch_up(terminal)
+            if not frames:
+                raise RuntimeError("a key drew no frame")
+            took = frames[-1] - sent
+            (scrolled if screen.top_row() != before else moved).append(took)
+    finally:
+        terminal.close()
+    return scrolled, moved
+
+
+def main() -> int:
+    args = arguments(__doc__ or "")
+    with workspace(args.files) as folder:
+        for name in ("busy", "archive"):
+            sub = folder / name
+            sub.mkdir()
+            path = sub / "loopdeck.json"
+            (folder / f"{name}.json").rename(path)
+            scrolled, moved = sweep(path)
+            p50 = statistics.median(scrolled) * 1000
+            p95 = statistics.quantiles(scrolled, n=20, method="inclusive")[-1] * 1000
+            show(
+                "key that scrolls the table",
+                name,
+                f"p50 {p50:4.0f} ms p95 {p95:4.0f} ms",
+                f"{len(scrolled)} keys; cursor only: p50 {statistics.median(moved) * 1000:.0f} ms",
+                f"target <= {P50_TARGET_MS:g} / {P95_TARGET_MS:g} ms",
+                p50 <= P50_TARGET_MS and p95 <= P95_TARGET_MS,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The command line's import path stays free of the UI toolkit and of the app's modules.
+
+Every shell prompt and script starts a command as a new process: importing
+textual, rich or the app's screens would cost each of them. Checked in a fresh
+interpreter after real commands ran, so an import hidden in a function body
+counts too. The merge driver, which git starts for every pull, must not even
+need the models.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+APP_SIDE = (
+    "textual",
+    "rich",
+    "tui.app",
+    "tui.board",
+    "tui.commands",
+    "tui.first_screen",
+    "tui.insights",
+    "tui.screens",
+    "tui.session",
+    "tui.theme",
+    "tui.views",
+    "tui.widgets",
+)
+PROBE = """
+import json, sys
+from tui.cli.main import main
+db, commands, side = sys.argv[1], json.loads(sys.argv[2]), tuple(json.loads(sys.argv[3]))
+codes = [main(["--db", db, *command]) for command in commands]
+loaded = sorted(m for m in sys.modules if m in side or m.startswith(tuple(s + "." for s in side)))
+print(json.dumps({"codes": codes, "loaded": loaded}))
+"""
+
+
+def probe(
+    db: Path, commands: list[list[str]], side: tuple[str, ...] = APP_SIDE
+) -> dict[str, list[object]]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(db), json.dumps(commands), json.dumps(side)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    answer: dict[str, list[object]] = json.loads(result.stdout.splitlines()[-1])
+    return answer
+
+
+def test_reads_and_writes_import_nothing_of_the_app(db_path: Path, tmp_path: Path) -> None:
+    commands = [
+        ["add", 'Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri'],
+        ["add", "Borealis / Infra Engineer"],
+        ["next", "--json"],
+        ["next"],
+        ["list", "--all"],
+        ["show", "acme"],
+        ["log", "acme", "Sent availability", "--kind", "sent"],
+        ["stage", "acme", "tech on:+1w"],
+        ["done", "acme", "--outcome", "passed"],
+        ["offer", "acme", "--base", "200k", "--deadline", "fri"],
+        ["offers"],
+        ["prep", "acme", "--ask", "How is on-call shared?"],
+        ["stats"],
+        ["export", "--format", "csv", "-o", str(tmp_path / "loops.csv")],
+        ["check"],
+        ["undo"],
+    ]
+
+    answer = probe(db_path, commands)
+
+    assert answer["codes"] == [0] * len(commands)
+    assert answer["loaded"] == []
+
+
+def test_the_probe_sees_the_app_when_it_is_imported(db_path: Path) -> None:
+    """The check above can fail: a module the command did import is caught."""
+    answer = probe(db_path, [["next"]], (*APP_SIDE, "tui.cli.next_steps"))
+    assert answer["loaded"] == ["tui.cli.next_steps"]
+
+
+def test_the_merge_driver_needs_neither_the_models_nor_pydantic(tmp_path: Path) -> None:
+    versions = []
+    for name in ("base", "ours", "theirs"):
+        path = tmp_path / f"{name}.json"
+        path.write_text('{"meta": {"schema": {"schema_version": 1}}}\n', encoding="utf-8")
+        versions.append(str(path))
+    probe_driver = (
+        "import runpy, sys\n"
+        "sys.argv = ['merge_driver', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('tui.cli.merge_driver', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "print(sorted(m for m in ('pydantic', 'planner.models', 'textual') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe_driver, *versions, "loopdeck.json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
