@@ -29,10 +29,13 @@ NOBODY = 65534
 
 CHILD = """
 import os, sys
-from tui.cli.main import main
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the loopdeck script does
+from tui.cli.main import build_parser, main
 from tui.cli import add, undo, commands, context, parsing  # noqa: F401 (imported while allowed)
 import encodings.ascii, storage.repository, planner.quickadd  # noqa: F401
-import pydantic, planner.validation  # noqa: F401
+import pydantic, planner.validation, filelock  # noqa: F401
+import locale, gettext, importlib.metadata  # noqa: F401 (the stdlib is out of reach after)
+build_parser(["add"]).parse_args(["add", "x"])  # argparse's lazy imports, while allowed
 if os.geteuid() == 0:
     os.setgid(65534)
     os.setuid(65534)
