@@ -170,6 +170,8 @@ class Process(Record):
     override_note: Text = ""
     created_on: dt.date
     notes: Text = ""
+    # Where the posting or the application lives (a spreadsheet's link column).
+    links: list[str] = Field(default_factory=list)
 
     @field_validator("tags")
     @classmethod
