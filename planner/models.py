@@ -308,6 +308,8 @@ class Settings(BaseModel):
     default_stages: list[RoundKind] = Field(
         default_factory=lambda: [RoundKind.SCREEN, RoundKind.HM, RoundKind.TECH, RoundKind.ONSITE]
     )
+    # Days one stage takes, start to decision, while my own history is too thin to say.
+    stage_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("working_days")
     @classmethod

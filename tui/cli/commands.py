@@ -36,6 +36,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("told", ("told",)),
     ("prep", ("prep",)),
     ("stats", ("stats",)),
+    ("pace", ("pace",)),
     ("export", ("export",)),
     ("importing", ("import",)),
     ("config", ("config",)),
