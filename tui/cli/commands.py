@@ -34,6 +34,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("offer", ("offer",)),
     ("offers", ("offers",)),
     ("told", ("told",)),
+    ("draft", ("draft",)),
     ("prep", ("prep",)),
     ("stats", ("stats",)),
     ("pace", ("pace",)),
