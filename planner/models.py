@@ -209,6 +209,11 @@ class Round(Record):
     deadline: dt.date | None = None
     created_on: dt.date
     notes: Text = ""
+    # The meeting link of a video round (from its calendar invite).
+    link: Text = ""
+    # The UID of the calendar invite this round came from: the same invite read
+    # again updates this round instead of adding another.
+    invite_uid: Text = ""
 
     @field_validator("interviewers")
     @classmethod
@@ -281,6 +286,8 @@ class Event(Record):
     # with an offer deadline records "I told this recruiter about that deadline".
     about_process_id: str | None = None
     expect: dt.date | None = None
+    # The Message-ID of the mail this touch came from: the same mail read again adds nothing.
+    message_id: Text = ""
 
     @field_validator("expect")
     @classmethod

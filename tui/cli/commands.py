@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stage", ("stage",)),
     ("done", ("done",)),
     ("log", ("log",)),
+    ("intake", ("intake",)),
     ("owner", ("owner",)),
     ("hold", ("hold", "resume")),
     ("close", ("close",)),
