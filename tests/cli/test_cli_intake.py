@@ -86,7 +86,8 @@ def test_yes_applies_it_once_and_the_same_file_again_changes_nothing(
         ("Priya Rao", "interviewer"),
         ("Sam Wu", "interviewer"),
     ]
-    steps = {s["company"]: s for s in json.loads(cli("next", "--json").out)}
+    threads = json.loads(cli("next", "--json").out)
+    steps = {t["company"]: t for t in threads if t["kind"] == "state"}
     assert steps["Acme Robotics"]["what"] == "Prepare for Technical interview on Tue 2026-03-24"
 
     before = db_path.read_bytes()
