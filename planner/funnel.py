@@ -80,14 +80,13 @@ def funnel(loops: Iterable[Loop]) -> Funnel:
 
 def stage_stats(loops: Iterable[Loop]) -> list[StageStats]:
     """One entry per stage kind that has any round, in the usual order of a loop."""
+    loops = list(loops)
     results: dict[RoundKind, list[str]] = defaultdict(list)
-    durations: dict[RoundKind, list[int]] = defaultdict(list)
+    durations = stage_durations(loops)
     for loop in loops:
         rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]
         for index, r in enumerate(rounds):
             results[r.kind].append(_result(loop, r, is_last=index == len(rounds) - 1))
-            if r.outcome != Outcome.PENDING and r.outcome_on is not None:
-                durations[r.kind].append((r.outcome_on - _began(r)).days)
     stats = []
     for kind in RoundKind:
         if kind not in results:
@@ -95,7 +94,7 @@ def stage_stats(loops: Iterable[Loop]) -> list[StageStats]:
         passed = results[kind].count("passed")
         rejected = results[kind].count("rejected")
         decided = passed + rejected
-        days = durations[kind]
+        days = durations.get(kind, [])
         stats.append(
             StageStats(
                 kind=kind,
@@ -108,6 +107,18 @@ def stage_stats(loops: Iterable[Loop]) -> list[StageStats]:
             )
         )
     return stats
+
+
+def stage_durations(loops: Iterable[Loop]) -> dict[RoundKind, list[int]]:
+    """Days from each decided round's start to its outcome, per stage kind (see the module doc)."""
+    durations: dict[RoundKind, list[int]] = defaultdict(list)
+    for loop in loops:
+        for r in loop.rounds:
+            if r.status == RoundStatus.CANCELLED:
+                continue
+            if r.outcome != Outcome.PENDING and r.outcome_on is not None:
+                durations[r.kind].append((r.outcome_on - _began(r)).days)
+    return durations
 
 
 def reply_stats(loops: Iterable[Loop]) -> list[ReplyStats]:

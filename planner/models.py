@@ -177,6 +177,8 @@ class Process(Record):
     override_note: Text = ""
     created_on: dt.date
     notes: Text = ""
+    # Where the posting or the application lives (a spreadsheet's link column).
+    links: list[str] = Field(default_factory=list)
 
     @field_validator("tags")
     @classmethod
@@ -214,6 +216,11 @@ class Round(Record):
     deadline: dt.date | None = None
     created_on: dt.date
     notes: Text = ""
+    # The meeting link of a video round (from its calendar invite).
+    link: Text = ""
+    # The UID of the calendar invite this round came from: the same invite read
+    # again updates this round instead of adding another.
+    invite_uid: Text = ""
 
     @field_validator("interviewers")
     @classmethod
@@ -286,6 +293,8 @@ class Event(Record):
     # with an offer deadline records "I told this recruiter about that deadline".
     about_process_id: str | None = None
     expect: dt.date | None = None
+    # The Message-ID of the mail this touch came from: the same mail read again adds nothing.
+    message_id: Text = ""
 
     @field_validator("expect")
     @classmethod
@@ -313,6 +322,8 @@ class Settings(BaseModel):
     default_stages: list[RoundKind] = Field(
         default_factory=lambda: [RoundKind.SCREEN, RoundKind.HM, RoundKind.TECH, RoundKind.ONSITE]
     )
+    # Days one stage takes, start to decision, while my own history is too thin to say.
+    stage_days: int = Field(default=7, ge=1, le=90)
 
     @field_validator("working_days")
     @classmethod

@@ -1,12 +1,17 @@
-"""Import loops from a spreadsheet's CSV: preview first, never twice, all or nothing.
+"""Import loops from a spreadsheet's CSV: preview first, never twice, nothing half done.
 
-Headers are matched loosely (case, spaces and punctuation ignored) against
-the names people use: company/employer, role/title/position, recruiter,
-hiring manager, stage/status, applied/date, and a few more. `plan_import`
-reads the whole file and says what would happen (new loops, rows skipped as
-already known, rows it cannot read with their line numbers) without writing;
-`apply_import` writes the new loops in one transaction, and only when no row
-had a problem, so a bad row never leaves half a spreadsheet behind.
+`plan_import` reads the whole file and says what would happen without
+writing: which column fills what and which are ignored, the new loops, the
+rows skipped as already known, warnings (a status word kept as a note), the
+rows it cannot read with their line numbers, and the date columns whose
+order (month or day first) no cell settles. `apply_import` writes the new
+loops in one transaction. A row that cannot be read stops the import unless
+the user asks to leave such rows out (`skip_bad`); a date column without an
+order always stops it, since every row's date would be a guess.
+
+Dates are read a column at a time (`storage.sheetdates`): the order of a
+column comes from its unambiguous cells, or from the user (`order`).
+Rows become records in `storage.sheetrow`.
 
 A loop is known when a loop with the same company and role exists
 (case-insensitive, spaces collapsed), closed loops included: importing the
@@ -18,46 +23,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from planner.models import Contact, DecidedBy, Process, ProcessStatus, Round, RoundKind
-from planner.quickadd import ContactDraft, LoopDraft, RoundDraft, split_person
+from planner.models import Process
 from planner.validation import describe
 from storage.errors import StorageError
 from storage.exporters.csv_export import FORMULA_STARTS
 from storage.repository import Repository
-from storage.sheetdates import SheetDateError, parse_sheet_date
-from storage.stagewords import KNOWN_WORDS, StageReading, read_stage
+from storage.sheetdates import DateOrder, SheetDateError, infer_order
+from storage.sheetheaders import REQUIRED, ColumnMap, map_headers
+from storage.sheetrow import NewLoop, RowDates, build_loop
 
-# Field -> header names that fill it, best first (normalised: lower case, single spaces).
-HEADERS: dict[str, tuple[str, ...]] = {
-    "company": ("company", "company name", "employer", "organization", "organisation", "org"),
-    "role": ("role", "title", "job title", "position", "job", "role title", "job role"),
-    "level": ("level", "seniority"),
-    "location": ("location", "city", "office"),
-    "source": ("source", "channel", "via", "referral"),
-    "stage": ("stage", "current stage", "status", "state", "pipeline stage"),
-    "recruiter": ("recruiter", "recruiter name", "recruiter contact"),
-    "recruiter_email": ("recruiter email", "recruiter e mail"),
-    "manager": ("hiring manager", "hiring manager name", "hm", "manager"),
-    "manager_email": ("hiring manager email", "hm email", "manager email"),
-    "applied": (
-        "applied",
-        "applied on",
-        "date applied",
-        "application date",
-        "applied date",
-        "date",
-    ),
-    "tags": ("tags", "labels"),
-    "notes": ("notes", "note", "comments", "comment"),
-}
-REQUIRED = ("company", "role")
+DATE_FIELDS = ("applied", "next_interview")
 
 
 class ImportFileError(StorageError):
@@ -74,13 +55,11 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class NewLoop:
-    """A row that becomes a loop: the records to write."""
+class UnclearDates:
+    """A date column whose cells all read either way: the user must say which order."""
 
-    line: int
-    process: Process
-    rounds: list[Round]
-    contacts: list[Contact]
+    header: str
+    example: str
 
 
 @dataclass
@@ -92,6 +71,9 @@ class ImportPlan:
     new: list[NewLoop] = field(default_factory=list)
     known: list[tuple[int, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    unclear: list[UnclearDates] = field(default_factory=list)
+    orders: dict[str, DateOrder] = field(default_factory=dict)
 
 
 MAX_SHEET_BYTES = 10_000_000
@@ -123,8 +105,68 @@ def decode(data: bytes, name: str) -> str:
     raise ImportFileError(f"{name} is not a text file; save it as CSV (UTF-8)")
 
 
-def plan_import(text: str, existing: Iterable[Process], today: dt.date, name: str) -> ImportPlan:
-    """Read every row; the plan lists new loops, known ones and unreadable rows."""
+def plan_import(
+    text: str,
+    existing: Iterable[Process],
+    today: dt.date,
+    name: str,
+    order: DateOrder | None = None,
+) -> ImportPlan:
+    """Read every row; the plan lists new loops, known ones, warnings and unreadable rows.
+
+    `order` is the user's word on slashed dates; without it each date column's
+    order is inferred from its own cells.
+    """
+    header, raw_rows, broken = _read_csv(text, name)
+    columns = _usable(map_headers(header))
+    missing = [f for f in REQUIRED if f not in columns.columns]
+    if missing:
+        found = ", ".join(h.strip() for h in header if h.strip()) or "none"
+        raise ImportFileError(f"{name} has no '{missing[0]}' column (headers found: {found})")
+    plan = ImportPlan(
+        columns={f: header for f, (header, _) in columns.columns.items()},
+        ignored=columns.ignored,
+    )
+    rows = []
+    for line, row in raw_rows:
+        cells = {f: _clean(row[i]) if i < len(row) else "" for f, (_, i) in columns.columns.items()}
+        _overflow(row, len(header), columns, cells, line, plan)
+        rows.append((line, cells))
+    if broken is not None:
+        plan.problems.append(broken)
+    dates = _date_orders(rows, columns, order, plan)
+    seen = {_key(p.company, p.role) for p in existing}
+    for line, cells in rows:
+        _plan_row(plan, line, cells, seen, today, dates)
+    return plan
+
+
+def apply_import(repo: Repository, plan: ImportPlan, name: str, skip_bad: bool = False) -> int:
+    """Write the plan's new loops as one transaction (one undo step); how many."""
+    if plan.unclear:
+        raise ImportFileError(f"{name} has a date column read either way; nothing was imported")
+    if plan.problems and not skip_bad:
+        raise ImportFileError(f"{name} has rows that cannot be read; nothing was imported")
+    if plan.new:
+        with repo.transaction(f"import {len(plan.new)} loops from {name}") as tx:
+            for loop in plan.new:
+                for record in loop.records():
+                    tx.put(record)
+    return len(plan.new)
+
+
+def _usable(columns: ColumnMap) -> ColumnMap:
+    """A time column means nothing without a next-interview column: list it as ignored."""
+    if "interview_time" in columns.columns and "next_interview" not in columns.columns:
+        kept = {f: c for f, c in columns.columns.items() if f != "interview_time"}
+        return ColumnMap(kept, [*columns.ignored, columns.header("interview_time")])
+    return columns
+
+
+def _read_csv(
+    text: str, name: str
+) -> tuple[list[str], list[tuple[int, list[str]]], Problem | None]:
+    """The header, the non-blank rows with the line each starts on, and where reading broke."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
@@ -132,46 +174,67 @@ def plan_import(text: str, existing: Iterable[Process], today: dt.date, name: st
         raise ImportFileError(f"{name} is empty") from None
     except csv.Error as error:
         raise ImportFileError(f"{name} line 1: {error}") from None
-    columns, ignored = _map_headers(header)
-    missing = [f for f in REQUIRED if f not in columns]
-    if missing:
-        found = ", ".join(h for h in header if h.strip()) or "none"
-        raise ImportFileError(f"{name} has no '{missing[0]}' column (headers found: {found})")
-    index = {f: [_normal(h) for h in header].index(_normal(columns[f])) for f in columns}
-    plan = ImportPlan(columns=columns, ignored=ignored)
-    seen = {_key(p.company, p.role) for p in existing}
+    rows: list[tuple[int, list[str]]] = []
     line = reader.line_num
     while True:
         start = line + 1
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return header, rows, None
         except csv.Error as error:
-            plan.problems.append(Problem(start, str(error)))
-            break
+            return header, rows, Problem(start, str(error))
         line = reader.line_num
-        if not any(cell.strip() for cell in row):
+        if any(cell.strip() for cell in row):
+            rows.append((start, row))
+
+
+def _overflow(
+    row: list[str],
+    width: int,
+    columns: ColumnMap,
+    cells: dict[str, str],
+    line: int,
+    plan: ImportPlan,
+) -> None:
+    """More cells than headers: a note with unquoted commas when notes is the last column."""
+    extra = [cell.strip() for cell in row[width:] if cell.strip()]
+    if not extra:
+        return
+    notes = columns.columns.get("notes")
+    if notes is not None and notes[1] == width - 1:
+        cells["notes"] = ", ".join([cells["notes"], *extra])
+        return
+    plan.warnings.append(Problem(line, f"{len(extra)} cells past the last column left out"))
+
+
+def _date_orders(
+    rows: list[tuple[int, dict[str, str]]],
+    columns: ColumnMap,
+    order: DateOrder | None,
+    plan: ImportPlan,
+) -> RowDates:
+    """Each date column's order: the user's, else what its unambiguous cells show."""
+    found: dict[str, DateOrder | None] = {}
+    for field_name in DATE_FIELDS:
+        if field_name not in columns.columns:
             continue
-        cells = {f: _clean(row[i]) if i < len(row) else "" for f, i in index.items()}
-        _plan_row(plan, start, cells, seen, today)
-    return plan
-
-
-def apply_import(repo: Repository, plan: ImportPlan, name: str) -> int:
-    """Write the plan's new loops as one transaction (one undo step); how many."""
-    if plan.problems:
-        raise ImportFileError(f"{name} has rows that cannot be read; nothing was imported")
-    if plan.new:
-        with repo.transaction(f"import {len(plan.new)} loops from {name}") as tx:
-            for loop in plan.new:
-                for record in (loop.process, *loop.rounds, *loop.contacts):
-                    tx.put(record)
-    return len(plan.new)
+        reading = infer_order(cells[field_name] for _, cells in rows)
+        found[field_name] = order or reading.order
+        if found[field_name] is None and reading.needed:
+            plan.unclear.append(UnclearDates(columns.header(field_name), reading.example))
+        elif reading.needed and (chosen := found[field_name]) is not None:
+            plan.orders[columns.header(field_name)] = chosen
+    return RowDates(applied=found.get("applied"), next_interview=found.get("next_interview"))
 
 
 def _plan_row(
-    plan: ImportPlan, line: int, cells: dict[str, str], seen: set[tuple[str, str]], today: dt.date
+    plan: ImportPlan,
+    line: int,
+    cells: dict[str, str],
+    seen: set[tuple[str, str]],
+    today: dt.date,
+    dates: RowDates,
 ) -> None:
     company, role = cells["company"], cells["role"]
     if not company or not role:
@@ -182,85 +245,22 @@ def _plan_row(
         plan.known.append((line, f"{company} / {role}"))
         return
     try:
-        plan.new.append(_build(line, cells, today))
-    except (SheetDateError, _StageError) as error:
+        loop = build_loop(line, cells, today, dates)
+    except SheetDateError as error:
         plan.problems.append(Problem(line, str(error)))
         return
     except ValidationError as error:
         plan.problems.append(Problem(line, describe(error)))
         return
+    plan.new.append(loop)
+    plan.warnings += [Problem(line, warning) for warning in loop.warnings]
     seen.add(key)
-
-
-class _StageError(ValueError):
-    pass
-
-
-def _build(line: int, cells: dict[str, str], today: dt.date) -> NewLoop:
-    reading = read_stage(cells.get("stage", ""))
-    if reading is None:
-        raise _StageError(f"stage '{cells['stage']}' is not known (use {KNOWN_WORDS})")
-    applied = cells.get("applied", "")
-    draft = LoopDraft(
-        company=cells["company"],
-        role=cells["role"],
-        applied_on=parse_sheet_date(applied) if applied else today,
-        level=cells.get("level", ""),
-        location=cells.get("location", ""),
-        source=cells.get("source", ""),
-        tags=tuple(t for t in re.split(r"[\s,;]+", cells.get("tags", "")) if t),
-        next_round=None if reading.kind == RoundKind.APPLIED else RoundDraft(reading.kind),
-        recruiter=_person(cells, "recruiter"),
-        hiring_manager=_person(cells, "manager"),
-    )
-    process, rounds, contacts = draft.build(today)
-    process = Process.model_validate(
-        {**process.model_dump(), "notes": cells.get("notes", ""), **_state(reading, today)}
-    )
-    return NewLoop(line, process, rounds, contacts)
-
-
-def _state(reading: StageReading, today: dt.date) -> dict[str, object]:
-    if reading.status != ProcessStatus.CLOSED:
-        return {"status": reading.status}
-    return {
-        "status": reading.status,
-        "close_reason": reading.close_reason,
-        "closed_by": DecidedBy.UNKNOWN,
-        "closed_on": today,
-    }
-
-
-def _person(cells: dict[str, str], role: str) -> ContactDraft | None:
-    """The person a row names: "Name <email>" in one cell, or name and email columns."""
-    name, email_in_name = split_person(cells.get(role, ""))
-    email = cells.get(f"{role}_email", "").strip() or email_in_name
-    if not name and not email:
-        return None
-    return ContactDraft(name=name or email, email=email)
-
-
-def _map_headers(header: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Field -> the header that fills it; headers no field uses (shown in the preview)."""
-    normal = {_normal(h): h for h in reversed(header) if h.strip()}
-    columns: dict[str, str] = {}
-    for field_name, names in HEADERS.items():
-        for name in names:
-            if name in normal and normal[name] not in columns.values():
-                columns[field_name] = normal[name]
-                break
-    ignored = [h for h in header if h.strip() and h not in columns.values()]
-    return columns, ignored
 
 
 def _delimiter(text: str) -> str:
     """Comma, semicolon (European Excel) or tab: whichever the header line uses most."""
     first_line = text.split("\n", 1)[0]
     return max(",;\t", key=first_line.count)
-
-
-def _normal(header: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", header.casefold()).split())
 
 
 def _clean(cell: str) -> str:

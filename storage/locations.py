@@ -27,6 +27,20 @@ def resolve_db_path(cli_value: str | None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / DEFAULT_FILE_NAME
 
 
+CONFIG_DIR_VARIABLE = "LOOPDECK_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """`$LOOPDECK_CONFIG_DIR`, else the platform's user config folder: my own files
+    (draft templates), local to this machine like any editor's settings."""
+    chosen = os.environ.get(CONFIG_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
 CACHE_DIR_VARIABLE = "LOOPDECK_CACHE_DIR"
 
 

@@ -6,7 +6,9 @@ process for every pull, can check versions without importing pydantic.
 
 from __future__ import annotations
 
-# 2: a received log entry may carry `expect`, the day they said I would hear by.
+# 2: a received log entry may carry `expect`, the day they said I would hear by;
+# loops keep `links`, rounds a meeting `link` and their `invite_uid`, log entries
+# the `message_id` of a mail, settings `stage_days`.
 # Files of schema 1 read as they are (nothing is missing); the first write
 # stamps 2 (`codec.upgrade_schema`), so an older loopdeck opens them read-only with
 # "upgrade loopdeck" instead of calling the new field damage.

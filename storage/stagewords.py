@@ -2,18 +2,26 @@
 
 Spreadsheets keep one "Stage" (or "Status") column per row. The export writes
 the word a person would type there, and the import reads the words people
-actually type ("Phone screen", "Onsite", "Rejected", "On hold") back into a
-loop state. The two directions live together so that anything the export
-writes, the import reads back to the same state.
+actually type ("Phone Screen", "OA", "Interviewing", "Ghosted", "Accepted!",
+"In Progress (not sent yet)") back into a loop state. The two directions live
+together so that anything the export writes, the import reads back to the
+same state.
+
+A word no rule knows is not an error: the row is still a loop, at "applied",
+and the reading says the word was not understood so the importer can keep it
+as a note and warn. Refusing a whole tracker over one home-made status is
+what made spreadsheets impossible to bring in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from planner.models import (
     ROUND_KIND_LABELS,
     CloseReason,
+    DecidedBy,
     Loop,
     ProcessStatus,
     RoundKind,
@@ -22,14 +30,40 @@ from planner.models import (
 from planner.quickadd import ROUND_ALIASES
 
 ON_HOLD = "On hold"
+NOT_SENT = "Not applied yet"
 CLOSED_WORDS: dict[CloseReason, str] = {
     CloseReason.REJECTED: "Rejected",
     CloseReason.WITHDREW: "Withdrew",
     CloseReason.ACCEPTED: "Accepted",
     CloseReason.DECLINED: "Declined",
 }
+GHOSTED_NOTE = "Marked as ghosted in the spreadsheet: they never replied"
+
+
+class _Word(Enum):
+    """Meanings that are neither a round kind, a close reason nor a status."""
+
+    NOT_SENT = "not sent"
+    GHOSTED = "ghosted"
+
+
+_Meaning = RoundKind | CloseReason | ProcessStatus | _Word
+
+# Whole cells (lower case, trailing ! . * stripped) a keyword would read wrong.
+_EXACT: dict[str, _Meaning] = {
+    "oa": RoundKind.TAKEHOME,
+    "in progress": _Word.NOT_SENT,
+}
 # Words inside a longer stage text, tried in order (the first match wins).
-_KEYWORDS: tuple[tuple[str, RoundKind | CloseReason | ProcessStatus], ...] = (
+_KEYWORDS: tuple[tuple[str, _Meaning], ...] = (
+    ("not sent", _Word.NOT_SENT),
+    ("not applied", _Word.NOT_SENT),
+    ("not submitted", _Word.NOT_SENT),
+    ("to apply", _Word.NOT_SENT),
+    ("wishlist", _Word.NOT_SENT),
+    ("ghost", _Word.GHOSTED),
+    ("no response", _Word.GHOSTED),
+    ("no reply", _Word.GHOSTED),
     ("reject", CloseReason.REJECTED),
     ("declin", CloseReason.DECLINED),
     ("accept", CloseReason.ACCEPTED),
@@ -39,9 +73,13 @@ _KEYWORDS: tuple[tuple[str, RoundKind | CloseReason | ProcessStatus], ...] = (
     ("negotiat", RoundKind.NEGOTIATION),
     ("offer", RoundKind.OFFER),
     ("take", RoundKind.TAKEHOME),
+    ("assessment", RoundKind.TAKEHOME),
+    ("hackerrank", RoundKind.TAKEHOME),
+    ("codesignal", RoundKind.TAKEHOME),
     ("onsite", RoundKind.ONSITE),
     ("panel", RoundKind.ONSITE),
     ("final", RoundKind.ONSITE),
+    ("superday", RoundKind.ONSITE),
     ("hiring", RoundKind.HM),
     ("manager", RoundKind.HM),
     ("screen", RoundKind.SCREEN),
@@ -51,20 +89,46 @@ _KEYWORDS: tuple[tuple[str, RoundKind | CloseReason | ProcessStatus], ...] = (
     ("coding", RoundKind.TECH),
     ("design", RoundKind.TECH),
     ("interview", RoundKind.OTHER),
+    ("submit", RoundKind.APPLIED),
     ("appl", RoundKind.APPLIED),
 )
-# How far a loop got: a planned screen after an offer does not move it back.
-_STAGE_ORDER = [RoundKind.OTHER, *(k for k in RoundKind if k != RoundKind.OTHER)]
-KNOWN_WORDS = "applied, screen, hm, tech, take-home, onsite, offer, rejected, withdrew, on hold"
+# How far a loop got: a planned screen after an offer does not move it back, and
+# an unnamed round ("Interviewing") is past the application but no further.
+_STAGE_ORDER = [
+    RoundKind.APPLIED,
+    RoundKind.OTHER,
+    *(k for k in RoundKind if k not in (RoundKind.APPLIED, RoundKind.OTHER)),
+]
+# Who ends a loop for each reason: I accept, decline or withdraw; the company rejects.
+_CLOSED_BY: dict[CloseReason, DecidedBy] = {
+    CloseReason.REJECTED: DecidedBy.UNKNOWN,
+    CloseReason.WITHDREW: DecidedBy.ME,
+    CloseReason.ACCEPTED: DecidedBy.ME,
+    CloseReason.DECLINED: DecidedBy.ME,
+}
 
 
 @dataclass(frozen=True)
 class StageReading:
-    """What a stage word says: the round the loop is at, or how it ended or paused."""
+    """What a stage word says: the round the loop is at, or how it ended or paused.
+
+    `sent` is False for an application still being written: sending it is my
+    step. `known` is False for a word no rule reads (the loop stays at
+    "applied"). `note` is a line for the loop's log that the state alone
+    cannot say ("ghosted" is a rejection nobody sent).
+    """
 
     kind: RoundKind = RoundKind.APPLIED
     status: ProcessStatus = ProcessStatus.ACTIVE
     close_reason: CloseReason | None = None
+    sent: bool = True
+    known: bool = True
+    note: str = ""
+
+    @property
+    def closed_by(self) -> DecidedBy | None:
+        """Who ended the loop, as far as the word says."""
+        return None if self.close_reason is None else _CLOSED_BY[self.close_reason]
 
 
 def stage_text(loop: Loop) -> str:
@@ -76,30 +140,48 @@ def stage_text(loop: Loop) -> str:
         )
     if process.status == ProcessStatus.ON_HOLD:
         return ON_HOLD
-    reached = [r.kind for r in loop.rounds if r.status != RoundStatus.CANCELLED]
-    furthest = max(reached, key=_STAGE_ORDER.index, default=RoundKind.APPLIED)
+    reached = [r for r in loop.rounds if r.status != RoundStatus.CANCELLED]
+    if reached and all(
+        r.kind == RoundKind.APPLIED and r.status == RoundStatus.PLANNED for r in reached
+    ):
+        return NOT_SENT
+    furthest = max((r.kind for r in reached), key=_STAGE_ORDER.index, default=RoundKind.APPLIED)
     return ROUND_KIND_LABELS[furthest]
 
 
-def read_stage(text: str) -> StageReading | None:
-    """The state a typed stage names; an empty cell means applied; None when unknown."""
+def read_stage(text: str) -> StageReading:
+    """The state a typed stage names; an empty cell means applied.
+
+    An unknown word reads as applied with `known` False, so the caller can keep
+    the word and say so instead of refusing the row.
+    """
     word = " ".join(text.replace("_", " ").casefold().split())
     if not word:
         return StageReading()
     exact = {**{v.casefold(): k for k, v in ROUND_KIND_LABELS.items()}, **ROUND_ALIASES}
-    if word in exact:
-        return StageReading(kind=exact[word])
-    if word == "closed":
+    bare = word.rstrip("!.* ")
+    if bare in exact:
+        return StageReading(kind=exact[bare])
+    if bare == "closed":
         return StageReading(status=ProcessStatus.CLOSED)
+    if bare in _EXACT:
+        return _reading(_EXACT[bare])
     for key, meaning in _KEYWORDS:
         if key in word:
             return _reading(meaning)
-    return None
+    return StageReading(known=False)
 
 
-def _reading(meaning: RoundKind | CloseReason | ProcessStatus) -> StageReading:
+def _reading(meaning: _Meaning) -> StageReading:
+    if meaning == _Word.NOT_SENT:
+        return StageReading(sent=False)
+    if meaning == _Word.GHOSTED:
+        return StageReading(
+            status=ProcessStatus.CLOSED, close_reason=CloseReason.REJECTED, note=GHOSTED_NOTE
+        )
     if isinstance(meaning, RoundKind):
         return StageReading(kind=meaning)
     if isinstance(meaning, CloseReason):
         return StageReading(status=ProcessStatus.CLOSED, close_reason=meaning)
+    assert isinstance(meaning, ProcessStatus)
     return StageReading(status=meaning)

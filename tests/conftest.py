@@ -29,6 +29,16 @@ def private_cache(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """My own files (draft templates) come from a folder of the test's own, never the user's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("LOOPDECK_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's data file lives: a real file in a temp folder."""

@@ -38,6 +38,7 @@ COLUMNS = (
     "First-year total",
     "Tags",
     "Notes",
+    "Links",
     "Id",
 )
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -83,6 +84,7 @@ def _row(loop: Loop, snapshot: Snapshot) -> list[str]:
         money(offers[-1].first_year, offers[-1].currency) if offers else "",
         " ".join(process.tags),
         process.notes,
+        " ".join(process.links),
         process.id,
     ]
 

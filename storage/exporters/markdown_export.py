@@ -58,6 +58,8 @@ def _summary(loop: Loop, snapshot: Snapshot) -> list[str]:
         lines += ["", "Tags: " + " ".join(f"#{t}" for t in process.tags)]
     if process.notes:
         lines += ["", process.notes]
+    if process.links:
+        lines += ["", "Links: " + " ".join(process.links)]
     return lines
 
 

@@ -120,20 +120,60 @@ def test_unreadable_rows_are_listed_by_line_and_nothing_is_written(
         "company,title,stage,applied\n"
         "Good,Engineer,screen,2026-03-01\n"
         ",Missing company,,\n"
-        "Odd,Engineer,ghosted,\n"
-        "Date,Engineer,,3/4/2026\n",
+        "Odd,Engineer,Waitlisted,\n"
+        "Date,Engineer,,13/13/2026\n",
         encoding="utf-8",
     )
     result = cli("import", str(sheet))
     assert result.code == 1
     assert "line 3: no company" in result.out
-    assert "line 4: stage 'ghosted' is not known" in result.out
-    assert "line 5: '3/4/2026' could be day/month or month/day" in result.out
+    assert "line 4: status 'Waitlisted' is not one loopdeck knows; kept as a note" in result.out
+    assert "line 5: '13/13/2026' is not a real date" in result.out
     assert (
-        result.err == "loopdeck: 3 rows of bad.csv cannot be read; nothing was imported "
-        "(fix them and run again)\n"
+        result.err == "loopdeck: 2 rows of bad.csv cannot be read; nothing was imported "
+        "(fix them, or import the 2 readable rows with --skip-bad)\n"
     )
     assert db_path.read_bytes() == before
+
+    dry = cli("import", str(sheet), "--dry-run")
+    assert dry.code == 1
+    assert dry.out.endswith(
+        "Dry run: nothing was written. With --skip-bad the 2 readable rows would import.\n"
+    )
+    assert db_path.read_bytes() == before
+
+    skipped = cli("import", str(sheet), "--skip-bad")
+    assert skipped.code == 0, skipped.err
+    assert skipped.out.endswith("Imported 2 loops; left out 2 unreadable rows.\n")
+    listed = {i["company"] for i in json.loads(cli("list", "--json").out)}
+    assert listed == {"Existing", "Good", "Odd"}
+
+
+def test_a_date_column_that_reads_either_way_is_refused_until_the_order_is_named(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    assert cli("add", "Existing / Role").code == 0
+    before = db_path.read_bytes()
+    sheet = tmp_path / "dates.csv"
+    sheet.write_text(
+        "Company,Role,Applied on\nAcme,Engineer,3/4/2026\nBeta,SRE,2026-03-01\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(sheet))
+    assert result.err == (
+        "loopdeck: column 'Applied on' has only dates that read either way (such as "
+        "'3/4/2026'); say which with --dates month-first or --dates day-first; "
+        "nothing was imported\n"
+    )
+    assert db_path.read_bytes() == before
+    assert cli("import", str(sheet), "--skip-bad").code == 1
+    assert db_path.read_bytes() == before
+
+    named = cli("import", str(sheet), "--dates", "day-first")
+    assert named.code == 0, named.err
+    assert "Dates in 'Applied on' read day first" in named.out
+    acme = json.loads(cli("show", "acme", "--json").out)
+    assert [r["date"] for r in acme["rounds"]] == ["2026-04-03"]
 
 
 def test_a_file_without_a_company_column_is_one_sentence(cli: Cli, tmp_path: Path) -> None:

@@ -1,0 +1,119 @@
+"""How fast my loops move, read from my own history, with defaults while it is thin.
+
+Two things a projection needs, and where each comes from:
+
+Days per stage kind: the funnel's durations (`funnel.stage_durations`: from
+the day a round began to its outcome). A kind with at least `MIN_SAMPLES`
+decided rounds takes their median, and their lower and upper quartiles as
+the range. A kind with fewer takes the `stage_days` setting, with a range
+from half of it to twice it: a default should not pretend to be precise.
+
+The usual sequence of rounds: the interview kinds, in timeline order, of the
+loops that got as far as an offer (an offer or negotiation round, or closed
+as accepted or declined). The sequence most of them share wins (ties: the
+longer one, then the earlier in the usual order of kinds), once at least
+`MIN_SAMPLES` such loops exist; before that, the `default_stages` setting.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from planner.funnel import stage_durations
+from planner.models import CloseReason, Loop, RoundKind, RoundStatus, Settings
+
+MIN_SAMPLES = 3
+"""Below this many samples a median says more about luck than about pace."""
+
+NOT_INTERVIEWS = frozenset({RoundKind.APPLIED, RoundKind.OFFER, RoundKind.NEGOTIATION})
+"""Kinds that are not rounds still to pass: the start and the end of a loop."""
+
+_ORDER = {kind: rank for rank, kind in enumerate(RoundKind)}
+
+
+@dataclass(frozen=True)
+class StagePace:
+    """Days one stage kind takes, start to decision, with a likely range."""
+
+    kind: RoundKind
+    days: float
+    low: float
+    high: float
+    samples: int
+
+    @property
+    def from_history(self) -> bool:
+        return self.samples >= MIN_SAMPLES
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Everything a projection takes from history (or the settings)."""
+
+    stages: dict[RoundKind, StagePace]
+    default_days: int
+    usual: tuple[RoundKind, ...]
+    usual_samples: int
+
+    @property
+    def usual_from_history(self) -> bool:
+        return self.usual_samples >= MIN_SAMPLES
+
+    def of(self, kind: RoundKind) -> StagePace:
+        """This kind's pace from history, else the default."""
+        known = self.stages.get(kind)
+        if known is not None and known.from_history:
+            return known
+        days = float(self.default_days)
+        return StagePace(kind, days, days / 2, days * 2, known.samples if known else 0)
+
+
+def observed_pace(loops: Iterable[Loop], settings: Settings) -> Pace:
+    """Days per stage and the usual sequence, from every loop (closed ones hold the history)."""
+    loops = list(loops)
+    stages = {
+        kind: _stage_pace(kind, days) for kind, days in stage_durations(loops).items() if days
+    }
+    sequences = [_sequence(loop) for loop in loops if _reached_offer(loop)]
+    usual, samples = _most_shared([s for s in sequences if s])
+    if samples < MIN_SAMPLES:
+        usual = tuple(k for k in settings.default_stages if k not in NOT_INTERVIEWS)
+    return Pace(stages, settings.stage_days, usual, samples)
+
+
+def _stage_pace(kind: RoundKind, days: list[int]) -> StagePace:
+    median = float(statistics.median(days))
+    if len(days) < 2:
+        return StagePace(kind, median, median, median, len(days))
+    low, _, high = statistics.quantiles(days, n=4, method="inclusive")
+    return StagePace(kind, median, float(low), float(high), len(days))
+
+
+def _sequence(loop: Loop) -> tuple[RoundKind, ...]:
+    return tuple(
+        r.kind
+        for r in loop.timeline()
+        if r.status != RoundStatus.CANCELLED and r.kind not in NOT_INTERVIEWS
+    )
+
+
+def _reached_offer(loop: Loop) -> bool:
+    process = loop.process
+    if process.close_reason in (CloseReason.ACCEPTED, CloseReason.DECLINED):
+        return True
+    return any(
+        r.kind in (RoundKind.OFFER, RoundKind.NEGOTIATION) and r.status != RoundStatus.CANCELLED
+        for r in loop.rounds
+    )
+
+
+def _most_shared(sequences: Sequence[tuple[RoundKind, ...]]) -> tuple[tuple[RoundKind, ...], int]:
+    """The sequence most loops share and how many loops reached an offer at all."""
+    if not sequences:
+        return (), 0
+    counts = Counter(sequences)
+    best = max(counts, key=lambda s: (counts[s], len(s), [-_ORDER[k] for k in s]))
+    return best, len(sequences)

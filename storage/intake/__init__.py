@@ -1,0 +1,1 @@
+"""Reading what a recruiter sent: calendar invites, mails and pasted text."""

@@ -1,0 +1,211 @@
+"""Projected offer dates: rounds left times the pace, against other offers' deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.models import (
+    CloseReason,
+    Contact,
+    ContactRole,
+    Loop,
+    Outcome,
+    Process,
+    ProcessStatus,
+    Round,
+    RoundKind,
+    RoundStatus,
+    Settings,
+)
+from planner.offers import Offer, OfferStatus
+from planner.pace import observed_pace
+from planner.projection import (
+    RoundSource,
+    project,
+    projections,
+    speed_up_note,
+    speed_up_notes,
+)
+
+TODAY = dt.date(2026, 3, 16)
+
+
+def day(offset: int) -> dt.date:
+    return TODAY + dt.timedelta(days=offset)
+
+
+def loop(pid: str, *rounds: Round, created: int = -20, **process: object) -> Loop:
+    return Loop(
+        process=Process(
+            id=pid,
+            company=pid.capitalize(),
+            role="ML Engineer",
+            created_on=day(created),
+            **process,  # type: ignore[arg-type]
+        ),
+        rounds=[
+            Round(
+                process_id=pid,
+                kind=RoundKind.APPLIED,
+                status=RoundStatus.DONE,
+                date=day(created),
+                created_on=day(created),
+            ),
+            *rounds,
+        ],
+        contacts=[
+            Contact(process_id=pid, name=f"{pid.capitalize()} Rec", role=ContactRole.RECRUITER)
+        ],
+    )
+
+
+def planned(pid: str, kind: RoundKind, created: int = 0, **fields: object) -> Round:
+    return Round(process_id=pid, kind=kind, created_on=day(created), **fields)  # type: ignore[arg-type]
+
+
+def decided(pid: str, kind: RoundKind, began: int, took: int) -> Round:
+    """A round that began `began` days from today and passed `took` days later."""
+    return Round(
+        process_id=pid,
+        kind=kind,
+        status=RoundStatus.DONE,
+        date=day(began),
+        created_on=day(began),
+        outcome=Outcome.PASSED,
+        outcome_on=day(began + took),
+    )
+
+
+def offer_due(pid: str, days: int) -> Offer:
+    return Offer(
+        process_id=pid, status=OfferStatus.WRITTEN, deadline=day(days), received_on=day(-1)
+    )
+
+
+def test_two_rounds_left_at_seven_days_each_miss_a_deadline_in_five_days() -> None:
+    beta = loop("beta", planned("beta", RoundKind.TECH), planned("beta", RoundKind.ONSITE))
+    acme = loop("acme", planned("acme", RoundKind.OFFER, status=RoundStatus.SCHEDULED))
+    found = projections([beta, acme], [offer_due("acme", 5)], TODAY, Settings())
+
+    (projection,) = found  # the loop with the offer is not projected
+    assert [(r.kind, r.source, r.days) for r in projection.rounds] == [
+        (RoundKind.TECH, RoundSource.PLANNED, 7.0),
+        (RoundKind.ONSITE, RoundSource.PLANNED, 7.0),
+    ]
+    assert projection.offer_on == day(14)
+    assert (projection.earliest, projection.latest) == (day(7), day(28))
+    assert projection.behind and projection.deadline is not None
+    assert (projection.deadline.company, projection.deadline.deadline) == ("Acme", day(5))
+    assert speed_up_note(projection) == (
+        "Offer projected around Mon 2026-03-30, after the Acme deadline on Sat 2026-03-21: "
+        "ask Beta Rec to speed up"
+    )
+
+
+def test_the_notes_for_the_pacing_steps_name_only_the_loops_behind() -> None:
+    beta = loop("beta", planned("beta", RoundKind.TECH), planned("beta", RoundKind.ONSITE))
+    gamma = loop("gamma", planned("gamma", RoundKind.ONSITE, created=-6))
+    acme = loop("acme", planned("acme", RoundKind.OFFER))
+    notes = speed_up_notes([beta, gamma, acme], [offer_due("acme", 5)], TODAY, Settings())
+    assert list(notes) == ["beta"] and "ask Beta Rec to speed up" in notes["beta"]
+
+
+def test_a_deadline_after_the_projected_offer_is_not_a_worry() -> None:
+    beta = loop("beta", planned("beta", RoundKind.TECH), planned("beta", RoundKind.ONSITE))
+    acme = loop("acme", planned("acme", RoundKind.OFFER))
+    (projection,) = projections([beta, acme], [offer_due("acme", 20)], TODAY, Settings())
+    assert projection.offer_on == day(14) and not projection.behind
+    assert speed_up_note(projection) is None
+
+
+def test_without_planned_rounds_the_default_stages_are_what_is_left() -> None:
+    fresh = loop("fresh", created=0)
+    settings = Settings(default_stages=[RoundKind.SCREEN, RoundKind.TECH], stage_days=5)
+    (projection,) = projections([fresh], [], TODAY, settings)
+    assert [(r.kind, r.source) for r in projection.rounds] == [
+        (RoundKind.SCREEN, RoundSource.DEFAULTS),
+        (RoundKind.TECH, RoundSource.DEFAULTS),
+    ]
+    assert projection.offer_on == day(10)
+
+
+def test_a_planned_next_round_is_followed_by_the_rest_of_the_usual_sequence() -> None:
+    screening = loop("s", planned("s", RoundKind.SCREEN))
+    (projection,) = projections([screening], [], TODAY, Settings())
+    assert [r.kind for r in projection.rounds] == [
+        RoundKind.SCREEN,
+        RoundKind.HM,
+        RoundKind.TECH,
+        RoundKind.ONSITE,
+    ]
+    assert [r.source for r in projection.rounds][:2] == [RoundSource.PLANNED, RoundSource.DEFAULTS]
+    assert projection.offer_on == day(28)
+
+
+def test_my_history_sets_the_pace_and_the_usual_sequence() -> None:
+    """Three finished loops went screen (2 days) then tech (10 days) to an offer."""
+    history = [
+        loop(
+            f"old{n}",
+            decided(f"old{n}", RoundKind.SCREEN, -60 + n, 2),
+            decided(f"old{n}", RoundKind.TECH, -50 + n, 9 + n),
+            status=ProcessStatus.CLOSED,
+            close_reason=CloseReason.DECLINED,
+        )
+        for n in range(3)
+    ]
+    pace = observed_pace(history, Settings())
+    assert pace.usual == (RoundKind.SCREEN, RoundKind.TECH) and pace.usual_from_history
+    assert (pace.of(RoundKind.SCREEN).days, pace.of(RoundKind.TECH).days) == (2.0, 10.0)
+    assert pace.of(RoundKind.ONSITE).days == 7.0  # no history: the default
+
+    fresh = loop("fresh", created=0)
+    (projection,) = projections([*history, fresh], [], TODAY, Settings())
+    assert [(r.kind, r.source, r.days) for r in projection.rounds] == [
+        (RoundKind.SCREEN, RoundSource.HISTORY, 2.0),
+        (RoundKind.TECH, RoundSource.HISTORY, 10.0),
+    ]
+    assert projection.offer_on == day(12)
+    assert (projection.earliest, projection.latest) == (day(11), day(13))
+
+
+def test_thin_history_falls_back_to_the_defaults() -> None:
+    history = [
+        loop(
+            "old",
+            decided("old", RoundKind.SCREEN, -60, 2),
+            status=ProcessStatus.CLOSED,
+            close_reason=CloseReason.ACCEPTED,
+        )
+    ]
+    pace = observed_pace(history, Settings(stage_days=6))
+    assert pace.of(RoundKind.SCREEN).days == 6.0 and pace.of(RoundKind.SCREEN).samples == 1
+    assert not pace.usual_from_history and pace.usual[0] == RoundKind.SCREEN
+
+
+def test_a_round_under_way_counts_what_is_left_and_waits_for_its_date() -> None:
+    pace = observed_pace([], Settings(default_stages=[RoundKind.TECH]))
+    started = loop("a", planned("a", RoundKind.TECH, created=-5))
+    projection = project(started, TODAY, pace)
+    assert projection is not None and projection.rounds[0].days == 2.0
+    assert projection.offer_on == day(2)
+
+    later = loop(
+        "b", planned("b", RoundKind.TECH, created=-5, status=RoundStatus.SCHEDULED, date=day(9))
+    )
+    projection = project(later, TODAY, pace)
+    assert projection is not None and projection.offer_on == day(9)
+
+
+def test_loops_with_nothing_to_project() -> None:
+    pace = observed_pace([], Settings())
+    rejected = Round(
+        process_id="r",
+        kind=RoundKind.SCREEN,
+        status=RoundStatus.DONE,
+        outcome=Outcome.REJECTED,
+        created_on=day(-3),
+    )
+    assert project(loop("r", rejected), TODAY, pace) is None
+    assert project(loop("h", status=ProcessStatus.ON_HOLD), TODAY, pace) is None
+    assert project(loop("o", planned("o", RoundKind.OFFER)), TODAY, pace) is None

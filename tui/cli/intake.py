@@ -1,0 +1,92 @@
+"""`loopdeck intake FILE [--loop PROCESS] [--yes]`: an invite or a mail into its loop.
+
+FILE is a calendar invite (`.ics`), a mail (`.eml`), or `-` for text pasted
+on stdin (an invite, or a mail with its headers). Prints the change as a
+before/after list (rules in `planner.intakeplan`); writes it, as one undo
+step, only with --yes. Reading the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import zoneinfo
+from pathlib import Path
+
+from planner.changes.base import Refused
+from planner.intakeplan import Proposal, propose
+from storage.intake.reading import read_item
+from storage.patchwriter import apply_patch
+from tui.cli.context import CliError, Context
+from tui.cli.output import emit
+from tui.cli.parsing import Subparsers
+
+PASTED = "the pasted text"
+
+
+def register(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "intake",
+        help="bring a calendar invite or a mail into its loop",
+        description="Read an invite (.ics), a mail (.eml) or pasted text (-) into its loop.",
+    )
+    parser.add_argument("file", metavar="FILE", help="an .ics or .eml file, or - to paste")
+    parser.add_argument("--loop", metavar="PROCESS", help="the loop it belongs to")
+    parser.add_argument("--yes", action="store_true", help="write the change (else: preview)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    data, name = _read(args.file)
+    item = read_item(data, name)
+    repo = ctx.repo
+    chosen = ctx.loop(args.loop) if args.loop is not None else None
+    try:
+        proposal = propose(item, repo.loops(include_closed=True), ctx.today, local_zone(), chosen)
+    except Refused as refused:
+        raise CliError(str(refused)) from None
+    emit(render(proposal))
+    if proposal.patch.empty:
+        emit(f"Nothing to change: {proposal.title} already has all of it.")
+        return 0
+    if not args.yes:
+        emit("Nothing written yet: run again with --yes to apply it.")
+        return 0
+    apply_patch(repo, proposal.patch)
+    emit("Applied as one step (loopdeck undo takes it back).")
+    return 0
+
+
+def render(proposal: Proposal) -> str:
+    lines = [f"Loop: {proposal.title} ({proposal.match.reason})"]
+    for line in proposal.lines:
+        if line.before:
+            lines += [f"  {line.what:<7} {line.before}", f"       -> {line.after}"]
+        else:
+            lines.append(f"  {line.what:<7} + {line.after}")
+    lines += [f"  note    {note}" for note in proposal.notes]
+    return "\n".join(lines)
+
+
+def local_zone() -> dt.tzinfo:
+    """My time zone: `$TZ` when it names one (`Europe/Paris`), else the system's."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    zone = dt.datetime.now().astimezone().tzinfo
+    return zone if zone is not None else dt.UTC
+
+
+def _read(file: str) -> tuple[bytes, str]:
+    if file == "-":
+        return sys.stdin.buffer.read(), PASTED
+    path = Path(file)
+    try:
+        return path.read_bytes(), path.name
+    except OSError as error:
+        raise CliError(f"cannot read {path.name} ({error.strerror})") from None
