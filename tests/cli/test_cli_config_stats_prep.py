@@ -71,7 +71,7 @@ def test_prep_adds_questions_points_and_the_decision(cli: Cli) -> None:
         "Cut p99 from 80 to 20 ms", "--decider", "the director",
     )  # fmt: skip
     assert result.code == 0, result.err
-    assert result.out.startswith("Acme / MLE: Hiring-manager interview on Fri 2026-03-20")
+    assert result.out.startswith("Acme / MLE: Hiring-manager interview on Fri 20 Mar")
     assert "  - Cut p99 from 80 to 20 ms" in result.out
     assert "  1. [ ] What does success look like?" in result.out
     assert "Prepare 2 more questions" in result.out

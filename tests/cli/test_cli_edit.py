@@ -35,7 +35,7 @@ def test_add_creates_the_loop_with_its_cards(cli: Cli) -> None:
     result = cli("add", ACME + " next:screen on:fri at:14:00")
     assert result.code == 0
     assert result.out.startswith("Added Acme / ML Engineer (id ")
-    assert "Next: Prepare for Recruiter screen on Fri 2026-03-20 (Me)" in result.out
+    assert "Next: Prepare for Recruiter screen on Fri 20 Mar (Me)" in result.out
     data = shown(cli)
     assert data["process"]["tags"] == ["llm"]
     assert [(c["name"], c["role"]) for c in data["contacts"]] == [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from planner.dates import day_words
 from planner.offers import Offer, money
 from tui.cli.context import Context
 from tui.cli.jsonshape import dumps, iso
@@ -59,7 +60,7 @@ def side_by_side(offers: list[Offer], titles: dict[str, str], ctx: Context) -> s
         ["First year", *amounts(lambda o: o.first_year)],
         ["Annualised", *amounts(lambda o: o.annualised)],
         ["Deadline", *(due_text(o.deadline, ctx.today) for o in offers)],
-        ["Start", *(o.start_date.isoformat() if o.start_date else "-" for o in offers)],
+        ["Start", *(day_words(o.start_date, ctx.today) if o.start_date else "-" for o in offers)],
     ]
     return table(["", *(titles[o.process_id] for o in offers)], rows)
 
