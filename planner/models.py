@@ -324,10 +324,17 @@ class Loop(BaseModel):
     rounds: list[Round] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    """In the order they were entered (the repository keeps it): see `log`."""
 
     def timeline(self) -> list[Round]:
         """Rounds in the order they happen (or happened)."""
         return sorted(self.rounds, key=Round.sort_key)
+
+    def log(self) -> list[Event]:
+        """The log as it is listed: by date, oldest first, and on one day in the order
+        the lines were entered (never by their random ids), so it reads the same
+        on every machine and after every reload."""
+        return sorted(self.events, key=lambda e: e.on)
 
     def contact(self, role: ContactRole) -> Contact | None:
         """The first contact with this role (a loop usually has one recruiter, one HM)."""

@@ -66,7 +66,7 @@ def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Contex
     if not loop.contacts:
         lines.append("  (no contacts yet)")
     lines += ["", "Log"]
-    for event in sorted(loop.events, key=lambda e: (e.on, e.id)):
+    for event in loop.log():
         due = day_words(event.due, ctx.today) if event.due else ""
         extra = f" (due {due}{', done' if event.done else ''})" if event.due else ""
         who = loop.contact_by_id(event.contact_id)
