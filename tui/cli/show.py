@@ -8,6 +8,7 @@ from planner.dates import day_words
 from planner.models import Loop, Round, RoundKind, RoundStatus
 from planner.steps import NextStep, Thread, ThreadKind
 from tui.cli.context import Context
+from tui.cli.fit import fit_lines, keep_tail, output_width
 from tui.cli.jsonshape import dumps, loop_detail_json, people
 from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
 from tui.cli.parsing import Subparsers
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print(dumps(loop_detail_json(loop, step, todos)), end="")
         return 0
-    emit("\n".join(describe(loop, step, todos, ctx)))
+    emit("\n".join(fit_lines(describe(loop, step, todos, ctx), output_width())))
     return 0
 
 
@@ -83,7 +84,7 @@ def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
         return ["Next: nothing (closed)"]
     signal = SIGNAL_LABELS[step.signal]
     lines = [
-        f"Next: {step.what}" + (f"  [{signal}]" if signal else ""),
+        keep_tail(f"Next: {step.what}", f"  [{signal}]" if signal else "", output_width()),
         f"  owner {owner_text(step)} since {day_words(step.since, ctx.today)} "
         f"({waiting_text(step)})",
         f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
@@ -107,7 +108,7 @@ def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
         signal = SIGNAL_LABELS[todo.signal]
         due = f", due {due_text(todo.due, ctx.today)}" if todo.due else ""
         mark = f"  [{signal}]" if signal else ""
-        lines.append(f"  {todo.kind.value:<8} {todo.what}{due}{mark}")
+        lines.append(keep_tail(f"  {todo.kind.value:<8} {todo.what}", due + mark, output_width()))
     return lines
 
 
