@@ -306,6 +306,21 @@ class Settings(BaseModel):
     default_stages: list[RoundKind] = Field(
         default_factory=lambda: [RoundKind.SCREEN, RoundKind.HM, RoundKind.TECH, RoundKind.ONSITE]
     )
+    # The currency offers are compared in, and my rates into it: {"EUR": 1.08} says one
+    # euro is worth 1.08 of it. Offers in a currency without a rate are never converted
+    # by guess (`planner.offers.compare`).
+    base_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    fx: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("fx")
+    @classmethod
+    def _check_rates(cls, rates: dict[str, float]) -> dict[str, float]:
+        for code, rate in rates.items():
+            if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+                raise ValueError(f"'{code}' is not a currency code (three capitals, e.g. EUR)")
+            if not 0 < rate < 1_000_000 or rate != rate:
+                raise ValueError(f"the rate of {code} must be a number above 0, e.g. 1.08")
+        return dict(sorted(rates.items()))
 
     @field_validator("working_days")
     @classmethod

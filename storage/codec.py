@@ -22,10 +22,11 @@ from planner.prep import Decision, Profile, Question, TalkingPoint
 from storage.errors import DataFileError
 
 # 2: a received log entry may carry `expect`, the day they said I would hear by.
-# Files of schema 1 read as they are (nothing is missing); the first write
-# stamps 2 (`upgrade_schema`), so an older loopdeck opens them read-only with
-# "upgrade loopdeck" instead of calling the new field damage.
-SCHEMA_VERSION = 2
+# 3: the settings carry `base_currency` and my exchange rates `fx`.
+# Files of an older schema read as they are (nothing is missing); the first write
+# stamps the current one (`upgrade_schema`), so an older loopdeck opens them
+# read-only with "upgrade loopdeck" instead of calling a new field damage.
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
 SETTINGS_ID = "settings"

@@ -9,6 +9,7 @@ write atomically, then journal the previous values for undo.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -345,7 +346,7 @@ class Repository:
         added = [r for r in written if r in models and r not in before]
         last = next(reversed(before), None)
         stamps = [codec.entered(raw.get(r)) for r in ([last] if last else []) + added]
-        if all(a <= b for a, b in zip(stamps, stamps[1:], strict=False)):
+        if all(a <= b for a, b in itertools.pairwise(stamps)):
             return models
         order = sorted(models, key=lambda record_id: codec.entered(raw.get(record_id)))
         return {record_id: models[record_id] for record_id in order}
