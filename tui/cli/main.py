@@ -105,6 +105,10 @@ def fail(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
+        from tui.cli.completing import answer
+
+        answer()
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser(argv).parse_args(argv)
