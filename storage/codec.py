@@ -168,14 +168,19 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
 
 
 def entered(record: Any) -> str:
-    """When a record was entered: its earliest stamp ("" when it has none).
+    """When a record was entered: the stamp of its insert ("" when it has none).
 
-    An insert stamps every field, and a later edit only adds newer stamps, so
-    the earliest one is the insert's. Stamps sort as strings (`storage.hlc`).
+    An insert stamps every field and a later edit only adds newer stamps, so
+    the insert's is the earliest; a child record's `process_id` is written by
+    the insert alone (records never move between loops), so its stamp is that
+    one, found without looking at the others. Stamps sort as strings.
     """
     stamps = record.get("_stamps") if type(record) is dict else None
-    if type(stamps) is not dict or not stamps:
+    if type(stamps) is not dict:
         return ""
+    first = stamps.get("process_id")
+    if type(first) is str:
+        return first
     return min((s for s in stamps.values() if type(s) is str), default="")
 
 
