@@ -122,6 +122,17 @@ def test_bash_completes_a_loop_through_the_generated_script(data: Path) -> None:
     assert result.stdout.split() == ["quarry"]
 
 
+def test_fish_completes_a_loop_through_the_generated_script(data: Path) -> None:
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed here")
+    probe = f"loopdeck completion fish | source; complete -C 'loopdeck --db {data} show qu'"
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["fish", "-c", probe], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["quarry"]
+
+
 @pytest.mark.parametrize(("shell", "check"), [("zsh", ["-n"]), ("fish", ["--no-execute"])])
 def test_the_zsh_and_fish_scripts_parse_where_those_shells_are_installed(
     cli: Cli, tmp_path: Path, shell: str, check: list[str]
