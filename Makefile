@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench screenshots clean
+.PHONY: demo install test lint typecheck pytest bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,12 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/loopdeck --demo
+
+# The `loopdeck` command on your PATH for daily use, in an environment of its own.
+install:
+	@if command -v pipx >/dev/null 2>&1; then pipx install --force .; \
+	elif command -v uv >/dev/null 2>&1; then uv tool install --force .; \
+	else echo "install pipx or uv first (python3 -m pip install --user pipx)" >&2; exit 1; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner storage tui tests bench

@@ -104,6 +104,19 @@ def describe_days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def day_words(day: dt.date, today: dt.date | None = None) -> str:
+    """A date as every sentence and table for people writes it: "Fri 04 Dec".
+
+    One format everywhere a person reads a date (the planner's sentences, the
+    command line, the app), so "on Fri 04 Dec" never sits beside "2026-12-04".
+    The year is added when it is not `today`'s ("Mon 18 Jan 2027"). Machine
+    output (JSON, CSV, calendar files) keeps ISO dates.
+    """
+    if today is not None and day.year != today.year:
+        return f"{day:%a %d %b %Y}"
+    return f"{day:%a %d %b}"
+
+
 def relative(day: dt.date, today: dt.date) -> str:
     """A date relative to today: "today", "tomorrow", "in 3 days", "2 days ago"."""
     delta = (day - today).days

@@ -324,6 +324,21 @@ class Settings(BaseModel):
     )
     # Days one stage takes, start to decision, while my own history is too thin to say.
     stage_days: int = Field(default=7, ge=1, le=90)
+    # The currency offers are compared in, and my rates into it: {"EUR": 1.08} says one
+    # euro is worth 1.08 of it. Offers in a currency without a rate are never converted
+    # by guess (`planner.offers.compare`).
+    base_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    fx: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("fx")
+    @classmethod
+    def _check_rates(cls, rates: dict[str, float]) -> dict[str, float]:
+        for code, rate in rates.items():
+            if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+                raise ValueError(f"'{code}' is not a currency code (three capitals, e.g. EUR)")
+            if not 0 < rate < 1_000_000 or rate != rate:
+                raise ValueError(f"the rate of {code} must be a number above 0, e.g. 1.08")
+        return dict(sorted(rates.items()))
 
     @field_validator("working_days")
     @classmethod
@@ -342,10 +357,17 @@ class Loop(BaseModel):
     rounds: list[Round] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    """In the order they were entered (the repository keeps it): see `log`."""
 
     def timeline(self) -> list[Round]:
         """Rounds in the order they happen (or happened)."""
         return sorted(self.rounds, key=Round.sort_key)
+
+    def log(self) -> list[Event]:
+        """The log as it is listed: by date, oldest first, and on one day in the order
+        the lines were entered (never by their random ids), so it reads the same
+        on every machine and after every reload."""
+        return sorted(self.events, key=lambda e: e.on)
 
     def contact(self, role: ContactRole) -> Contact | None:
         """The first contact with this role (a loop usually has one recruiter, one HM)."""

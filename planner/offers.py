@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field
@@ -33,6 +35,7 @@ from planner.models import (
     Round,
     RoundKind,
     RoundStatus,
+    Settings,
     Text,
 )
 
@@ -94,6 +97,94 @@ class Offer(Record):
     def days_left(self, today: dt.date) -> int | None:
         """Days until the deadline (negative once it has passed), None without one."""
         return None if self.deadline is None else (self.deadline - today).days
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Offers brought onto one scale, so that a bar or a ranking compares like with like.
+
+    `currency` is the scale; `values` holds each compared offer's total on it,
+    by offer id. An offer missing from `values` is not compared: its currency
+    has no rate (`Settings.fx`). `note` says what was done in one sentence for
+    the reader ("" when every offer is in one currency and nothing needs saying).
+    """
+
+    currency: str
+    values: dict[str, int]
+    note: str
+
+    @property
+    def best(self) -> int:
+        """The highest compared total (0 when nothing is compared)."""
+        return max(self.values.values(), default=0)
+
+    def share(self, offer: Offer) -> float | None:
+        """The offer's total as a share of the best one (0..1), None when not compared."""
+        value = self.values.get(offer.id)
+        if value is None:
+            return None
+        return value / self.best if self.best else 0.0
+
+    def ranked(self, offers: Iterable[Offer]) -> list[Offer]:
+        """Compared offers best first, then the others, each by its own total."""
+        return sorted(
+            offers,
+            key=lambda o: (o.id not in self.values, -self.values.get(o.id, o.first_year)),
+        )
+
+
+def compare(
+    offers: Iterable[Offer],
+    settings: Settings,
+    total: Callable[[Offer], int] = lambda offer: offer.first_year,
+) -> Comparison:
+    """Put `offers` on one scale: the one rule for every "which offer is best".
+
+    One currency: compared as they are. Several: converted into
+    `settings.base_currency` with the user's own rates (`settings.fx`), never a
+    guessed one; an offer in a currency without a rate is left out and the note
+    says which rate to set. When no offer can be converted at all, the offers of
+    one currency (the one most offers are in) are compared with each other.
+    Converted totals round to a whole unit.
+    """
+    offers = list(offers)
+    base = settings.base_currency
+    currencies = sorted({o.currency for o in offers})
+    if len(currencies) <= 1:
+        scale = currencies[0] if currencies else base
+        return Comparison(scale, {o.id: total(o) for o in offers}, "")
+    rates = {**settings.fx, base: 1.0}
+    convertible = [c for c in currencies if c in rates]
+    if convertible:
+        scale = base
+    else:
+        counts = {c: sum(o.currency == c for o in offers) for c in currencies}
+        scale = max(currencies, key=lambda c: (counts[c], -currencies.index(c)))
+        convertible, rates = [scale], {scale: 1.0}
+    values = {o.id: round(total(o) * rates[o.currency]) for o in offers if o.currency in rates}
+    return Comparison(scale, values, _note(scale, convertible, currencies, rates, base))
+
+
+def _note(
+    scale: str, compared: list[str], currencies: list[str], rates: dict[str, float], base: str
+) -> str:
+    """What `compare` did, in one sentence: the rates it used, and what it left out."""
+    used = [f"1 {c} = {rates[c]:g} {scale}" for c in compared if c != scale]
+    if len(compared) == 1:
+        done = f"Only {compared[0]} offers are compared"
+        if used:
+            done += f", in {scale} at your rate ({used[0]})"
+    else:
+        done = f"Compared in {scale} at your rates ({', '.join(used)})"
+    left = [c for c in currencies if c not in compared]
+    if not left:
+        return done + "."
+    missing = [c for c in currencies if c != base and (c in left or scale != base)]
+    if len(missing) == 1:
+        how = f"loopdeck config fx.{missing[0]} RATE, one {missing[0]} in {base}"
+    else:
+        how = f"loopdeck config {' '.join(f'fx.{c}' for c in missing)}: one of each in {base}"
+    return f"{done}; {', '.join(left)} left out, no rate set ({how})."
 
 
 class AmountError(ValueError):

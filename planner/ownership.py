@@ -21,8 +21,8 @@ Otherwise the latest round (cancelled rounds ignored) says whose court it is:
   - only the application (or nothing yet): the recruiter screens it.
 A manual owner override wins over all of this: it keeps the step, changes the owner.
 
-Signals: a state of mine past due is OVERDUE, due within `due_soon_days`
-DUE_SOON. A state waiting on them runs on the clock of `planner.touches`:
+Signals: a state of mine past due is OVERDUE, due today DUE_TODAY, due within
+`due_soon_days` DUE_SOON. A state waiting on them runs on the clock of `planner.touches`:
 MISSED (their promised date passed), COOLING (their silence), FOLLOW_UP (no
 touch for `follow_up_days`). A latest round passed within `racing_days` of
 taking place is RACING when nothing worse applies; a loop on hold is PAUSED.
@@ -34,6 +34,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from planner.dates import day_words
 from planner.models import (
     ContactRole,
     DecidedBy,
@@ -97,7 +98,7 @@ def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> T
     signal = Signal.PAUSED if on_hold else _signal(step, clock, rounds, today, settings)
     return Thread(
         process_id=process.id,
-        what=_missed(loop, step.what, clock),
+        what=_missed(loop, step.what, clock, today),
         owner=step.owner,
         overridden=override is not None,
         nudge=_nudge(loop, step),
@@ -121,11 +122,13 @@ def next_steps(
 
 
 def due_signal(due: dt.date | None, today: dt.date, settings: Settings) -> Signal | None:
-    """How a thread of mine with this due date is doing: OVERDUE, DUE_SOON, or None."""
+    """How a thread of mine with this due date is doing: OVERDUE, DUE_TODAY, DUE_SOON, or None."""
     if due is None:
         return None
     if due < today:
         return Signal.OVERDUE
+    if due == today:
+        return Signal.DUE_TODAY
     if (due - today).days <= settings.due_soon_days:
         return Signal.DUE_SOON
     return None
@@ -159,8 +162,8 @@ def _my_rounds(rounds: list[Round], today: dt.date) -> Iterable[_Step]:
             yield _Step("Decide on the offer", Owner.ME, r.date or r.created_on, r.deadline, r.id)
         elif r.kind == RoundKind.TAKEHOME:
             yield _Step("Deliver the take-home", Owner.ME, r.created_on, r.date, r.id)
-        else:
-            what = f"Prepare for {r.label} on {r.date:%a %Y-%m-%d}"
+        elif r.date is not None:  # always so: `_is_mine` takes other rounds only when dated
+            what = f"Prepare for {r.label} on {day_words(r.date, today)}"
             yield _Step(what, Owner.ME, r.created_on, r.date, r.id)
 
 
@@ -233,13 +236,13 @@ def _nudge(loop: Loop, step: _Step) -> Nudge | None:
     return Nudge(contact_id=contact.id, name=contact.name, role=contact.role)
 
 
-def _missed(loop: Loop, what: str, clock: Clock | None) -> str:
+def _missed(loop: Loop, what: str, clock: Clock | None, today: dt.date) -> str:
     """The state's words, led by whose promise lapsed when one did."""
     if clock is None or clock.promised_by is None or clock.expected is None:
         return what
     contact = loop.contact_by_id(clock.promised_by.contact_id)
     who = contact.name if contact is not None else "the company"
-    lapsed = f"No word from {who} by {clock.expected:%a %Y-%m-%d} as promised"
+    lapsed = f"No word from {who} by {day_words(clock.expected, today)} as promised"
     return f"{lapsed}; {what[:1].lower()}{what[1:]}"
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner import clock
+from planner.dates import day_words
 from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus, Settings
 
 
@@ -51,15 +53,21 @@ def target_round(loop: Loop, today: dt.date, outcome: Outcome) -> Round | None:
     return current
 
 
-def off_day_note(day: dt.date | None, settings: Settings) -> str | None:
-    """A word when a round falls on a day I said I am not available (`working_days`).
+def off_day_note(
+    day: dt.date | None, settings: Settings, today: dt.date | None = None
+) -> str | None:
+    """A word when a round ahead falls on a day I said I am not available (`working_days`).
 
     A note, not an error: the company may have no other slot, and I may agree.
+    Only for today or later: a round that already took place (logged after the
+    fact) was not a choice to warn about. `today` defaults to `planner.clock`'s.
     """
     if day is None or day.isoweekday() in settings.working_days:
         return None
+    if day < (today if today is not None else clock.today()):
+        return None
     days = ", ".join(dt.date(2024, 1, d).strftime("%a") for d in settings.working_days)
-    return f"{day:%a %d %b} is not one of your working days ({days})"
+    return f"{day_words(day, today)} is not one of your working days ({days})"
 
 
 def placement_label(loop: Loop, placed: Round) -> str:

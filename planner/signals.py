@@ -38,7 +38,8 @@ class Signal(StrEnum):
         COOLING: it is as much a worry, and it comes with a line to write.
     COOLING: waiting on them for long enough that the loop is probably going cold.
     FOLLOW_UP: waiting on them for about a week: time for a polite nudge.
-    DUE_SOON: my own step falls due within a couple of days.
+    DUE_TODAY: my own step falls due today.
+    DUE_SOON: my own step falls due within `due_soon_days` (after today).
     RACING: they answered fast; a good sign worth seeing.
     OK: nothing to worry about.
     PAUSED: the loop is on hold.
@@ -48,6 +49,7 @@ class Signal(StrEnum):
     MISSED = "missed"
     COOLING = "cooling"
     FOLLOW_UP = "follow_up"
+    DUE_TODAY = "due_today"
     DUE_SOON = "due_soon"
     RACING = "racing"
     OK = "ok"
@@ -59,10 +61,11 @@ SIGNAL_URGENCY: dict[Signal, int] = {
     Signal.MISSED: 1,
     Signal.COOLING: 2,
     Signal.FOLLOW_UP: 3,
-    Signal.DUE_SOON: 4,
-    Signal.RACING: 5,
-    Signal.OK: 6,
-    Signal.PAUSED: 7,
+    Signal.DUE_TODAY: 4,
+    Signal.DUE_SOON: 5,
+    Signal.RACING: 6,
+    Signal.OK: 7,
+    Signal.PAUSED: 8,
 }
 
 

@@ -11,8 +11,8 @@ To-dos of mine:
   - PROMISE: a promise I logged (a thank-you note, a write-up), until done;
   - PACING: telling this loop's recruiter about another loop's open offer
     deadline, until told (`planner.pacing`).
-Their signal is OVERDUE past the due date, DUE_SOON within `due_soon_days`,
-else OK. A manual owner override is about the state: to-dos stay mine.
+Their signal is OVERDUE past the due date, DUE_TODAY on it, DUE_SOON within
+`due_soon_days`, else OK. A manual owner override is about the state: to-dos stay mine.
 """
 
 from __future__ import annotations

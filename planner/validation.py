@@ -23,6 +23,7 @@ _FIELD_WORDS = {
     "due": "due date",
     "expect": "expected date",
     "follow_up_days": "follow-up days",
+    "fx": "exchange rate",
 }
 
 

@@ -54,8 +54,11 @@ from storage.codec import TABLE_OF
 ANCHOR = dt.date(2026, 3, 16)
 SCHEMA_VERSION = 2
 SEED_FILE = Path(__file__).resolve().parent / "demo.json"
-# One fixed stamp (midnight of the anchor day, UTC): the demo has a single author.
-STAMP = "1773619200000-0000-demoseed"
+# Fixed stamps (midnight of the anchor day, UTC): the demo has a single author, who
+# entered the records in the order this script builds them (the counter counts them),
+# so two log lines of one day read in the order they are written here.
+STAMP_MS = 1773619200000
+STAMP_REPLICA = "demoseed"
 
 
 def day(offset: int) -> dt.date:
@@ -659,10 +662,12 @@ def demo_records() -> list[Record]:
     return [*(r for b in builders for r in b.records()), profile]
 
 
-def stored(record: Record | Settings) -> dict[str, Any]:
-    """A record as the data file keeps it: fields minus id, every field stamped."""
+def stored(record: Record | Settings, entered: int = 0) -> dict[str, Any]:
+    """A record as the data file keeps it: fields minus id, every field stamped
+    as written by the `entered`-th insert."""
     fields = record.model_dump(mode="json", exclude={"id"})
-    result: dict[str, Any] = {**fields, "_stamps": dict.fromkeys(fields, STAMP)}
+    stamp = f"{STAMP_MS:013d}-{entered:04d}-{STAMP_REPLICA}"
+    result: dict[str, Any] = {**fields, "_stamps": dict.fromkeys(fields, stamp)}
     if isinstance(record, Record):
         result["_deleted"] = None
     return result
@@ -674,8 +679,8 @@ def demo_document(records: list[Record]) -> dict[str, dict[str, Any]]:
         "settings": {"settings": stored(Settings())},
         **{table: {} for table in TABLE_OF.values()},
     }
-    for record in records:
-        tables[TABLE_OF[type(record)]][record.id] = stored(record)
+    for entered, record in enumerate(records, start=1):
+        tables[TABLE_OF[type(record)]][record.id] = stored(record, entered)
     return tables
 
 

@@ -11,6 +11,7 @@ is what keeps opening a large file fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -46,6 +47,9 @@ CHILD_TABLES = (
     "talking_points",
     "decisions",
 )
+ENTRY_ORDERED = frozenset({"events"})
+"""Tables whose models are handed out in the order they were entered, not by id:
+two log lines of one day read in the order I wrote them (`Loop.log`)."""
 NOUN_OF = {
     "processes": "loop",
     "rounds": "round",
@@ -127,7 +131,10 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
     known = _KNOWN_FIELDS.setdefault(table, frozenset(model.model_fields))
     ids: list[str] = []
     payload: list[dict[str, Any]] = []
-    for record_id, record in records.items():
+    items: Iterable[tuple[str, Any]] = records.items()
+    if table in ENTRY_ORDERED:
+        items = sorted(items, key=lambda item: entered(item[1]))
+    for record_id, record in items:
         if type(record) is not dict:
             raise not_records(table, name)
         deleted = record.get("_deleted")
@@ -155,6 +162,23 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
     except ValidationError as error:
         raise DataFileError(_describe_invalid(table, ids, error, name)) from None
     return dict(zip(ids, models, strict=True))
+
+
+def entered(record: Any) -> str:
+    """When a record was entered: the stamp of its insert ("" when it has none).
+
+    An insert stamps every field and a later edit only adds newer stamps, so
+    the insert's is the earliest; a child record's `process_id` is written by
+    the insert alone (records never move between loops), so its stamp is that
+    one, found without looking at the others. Stamps sort as strings.
+    """
+    stamps = record.get("_stamps") if type(record) is dict else None
+    if type(stamps) is not dict:
+        return ""
+    first = stamps.get("process_id")
+    if type(first) is str:
+        return first
+    return min((s for s in stamps.values() if type(s) is str), default="")
 
 
 def conflict_counts(document: dict[str, Any]) -> dict[str, int]:

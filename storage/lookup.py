@@ -38,3 +38,25 @@ def find_process(processes: Iterable[Process], query: str) -> Process:
     raise AmbiguousError(
         f"'{query.strip()}' matches {len(titles)} loops: {shown}; be more specific", titles
     )
+
+
+def short_names(processes: Iterable[Process]) -> dict[str, str]:
+    """One word per loop that `find_process` resolves to it, for shell completion.
+
+    The first word of the company ("quarry") when it names that loop alone,
+    else the whole company, else the 8-character id prefix, which always does.
+    Lowercase, as people type them.
+    """
+    candidates = list(processes)
+    titles = [p.title.casefold() for p in candidates]
+    names = {}
+    for process in candidates:
+        company = process.company.casefold()
+        words = company.split()
+        for word in (words[0] if words else "", company):
+            if word and sum(word in title for title in titles) == 1:
+                names[process.id] = word
+                break
+        else:
+            names[process.id] = process.id[:8]
+    return names

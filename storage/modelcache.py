@@ -33,7 +33,8 @@ from storage import codec
 from storage.jsonfile import Fingerprint
 from storage.locations import cache_file, write_cache
 
-FORMAT = 2
+FORMAT = 3
+"""3: log entries in the order they were entered (`codec.ENTRY_ORDERED`)."""
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 

@@ -9,8 +9,9 @@ write atomically, then journal the previous values for undo.
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -430,7 +431,31 @@ class Repository:
                     models[record_id] = codec.MODEL_OF[table].model_validate(fields)
                 else:
                     models.pop(record_id, None)
+            if table in codec.ENTRY_ORDERED:
+                models = self._in_entry_order(table, self._models[table], models, records)
             self._models = {**self._models, table: models}
+
+    def _in_entry_order(
+        self,
+        table: str,
+        before: dict[str, Record],
+        models: dict[str, Record],
+        written: Iterable[str],
+    ) -> dict[str, Record]:
+        """`models` in the order their records were entered, as a fresh load orders them.
+
+        A new record comes last, where the write appended it, and it is the
+        newest; only a record brought back by an undo, older than the ones
+        before it, takes a sort.
+        """
+        raw = self._db.file.document.get(table, {})
+        added = [r for r in written if r in models and r not in before]
+        last = next(reversed(before), None)
+        stamps = [codec.entered(raw.get(r)) for r in ([last] if last else []) + added]
+        if all(a <= b for a, b in itertools.pairwise(stamps)):
+            return models
+        order = sorted(models, key=lambda record_id: codec.entered(raw.get(record_id)))
+        return {record_id: models[record_id] for record_id in order}
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         records = self._db.file.document.get(table)

@@ -107,7 +107,7 @@ def test_the_morning_view_shows_every_signal_and_todos_beside_states(
         (ThreadKind.PACING, Owner.ME, Signal.DUE_SOON),
         (ThreadKind.PACING, Owner.ME, Signal.OK),
     ]
-    assert (ThreadKind.PROMISE, Owner.ME, Signal.DUE_SOON) in by_loop["Larkspur Genomics"]
+    assert (ThreadKind.PROMISE, Owner.ME, Signal.DUE_TODAY) in by_loop["Larkspur Genomics"]
     assert (ThreadKind.PROMISE, Owner.ME, Signal.OVERDUE) in by_loop["Kestrel Grid"]
     telling = sorted(t.what for t in found if t.kind == ThreadKind.PACING)
     assert telling == [

@@ -147,7 +147,7 @@ def _log(loop: Loop, snapshot: Snapshot) -> list[str]:
     if not loop.events:
         return []
     lines = ["## Log", ""]
-    for e in sorted(loop.events, key=lambda e: (e.on, e.id)):
+    for e in loop.log():
         contact = loop.contact_by_id(e.contact_id)
         who = f" ({contact.name})" if contact else ""
         lines.append(f"- {e.on.isoformat()} {e.kind.value}{who}: {e.text}")

@@ -40,6 +40,10 @@ def test_a_threshold_changes_the_signal(cli: Cli) -> None:
         (("config", "cooling_days", "many"), "cooling"),
         (("config", "working_days", "funday"), "'funday' is not a weekday"),
         (("config", "default_stages", "lunch"), "'lunch' is not a stage"),
+        (("config", "fx.EUR", "1,08"), "'1,08' is not a rate: use a number such as 1.08"),
+        (("config", "fx.EUR", "0"), "the rate of EUR must be a number above 0"),
+        (("config", "fx.EURO", "1.1"), "'EURO' is not a currency code"),
+        (("config", "base_currency", "euro"), "'euro' is not a currency code"),
     ],
 )
 def test_bad_settings_are_one_sentence_and_change_nothing(
@@ -60,6 +64,14 @@ def test_stats_numbers_and_json_agree(cli: Cli, demo_db: Path) -> None:
     assert applied["stage"] == "applied"
     assert f"{applied['passed']}/{applied['passed'] + applied['rejected']}" in text.out
     assert {r["role"] for r in data["replies"]} == {"recruiter", "hiring_manager"}
+    overall = data["overall"]
+    assert (overall["offers"], overall["ended_without_offer"], overall["open"]) == (3, 1, 8)
+    assert overall["rate"] == 0.75 and overall["enough_data"]
+    assert text.out.splitlines()[0] == "Applied to offer: 75% (3 of 4 decided loops; 8 still open)."
+    tech = next(s for s in data["stages"] if s["stage"] == "tech")
+    assert (tech["passed"], tech["rejected"], tech["enough_data"]) == (2, 0, False)
+    tech_line = next(line for line in text.out.splitlines() if line.startswith("Technical"))
+    assert "n/a (2 decided)" in tech_line and "100%" not in tech_line
     assert cli("stats").out.startswith("No history yet")
 
 
@@ -71,7 +83,7 @@ def test_prep_adds_questions_points_and_the_decision(cli: Cli) -> None:
         "Cut p99 from 80 to 20 ms", "--decider", "the director",
     )  # fmt: skip
     assert result.code == 0, result.err
-    assert result.out.startswith("Acme / MLE: Hiring-manager interview on Fri 2026-03-20")
+    assert result.out.startswith("Acme / MLE: Hiring-manager interview on Fri 20 Mar")
     assert "  - Cut p99 from 80 to 20 ms" in result.out
     assert "  1. [ ] What does success look like?" in result.out
     assert "Prepare 2 more questions" in result.out

@@ -35,7 +35,7 @@ def test_add_creates_the_loop_with_its_cards(cli: Cli) -> None:
     result = cli("add", ACME + " next:screen on:fri at:14:00")
     assert result.code == 0
     assert result.out.startswith("Added Acme / ML Engineer (id ")
-    assert "Next: Prepare for Recruiter screen on Fri 2026-03-20 (Me)" in result.out
+    assert "Next: Prepare for Recruiter screen on Fri 20 Mar (Me)" in result.out
     data = shown(cli)
     assert data["process"]["tags"] == ["llm"]
     assert [(c["name"], c["role"]) for c in data["contacts"]] == [
@@ -209,3 +209,12 @@ def test_a_round_on_a_day_off_is_saved_with_a_note(cli: Cli) -> None:
     assert "Note:" not in thursday.out
     added = cli("add", "Beta / SRE next:screen on:sat")
     assert added.out.splitlines()[-1].startswith("Note: Sat 21 Mar is not one of your")
+
+
+def test_a_past_round_on_a_day_off_gets_no_note(cli: Cli) -> None:
+    """Logging a weekend round after the fact is not a scheduling choice to warn about."""
+    assert cli("add", "Acme / ML Engineer").code == 0
+    past = cli("stage", "acme", "tech on:2026-03-14")  # last Saturday
+    assert past.code == 0
+    assert "Note:" not in past.out
+    assert "Note:" not in cli("add", "Beta / SRE next:screen on:-2d").out

@@ -60,12 +60,52 @@ def test_offers_compares_side_by_side_and_updates_the_open_offer(three_loops: Cl
     table = cli("offers")
     assert table.code == 0
     lines = table.out.splitlines()
-    assert lines[0].split() == ["Beta", "/", "Infra", "Lead", "Acme", "/", "ML", "Engineer"]
+    # No rate for EUR: USD 250,000 is not weighed against EUR 480,000, and the table says so.
+    assert lines[0].split() == ["Acme", "/", "ML", "Engineer", "Beta", "/", "Infra", "Lead"]
     assert "EUR 480,000" in next(line for line in lines if line.startswith("First year"))
+    assert row(lines, "vs the best") == ["100%", "-"]
+    assert lines[-2:] == [
+        "",
+        "Only USD offers are compared; EUR left out, no rate set (loopdeck config fx.EUR RATE, "
+        "one EUR in USD).",
+    ]
     data = json.loads(cli("offers", "--json").out)
     acme = next(o for o in data if o["loop"] == "Acme / ML Engineer")
     assert (acme["base"], acme["sign_on"], acme["status"]) == (200_000, 50_000, "negotiating")
+    assert acme["compared"] == {"currency": "USD", "first_year": 250_000, "share_of_best": 1.0}
+    assert [o["compared"] for o in data if o["loop"] != acme["loop"]] == [None]
     assert len(data) == 2
+
+
+def row(lines: list[str], label: str) -> list[str]:
+    """The cells of one row of the side-by-side table (cells hold no double spaces)."""
+    line = next(line for line in lines if line.strip().startswith(label))
+    return [cell.strip() for cell in line.strip().removeprefix(label).split("  ") if cell.strip()]
+
+
+def test_offers_in_two_currencies_compare_at_the_rate_i_set(three_loops: Cli) -> None:
+    cli = three_loops
+    assert cli("offer", "acme", "--base", "300k").code == 0
+    assert cli("offer", "beta", "--base", "222.8k", "--currency", "EUR").code == 0
+    assert cli("config", "fx.EUR", "1.5").out == "fx.EUR = 1.5 USD\n"
+
+    lines = cli("offers").out.splitlines()
+    assert lines[0].split()[0] == "Beta"  # EUR 222,800 is USD 334,200 at my rate
+    assert row(lines, "in USD") == ["USD 334,200", "USD 300,000"]
+    assert row(lines, "vs the best") == ["100%", "90%"]
+    assert lines[-1] == "Compared in USD at your rates (1 EUR = 1.5 USD)."
+    beta = json.loads(cli("offers", "--json").out)[0]
+    assert beta["compared"] == {"currency": "USD", "first_year": 334_200, "share_of_best": 1.0}
+
+    assert cli("config", "base_currency", "eur").out.splitlines() == [
+        "base_currency = EUR",
+        "Note: fx.EUR still say what one unit is worth in USD",
+    ]
+    assert cli("config", "fx.EUR", "none").out == "fx.EUR = no rate\n"
+    assert cli("offers").out.splitlines()[-1] == (
+        "Only EUR offers are compared; USD left out, no rate set "
+        "(loopdeck config fx.USD RATE, one USD in EUR)."
+    )
 
 
 def test_accepting_closes_the_offer_round_and_stops_pacing(three_loops: Cli) -> None:

@@ -112,12 +112,14 @@ def test_next_human_output_lists_loops_and_offer_deadlines(
     assert [line.split()[0] for line in lines[1:4]] == ["OVERDUE", "missed", "cooling"]
     lumen = [line for line in lines if line.startswith("follow up") and "Lumen Forge" in line]
     assert len(lumen) == 1
-    assert "  state  " in lumen[0] and lumen[0].rstrip().endswith("nudge 2026-03-15 (yesterday)")
+    assert "  state  " in lumen[0] and lumen[0].rstrip().endswith("nudge Sun 15 Mar (yesterday)")
     larkspur = next(line for line in lines if "Larkspur" in line and "  state  " in line)
-    assert larkspur.endswith("expected 2026-03-19 (in 3 days)")
+    assert larkspur.endswith("expected Thu 19 Mar (in 3 days)")
     assert lines[len(expected) + 2] == "Offer deadlines (tell the other recruiters early):"
     assert lines[len(expected) + 3].split() == [
-        "2026-03-18",
+        "Wed",
+        "18",
+        "Mar",
         "(in",
         "2",
         "days)",

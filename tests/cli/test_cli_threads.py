@@ -93,7 +93,7 @@ def test_a_touch_moves_the_clock_and_their_promise_sets_it(
         "2026-03-20",
         "hiring_manager",
     )
-    assert state["what"].startswith("No word from Maya Chen by Fri 2026-03-20 as promised")
+    assert state["what"].startswith("No word from Maya Chen by Fri 20 Mar as promised")
     shown = json.loads(hooli("show", "hooli", "--json").out)["next"]
     assert {k: shown[k] for k in ("kind", "signal", "last_touch", "expected", "next_nudge")} == {
         "kind": "state",

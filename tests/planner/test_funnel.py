@@ -135,3 +135,47 @@ def test_a_withdrawn_loop_leaves_its_last_round_pending() -> None:
     )
     hm = next(s for s in funnel([withdrew]).stages if s.kind == RoundKind.HM)
     assert (hm.rejected, hm.pending, hm.pass_rate) == (0, 1, None)
+
+
+def offer_loop(pid: str, **fields: Any) -> Loop:
+    """A loop that reached an offer round (answered or not)."""
+    return Loop(process=process(pid, **fields), rounds=[rnd(pid, RoundKind.OFFER, 5, date=5)])
+
+
+def test_applied_to_offer_counts_decided_loops_only() -> None:
+    accepted = Loop(
+        process=process("e", status=ProcessStatus.CLOSED, close_reason=CloseReason.ACCEPTED)
+    )
+    cancelled = Loop(
+        process=process("f"),
+        rounds=[rnd("f", RoundKind.OFFER, 5, status=RoundStatus.CANCELLED)],
+    )
+    result = funnel([LOOP_A, LOOP_B, LOOP_C, LOOP_D, offer_loop("g"), accepted, cancelled])
+    # Offers: g (an offer round), e (closed as accepted). Ended: A (rejected). Open: B, C, D, f.
+    assert (result.overall.offers, result.overall.ended, result.overall.open) == (2, 1, 4)
+    assert result.overall.rate == 2 / 3
+    assert result.overall.words() == "67% (2 of 3 decided loops; 4 still open)"
+
+
+def test_too_few_outcomes_say_so_instead_of_a_rate() -> None:
+    result = funnel([LOOP_A, LOOP_B, LOOP_C, LOOP_D])
+    applied, screen, hm = result.stages
+    assert (applied.rate_words(), applied.enough_data) == ("67%", True)  # 2 of 3 decided
+    assert (screen.rate_words(), screen.enough_data) == ("n/a (2 decided)", False)
+    assert screen.pass_rate == 0.5  # still computed, for scripts
+    assert hm.median_words() == "n/a (0 timed)"
+    assert result.replies[0].median_words() == "1 d"  # three replies
+    assert result.replies[1].median_words() == "n/a (1 reply)"
+    assert result.overall.words() == "n/a (1 decided loop; 3 still open)"
+
+
+def test_the_offer_ends_the_funnel_and_has_no_pass_through() -> None:
+    loops = [offer_loop(pid) for pid in "xyz"]
+    for loop in loops:
+        loop.rounds[0] = loop.rounds[0].model_copy(
+            update={"status": DONE, "outcome": PASSED, "outcome_on": d(8)}
+        )
+    (stage,) = funnel(loops).stages
+    assert (stage.kind, stage.passed, stage.enough_data) == (RoundKind.OFFER, 3, False)
+    assert stage.rate_words() == "n/a (the end)"
+    assert stage.median_words() == "3 d"

@@ -142,7 +142,7 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
     (
         "a round in the future: I prepare",
         loop(rnd(RoundKind.TECH, S, 4)),
-        "Prepare for Technical interview on Fri 2026-03-20",
+        "Prepare for Technical interview on Fri 20 Mar",
         ME,
         None,
         CREATED,
@@ -151,7 +151,7 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
     (
         "a round today: I prepare",
         loop(rnd(RoundKind.HM, S, 0)),
-        "Prepare for Hiring-manager interview on Mon 2026-03-16",
+        "Prepare for Hiring-manager interview on Mon 16 Mar",
         ME,
         None,
         CREATED,
@@ -289,7 +289,7 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
     (
         "an undated round of mine comes after a dated one",
         loop(rnd(RoundKind.OFFER, S, -1), rnd(RoundKind.TECH, S, 9)),
-        "Prepare for Technical interview on Wed 2026-03-25",
+        "Prepare for Technical interview on Wed 25 Mar",
         ME,
         None,
         CREATED,
@@ -307,7 +307,7 @@ TABLE: list[tuple[str, Loop, str, Owner, Nudge | None, dt.date, dt.date | None]]
     (
         "a promise due before my round does not take the round's place",
         loop(rnd(RoundKind.TECH, S, 4), events=(promise("Send references", -1, 1),)),
-        "Prepare for Technical interview on Fri 2026-03-20",
+        "Prepare for Technical interview on Fri 20 Mar",
         ME,
         None,
         CREATED,
@@ -421,7 +421,7 @@ def test_waiting_signals_at_their_thresholds(waited: int, signal: Signal) -> Non
 
 @pytest.mark.parametrize(
     ("due", "signal"),
-    [(-1, Signal.OVERDUE), (0, Signal.DUE_SOON), (2, Signal.DUE_SOON), (3, Signal.OK)],
+    [(-1, Signal.OVERDUE), (0, Signal.DUE_TODAY), (2, Signal.DUE_SOON), (3, Signal.OK)],
 )
 def test_my_signals_at_their_thresholds(due: int, signal: Signal) -> None:
     step = step_of(loop(rnd(RoundKind.TAKEHOME, S, due, created_on=day(-5))))

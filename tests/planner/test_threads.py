@@ -111,7 +111,7 @@ def test_a_promise_is_a_todo_beside_the_state_with_its_own_signal() -> None:
         Owner.ME,
         "Send a thank-you note",
         TODAY,
-        Signal.DUE_SOON,
+        Signal.DUE_TODAY,
     )
     assert note.event_id == lp.events[0].id
     assert (note.since, note.waiting_days) == (day(-2), 2)
@@ -121,7 +121,8 @@ def test_a_promise_is_a_todo_beside_the_state_with_its_own_signal() -> None:
     ("due", "signal"),
     [
         (-1, Signal.OVERDUE),
-        (0, Signal.DUE_SOON),
+        (0, Signal.DUE_TODAY),
+        (1, Signal.DUE_SOON),
         (2, Signal.DUE_SOON),
         (3, Signal.OK),
         (None, Signal.OK),

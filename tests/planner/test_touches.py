@@ -180,7 +180,7 @@ def test_the_first_working_day_after_their_date_the_promise_is_missed() -> None:
     found = state(PROMISED, monday)
     assert (found.signal, found.expected, found.next_nudge) == (Signal.MISSED, FRIDAY, monday)
     assert found.what == (
-        "No word from Maya Chen by Fri 2026-03-20 as promised; "
+        "No word from Maya Chen by Fri 20 Mar as promised; "
         "waiting for a decision on the onsite / panel"
     )
     assert found.owner == Owner.HIRING_MANAGER
@@ -220,7 +220,7 @@ def test_my_nudges_do_not_clear_a_missed_promise_but_pace_the_next_one() -> None
 
 def test_a_promise_without_a_card_names_the_company() -> None:
     lp = loop(received(-5, None, expect=FRIDAY), rounds=(onsite(-7),))
-    assert state(lp, day(7)).what.startswith("No word from the company by Fri 2026-03-20 ")
+    assert state(lp, day(7)).what.startswith("No word from the company by Fri 20 Mar ")
 
 
 def test_a_missed_promise_comes_before_cooling_and_follow_ups() -> None:

@@ -10,7 +10,7 @@ from storehelp import process
 
 from storage.errors import AmbiguousError, NotFoundError
 from storage.locations import resolve_db_path
-from storage.lookup import find_process
+from storage.lookup import find_process, short_names
 
 ACME = process("Acme", "ML Engineer", id="a1b2c3d4e5f6")
 ACORN = process("Acorn", "Infra", id="a1b2ffff0000")
@@ -77,3 +77,19 @@ def test_a_home_relative_path_is_expanded(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setenv("HOME", str(tmp_path))
 
     assert resolve_db_path("~/loops.json") == tmp_path / "loops.json"
+
+
+def test_short_names_are_the_fewest_words_that_name_each_loop() -> None:
+    quarry = process("Quarry Systems", "Staff", id="0123456789ab")
+    quartz = process("Quartz", "Infra", id="9876543210ab")
+    loops = [*ALL, quarry, quartz]
+    names = short_names(loops)
+    # Acme names two loops: their ids do; "quarry" and "quartz" each name one.
+    assert names == {
+        ACME.id: "a1b2c3d4",
+        ACORN.id: "acorn",
+        ACME_DATA.id: "ffee0011",
+        quarry.id: "quarry",
+        quartz.id: "quartz",
+    }
+    assert all(find_process(loops, name) is p for p in loops for name in [names[p.id]])

@@ -212,9 +212,9 @@ def test_a_schema_1_file_reads_as_is_and_its_first_write_upgrades_it(
         tx.put(repo.loop(acme.id).process.model_copy(update={"role": "Staff ML Engineer"}))
 
     assert read_json(db_path)["meta"] == {
-        "schema": {"schema_version": 2, "demo_anchor": "2026-03-16"}
+        "schema": {"schema_version": SCHEMA_VERSION, "demo_anchor": "2026-03-16"}
     }
     monkeypatch.setattr(codec, "SCHEMA_VERSION", 1)  # a loopdeck from before the upgrade
     older = Repository.open(db_path)
     assert older.read_only is not None
-    assert "written by a newer loopdeck (schema 2" in older.read_only
+    assert f"written by a newer loopdeck (schema {SCHEMA_VERSION}" in older.read_only

@@ -39,6 +39,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if step is not None:
         emit(f"Next: {step.what} ({owner_text(step)})")
     settings = ctx.repo.settings()
-    for note in filter(None, (off_day_note(r.date, settings) for r in rounds[1:])):
+    for note in filter(None, (off_day_note(r.date, settings, ctx.today) for r in rounds[1:])):
         emit(f"Note: {note}")  # the first round is the application, not a meeting
     return 0

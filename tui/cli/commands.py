@@ -47,6 +47,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sync", ("sync",)),
     ("conflicts", ("conflicts",)),
     ("merge_driver", ("merge-driver",)),
+    ("completion", ("completion",)),
 )
 
 APP_FLAGS = {"--demo"}

@@ -2,9 +2,10 @@
 
 Both live in the synced file (not in a local config), so thresholds and
 constraints are the same on every machine. Keys are the settings' names
-(`follow_up_days`, `working_days`, ...) and `profile.<field>` for my
-constraints (`profile.visa`, ...). Lists are typed as the user says them:
-`mon-fri`, `mon,wed,fri`, `screen,hm,tech,onsite`.
+(`follow_up_days`, `working_days`, `base_currency`, ...), `fx.<CODE>` for my
+rate of a currency into the base one (`fx.EUR 1.08`; `none` removes it), and
+`profile.<field>` for my constraints (`profile.visa`, ...). Lists are typed as
+the user says them: `mon-fri`, `mon,wed,fri`, `screen,hm,tech,onsite`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from tui.cli.output import emit, table
 from tui.cli.parsing import Subparsers
 
 PROFILE_PREFIX = "profile."
-SETTING_KEYS = tuple(Settings.model_fields)
+FX_PREFIX = "fx."
+SETTING_KEYS = tuple(name for name in Settings.model_fields if name != "fx")
+NO_RATE = ("none", "-", "")
 PROFILE_KEYS = tuple(PROFILE_PREFIX + name for name in Profile.model_fields if name != "id")
 DAY_NAMES = [day[:3] for day in WEEKDAYS]
 
@@ -32,7 +35,9 @@ def register(subparsers: Subparsers) -> None:
         help="show or change settings and my profile",
         description="Without KEY: every setting. With KEY: its value. With VALUE: set it.",
     )
-    parser.add_argument("key", metavar="KEY", nargs="?", help="e.g. follow_up_days, profile.visa")
+    parser.add_argument(
+        "key", metavar="KEY", nargs="?", help="e.g. follow_up_days, fx.EUR, profile.visa"
+    )
     parser.add_argument("value", metavar="VALUE", nargs="?", help="the new value")
     parser.set_defaults(run=run)
 
@@ -43,11 +48,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.key is None:
         ctx.warn_if_read_only()
         defaults = _values(Settings(), Profile())
-        rows = [[k, v, "" if v == defaults[k] else "(changed)"] for k, v in current.items()]
+        rows = [[k, v, "" if v == defaults.get(k) else "(changed)"] for k, v in current.items()]
         emit(table(["KEY", "VALUE", ""], rows))
         return 0
+    if args.key.casefold().startswith(FX_PREFIX):
+        return _rate(args.key, args.value, ctx)
     if args.key not in current:
-        raise CliError(f"no setting '{args.key}' (known: {', '.join(current)})")
+        raise CliError(f"no setting '{args.key}' (known: {', '.join(current)}, fx.CODE)")
     if args.value is None:
         emit(current[args.key])
         return 0
@@ -61,12 +68,45 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 Settings.model_validate({**repo.settings().model_dump(), args.key: value})
             )
     emit(f"{args.key} = {_values(repo.settings(), repo.profile())[args.key]}")
+    rates = repo.settings().fx
+    if args.key == "base_currency" and rates and current[args.key] != repo.settings().base_currency:
+        listed = ", ".join(FX_PREFIX + code for code in rates)
+        emit(f"Note: {listed} still say what one unit is worth in {current[args.key]}")
+    return 0
+
+
+def _rate(key: str, value: str | None, ctx: Context) -> int:
+    """Show, set or remove the rate of one currency into the base currency."""
+    code = key[len(FX_PREFIX) :].strip().upper()
+    settings = ctx.repo.settings()
+    if value is None:
+        rate = settings.fx.get(code)
+        emit(f"{rate:g}" if rate is not None else f"no rate for {code}")
+        return 0
+    rates = dict(settings.fx)
+    if value.strip().casefold() in NO_RATE:
+        rates.pop(code, None)
+    else:
+        try:
+            rates[code] = float(value.strip())
+        except ValueError:
+            raise CliError(
+                f"'{value}' is not a rate: use a number such as 1.08 "
+                f"(one {code} in {settings.base_currency})"
+            ) from None
+    changed = Settings.model_validate({**settings.model_dump(), "fx": rates})
+    with ctx.repo.transaction(f"set fx.{code}") as tx:
+        tx.put_settings(changed)
+    shown = f"{changed.fx[code]:g} {changed.base_currency}" if code in changed.fx else "no rate"
+    emit(f"fx.{code} = {shown}")
     return 0
 
 
 def _values(settings: Settings, profile: Profile) -> dict[str, str]:
     shown = {key: _show(getattr(settings, key)) for key in SETTING_KEYS}
     shown["working_days"] = ",".join(DAY_NAMES[d - 1] for d in settings.working_days)
+    for code, rate in settings.fx.items():
+        shown[FX_PREFIX + code] = f"{rate:g}"
     for key in PROFILE_KEYS:
         shown[key] = getattr(profile, key.removeprefix(PROFILE_PREFIX))
     return shown
@@ -81,6 +121,11 @@ def _parse(key: str, text: str) -> Any:
         return _weekdays(text)
     if key == "default_stages":
         return [_stage(word) for word in _words(text)]
+    if key == "base_currency":
+        code = text.strip().upper()
+        if len(code) != 3 or not code.isascii() or not code.isalpha():
+            raise CliError(f"'{text}' is not a currency code (three letters, e.g. EUR)")
+        return code
     return text.strip()
 
 

@@ -109,7 +109,7 @@ def loop_detail_json(
         "todos": [step_json(t) for t in todos],
         "rounds": [record_json(r) for r in loop.timeline()],
         "contacts": contacts,
-        "events": [record_json(e) for e in sorted(loop.events, key=lambda e: (e.on, e.id))],
+        "events": [record_json(e) for e in loop.log()],
     }
 
 

@@ -7,8 +7,9 @@ import argparse
 from planner.models import Loop
 from planner.steps import NextStep
 from tui.cli.context import Context
+from tui.cli.fit import Column, fit_table, output_width
 from tui.cli.jsonshape import dumps, loop_summary_json
-from tui.cli.output import SIGNAL_LABELS, clip, emit, owner_text, table
+from tui.cli.output import SIGNAL_LABELS, emit, owner_text
 from tui.cli.parsing import Subparsers
 
 
@@ -36,8 +37,18 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         emit("No loops yet: loopdeck add 'Company / Role'")
         return 0
     rows = [row(loop, step) for loop, step in entries]
-    emit(table(["ID", "LOOP", "STATUS", "NEXT STEP", "OWNER", "SIGNAL"], rows))
+    emit(fit_table(COLUMNS, rows, output_width()))
     return 0
+
+
+COLUMNS = (
+    Column("ID"),
+    Column("LOOP", shrink=24),
+    Column("STATUS", shrink=10, drop=1),
+    Column("NEXT STEP", shrink=40),
+    Column("OWNER", shrink=14, floor=14),
+    Column("SIGNAL"),
+)
 
 
 def order(entry: tuple[Loop, NextStep | None]) -> tuple[int, tuple[object, ...], str]:
@@ -56,12 +67,12 @@ def row(loop: Loop, step: NextStep | None) -> list[str]:
         if process.closed_by is not None:
             status += f" by {process.closed_by.value.replace('_', ' ')}"
     if step is None:
-        return [process.id[:8], clip(process.title, 40), status, "-", "-", ""]
+        return [process.id[:8], process.title, status, "-", "-", ""]
     return [
         process.id[:8],
-        clip(process.title, 40),
+        process.title,
         status,
-        clip(step.what),
+        step.what,
         owner_text(step),
         SIGNAL_LABELS[step.signal],
     ]

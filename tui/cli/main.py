@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None, *, exit_after_command: bool = False)
     the status back. The app always returns, so a save still running in a
     worker thread finishes before the interpreter exits.
     """
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
+        from tui.cli.completing import answer
+
+        answer()
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser(argv).parse_args(argv)

@@ -18,15 +18,14 @@ from planner.offers import Offer
 from planner.pacing import open_deadlines
 from planner.steps import Signal, Thread
 from tui.cli.context import Context
+from tui.cli.fit import Column, fit_lines, fit_table, output_width
 from tui.cli.jsonshape import dumps, next_item_json
 from tui.cli.output import (
     SIGNAL_LABELS,
-    clip,
     due_text,
     emit,
     nudge_text,
     owner_text,
-    table,
     waiting_text,
 )
 from tui.cli.parsing import Subparsers
@@ -67,17 +66,32 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     deadlines = offer_deadlines(loops.values(), ctx)
     if deadlines:
         emit("\nOffer deadlines (tell the other recruiters early):")
-        emit("\n".join(f"  {line}" for line in deadlines))
+        emit("\n".join(fit_lines([f"  {line}" for line in deadlines], output_width())))
     return 0
+
+
+COLUMNS = (
+    Column("SIGNAL"),
+    Column("LOOP", shrink=24),
+    Column("KIND", drop=4),
+    Column("NEXT STEP", shrink=40),
+    Column("OWNER", shrink=14, floor=14),  # "Hiring manager" whole; a note may shorten
+    Column("NUDGE", shrink=16),
+    Column("WAITING", drop=2),
+    Column("LAST TOUCH", drop=5),
+    Column("WHEN", drop=3),
+)
+"""What a narrow terminal keeps: signal, loop, step, owner and whom to nudge;
+then the days waited, the date that matters, the kind, the last touch."""
 
 
 def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
     rows = [
         [
             SIGNAL_LABELS[s.signal],
-            clip(loops[s.process_id].process.title, 36),
+            loops[s.process_id].process.title,
             s.kind.value,
-            clip(s.what, 44),
+            s.what,
             owner_text(s),
             nudge_text(s),
             waiting_text(s),
@@ -86,18 +100,7 @@ def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
         ]
         for s in steps
     ]
-    headers = [
-        "SIGNAL",
-        "LOOP",
-        "KIND",
-        "NEXT STEP",
-        "OWNER",
-        "NUDGE",
-        "WAITING",
-        "LAST TOUCH",
-        "WHEN",
-    ]
-    return table(headers, rows)
+    return fit_table(COLUMNS, rows, output_width())
 
 
 def when_text(step: Thread, ctx: Context) -> str:

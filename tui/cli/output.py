@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
-from planner.dates import describe_days, relative
+from planner.dates import day_words, describe_days, relative
 from planner.steps import NextStep, Signal
 from planner.text import visible, visible_lines
 
@@ -19,6 +19,7 @@ SIGNAL_LABELS: dict[Signal, str] = {
     Signal.MISSED: "missed",
     Signal.COOLING: "cooling",
     Signal.FOLLOW_UP: "follow up",
+    Signal.DUE_TODAY: "due today",
     Signal.DUE_SOON: "due soon",
     Signal.RACING: "racing",
     Signal.OK: "",
@@ -72,7 +73,7 @@ def waiting_text(step: NextStep) -> str:
 
 
 def due_text(due: dt.date | None, today: dt.date) -> str:
-    return f"{due.isoformat()} ({relative(due, today)})" if due else "-"
+    return f"{day_words(due, today)} ({relative(due, today)})" if due else "-"
 
 
 def emit(text: str) -> None:

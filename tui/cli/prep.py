@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.dates import day_words
 from planner.models import Loop
 from planner.prep import (
     Audience,
@@ -107,7 +108,7 @@ def render(loop: Loop, sheet: PrepSheet, questions: list[Question]) -> str:
     r = sheet.round
     ahead = "nothing scheduled" if r is None else r.label
     if r is not None and r.date is not None:
-        ahead += f" on {r.date:%a %Y-%m-%d}"
+        ahead += f" on {day_words(r.date)}"
     lines = [f"{loop.process.title}: {ahead} (with the {sheet.audience.label.lower()})", ""]
     if sheet.profile is not None and sheet.profile.lines():
         lines += ["My constraints:", *(f"  {k}: {v}" for k, v in sheet.profile.lines()), ""]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from planner.dates import day_words
 from planner.models import Loop, Round, RoundKind, RoundStatus
 from planner.steps import NextStep, Thread, ThreadKind
 from tui.cli.context import Context
+from tui.cli.fit import fit_lines, keep_tail, output_width
 from tui.cli.jsonshape import dumps, loop_detail_json, people
 from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
 from tui.cli.parsing import Subparsers
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print(dumps(loop_detail_json(loop, step, todos)), end="")
         return 0
-    emit("\n".join(describe(loop, step, todos, ctx)))
+    emit("\n".join(fit_lines(describe(loop, step, todos, ctx), output_width())))
     return 0
 
 
@@ -45,7 +47,8 @@ def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Contex
     lines.append(f"  id {process.id}  status {process.status.value.replace('_', ' ')}")
     if process.close_reason is not None:
         by = process.closed_by.value.replace("_", " ") if process.closed_by else "unknown"
-        lines.append(f"  closed {process.closed_on}: {process.close_reason.value} (by {by})")
+        closed = day_words(process.closed_on, ctx.today) if process.closed_on else "?"
+        lines.append(f"  closed {closed}: {process.close_reason.value} (by {by})")
     if process.resume:
         lines.append(f"  resume sent: {process.resume}")
     if process.tags:
@@ -53,22 +56,24 @@ def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Contex
     if process.notes:
         lines.append(f"  notes: {process.notes}")
     lines += ["", *next_lines(step, ctx), *todo_lines(todos, ctx), "", "Timeline"]
-    lines += [f"  {round_line(r)}" for r in loop.timeline()] or ["  (no rounds yet)"]
+    lines += [f"  {round_line(r, ctx)}" for r in loop.timeline()] or ["  (no rounds yet)"]
     lines += ["", "People"]
     for contact in people(loop):
         last = loop.last_touch(contact.id)
         reach = " ".join(x for x in (contact.email, contact.phone) if x)
-        touch = f"  last touch {last}" if last else ""
+        touch = f"  last touch {day_words(last, ctx.today)}" if last else ""
         role = contact.role.value.replace("_", " ")
         lines.append(f"  {role:<15} {contact.name:<20} {reach}{touch}")
     if not loop.contacts:
         lines.append("  (no contacts yet)")
     lines += ["", "Log"]
-    for event in sorted(loop.events, key=lambda e: (e.on, e.id)):
-        extra = f" (due {event.due}{', done' if event.done else ''})" if event.due else ""
+    for event in loop.log():
+        due = day_words(event.due, ctx.today) if event.due else ""
+        extra = f" (due {due}{', done' if event.done else ''})" if event.due else ""
         who = loop.contact_by_id(event.contact_id)
         with_ = f" [{who.name}]" if who else ""
-        lines.append(f"  {event.on}  {event.kind.value:<8} {event.text}{with_}{extra}")
+        on = day_words(event.on, ctx.today)
+        lines.append(f"  {on}  {event.kind.value:<8} {event.text}{with_}{extra}")
     if not loop.events:
         lines.append("  (nothing logged yet)")
     return lines
@@ -79,8 +84,9 @@ def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
         return ["Next: nothing (closed)"]
     signal = SIGNAL_LABELS[step.signal]
     lines = [
-        f"Next: {step.what}" + (f"  [{signal}]" if signal else ""),
-        f"  owner {owner_text(step)} since {step.since} ({waiting_text(step)})",
+        keep_tail(f"Next: {step.what}", f"  [{signal}]" if signal else "", output_width()),
+        f"  owner {owner_text(step)} since {day_words(step.since, ctx.today)} "
+        f"({waiting_text(step)})",
         f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
     ]
     clock = [
@@ -102,12 +108,12 @@ def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
         signal = SIGNAL_LABELS[todo.signal]
         due = f", due {due_text(todo.due, ctx.today)}" if todo.due else ""
         mark = f"  [{signal}]" if signal else ""
-        lines.append(f"  {todo.kind.value:<8} {todo.what}{due}{mark}")
+        lines.append(keep_tail(f"  {todo.kind.value:<8} {todo.what}", due + mark, output_width()))
     return lines
 
 
-def round_line(r: Round) -> str:
-    when = r.date.isoformat() if r.date else "no date yet"
+def round_line(r: Round, ctx: Context) -> str:
+    when = day_words(r.date, ctx.today) if r.date else "no date yet"
     if r.time is not None:
         when += f" {r.time.strftime('%H:%M')}"
     state = r.status.value
@@ -119,7 +125,7 @@ def round_line(r: Round) -> str:
             state += f" by {r.decided_by.value.replace('_', ' ')}"
     parts = [f"{when:<16}", f"{r.label:<26}", state]
     if r.deadline is not None:
-        parts.append(f"deadline {r.deadline}")
+        parts.append(f"deadline {day_words(r.deadline, ctx.today)}")
     if r.interviewers:
         parts.append("with " + ", ".join(r.interviewers))
     if r.format:

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         emit(f"Scheduled the planned {round_.label}{when} at {process.title}")
     else:
         emit(f"Added {round_.label}{when} to {process.title}")
-    note = off_day_note(round_.date, ctx.repo.settings())
+    note = off_day_note(round_.date, ctx.repo.settings(), ctx.today)
     if note is not None:
         emit(f"Note: {note}")
     return 0
