@@ -88,7 +88,7 @@ def test_yes_applies_it_once_and_the_same_file_again_changes_nothing(
     ]
     threads = json.loads(cli("next", "--json").out)
     steps = {t["company"]: t for t in threads if t["kind"] == "state"}
-    assert steps["Acme Robotics"]["what"] == "Prepare for Technical interview on Tue 2026-03-24"
+    assert steps["Acme Robotics"]["what"] == "Prepare for Technical interview on Tue 24 Mar"
 
     before = db_path.read_bytes()
     again = intake(cli, "google_technical.ics", "--yes")

@@ -63,3 +63,12 @@ def test_columns_sets_the_width_and_a_pipe_has_none(
 ) -> None:
     monkeypatch.setenv("COLUMNS", value)
     assert output_width() == expected  # pytest's captured stdout is not a terminal
+
+
+def test_a_cell_with_control_characters_is_measured_as_it_prints() -> None:
+    """An escape prints several columns wide; the next column still lines up."""
+    columns = [Column("NAME"), Column("OWNER")]
+    table = fit_table(columns, [["Evil\x1b[2J", "Recruiter"], ["Acme", "Me"]], None)
+    lines = table.splitlines()
+    assert "\x1b" not in table
+    assert lines[1].index("Recruiter") == lines[2].index("Me") == lines[0].index("OWNER")

@@ -57,7 +57,7 @@ def test_an_undone_deletion_goes_back_to_its_place(db_path: Path, reopen: bool) 
     assert texts(repo.loop(pid)) == TEXTS[1:]
     if reopen:
         repo = Repository.open(db_path)
-    assert repo.undo() == "forget the first line"
+    assert repo.undo().label == "forget the first line"
     assert texts(repo.loop(pid)) == TEXTS
     assert texts(Repository.open(db_path).loop(pid)) == TEXTS
 

@@ -23,6 +23,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.text import visible
+
 GAP = 2
 """Spaces between two columns."""
 FLOOR = 4
@@ -146,8 +148,13 @@ def _squeezed(columns: Sequence[Column], sizes: Sequence[int]) -> list[int]:
 
 
 def fit_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int | None) -> str:
-    """The table laid out for `width` (None: every cell whole), header line first."""
-    return render(columns, rows, widths(columns, rows, width), width)
+    """The table laid out for `width` (None: every cell whole), header line first.
+
+    Cells are measured as they will print: a control character shows as its
+    escape (`planner.text.visible`), several columns wide.
+    """
+    shown = [[visible(cell) for cell in row] for row in rows]
+    return render(columns, shown, widths(columns, shown, width), width)
 
 
 def render(
