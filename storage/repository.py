@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from planner.changes.base import Patch
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
 from storage import codec, jsonfile, lookup, modelcache
@@ -31,6 +32,7 @@ from storage.transaction import (
     MovedOn,
     Transaction,
     apply_changes,
+    change_of,
     inverse,
     renew,
     restamped,
@@ -236,6 +238,20 @@ class Repository:
         changes = list(tx.changes.values())
         if changes:
             self._write(changes, label)
+
+    def apply(self, patch: Patch) -> None:
+        """Write a change's records as one transaction (one undo step, labelled `patch.label`).
+
+        An Insert writes the whole record, an Update only the fields it names
+        (whatever the copy this repository loaded says about the others), a
+        Remove a tombstone. So a field another window, the command line or a
+        sync changed meanwhile keeps its value. An Update of a record that
+        another writer deleted meanwhile is refused, and nothing is written.
+        """
+        self._require_writable()
+        changes = [change_of(write) for write in patch.writes]
+        if changes:
+            self._write(changes, patch.label)
 
     def undo(self) -> Undone | None:
         """Undo the latest transaction as a new stamped write; None if there is none.

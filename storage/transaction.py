@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.changes.base import Insert, Remove, Update, Write
 from planner.models import Process, Record, Settings
-from storage.codec import CHILD_TABLES, SETTINGS_ID, SETTINGS_TABLE, TABLE_OF, fields_of
+from storage.codec import CHILD_TABLES, NOUN_OF, SETTINGS_ID, SETTINGS_TABLE, TABLE_OF, fields_of
+from storage.errors import StorageError
 from storage.hlc import HybridClock
 
 Lookup = Callable[[str, str], dict[str, Any] | None]
@@ -37,6 +39,8 @@ class Change:
     delete: bool = False
     restore: bool = False
     cascade: bool = True
+    must_exist: bool = False
+    """An edit of a record: refused if it is gone (deleted meanwhile), never recreated."""
 
 
 class Transaction:
@@ -73,6 +77,26 @@ class Transaction:
         return self.changes.setdefault((table, record_id), Change(table, record_id))
 
 
+def change_of(write: Write) -> Change:
+    """The field writes one planner write stands for.
+
+    An Update carries only the fields it names, serialised as the file keeps
+    them: the rest of the record as this process last saw it may be stale.
+    """
+    table = _table_of(write.record)
+    record_id = write.record.id
+    if isinstance(write, Insert):
+        return Change(table, record_id, fields=fields_of(write.record))
+    if isinstance(write, Update):
+        stored = fields_of(write.record)
+        named = {name: stored[name] for name in sorted(write.fields)}
+        return Change(table, record_id, fields=named, must_exist=True)
+    if isinstance(write, Remove):
+        cascade = isinstance(write.record, Process)
+        return Change(table, record_id, delete=True, cascade=cascade, must_exist=True)
+    raise TypeError(f"not a write: {write!r}")
+
+
 def _table_of(record: Record) -> str:
     try:
         return TABLE_OF[type(record)]
@@ -102,6 +126,11 @@ def apply_changes(
     while pending:
         change = pending.popleft()
         old = current(change.table, change.record_id)
+        if change.must_exist and (old is None or old.get("_deleted") is not None):
+            raise StorageError(
+                f"that {NOUN_OF[change.table]} was deleted meanwhile (another window or a "
+                "sync); nothing was changed"
+            )
         record, before = _apply_one(old, change, clock)
         if before is None:
             continue
