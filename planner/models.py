@@ -234,6 +234,18 @@ class Round(Record):
     def label(self) -> str:
         return self.kind.label
 
+    def date_key(self) -> tuple[dt.date, dt.time, int, dt.date, str]:
+        """Order of the timeline as shown: by date (undated rounds last), then time,
+        then the kind's usual place in a loop (the application before a screen the
+        same day), then creation. A late-dated application shows where its date is."""
+        return (
+            self.date or dt.date.max,
+            self.time or dt.time.min,
+            _KIND_ORDER[self.kind],
+            self.created_on,
+            self.id,
+        )
+
     def sort_key(self) -> tuple[bool, dt.date, dt.time, int, dt.date, str]:
         """Timeline order: the application first, then by date (undated rounds last),
         then time, then the kind's usual place in a loop, then creation.
@@ -360,8 +372,17 @@ class Loop(BaseModel):
     """In the order they were entered (the repository keeps it): see `log`."""
 
     def timeline(self) -> list[Round]:
-        """Rounds in the order they happen (or happened)."""
+        """Rounds in the order the rules read them: the application first, then by date."""
         return sorted(self.rounds, key=Round.sort_key)
+
+    def timeline_by_date(self) -> list[Round]:
+        """Rounds as `show`, the exports and the app list them: by date, undated last."""
+        return sorted(self.rounds, key=Round.date_key)
+
+    def people(self) -> list[Contact]:
+        """The contacts in the order they are listed: by role (recruiter first), then name."""
+        order = list(ContactRole)
+        return sorted(self.contacts, key=lambda c: (order.index(c.role), c.name.casefold(), c.id))
 
     def log(self) -> list[Event]:
         """The log as it is listed: by date, oldest first, and on one day in the order

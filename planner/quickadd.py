@@ -1,6 +1,6 @@
 """The quick-add line: one grammar for the command line and the app.
 
-    Company / Role [key:value ...] [#tag ...]
+    Company / Role [applied:DATE] [key:value ...] [#tag ...]
     KIND [on:DATE] [at:HH:MM] [with:"Name"]... [fmt:FORMAT] [due:DATE]
 
 The first form adds a loop (`loopdeck add`, the app's add box), the second a
@@ -59,7 +59,22 @@ ROUND_ALIASES: dict[str, RoundKind] = {
 }
 """Every word that names a round kind, the kind's own name included."""
 
-LOOP_KEYS = ("rec", "hm", "next", "on", "at", "via", "resume", "level", "loc", "with", "due")
+LOOP_KEYS = (
+    "rec",
+    "hm",
+    "next",
+    "on",
+    "at",
+    "applied",
+    "via",
+    "resume",
+    "level",
+    "loc",
+    "with",
+    "due",
+)
+"""`on:` dates the next round, or the application when there is no `next:`;
+`applied:` always dates the application."""
 ROUND_KEYS = ("on", "at", "with", "fmt", "due")
 LOOP_EXAMPLE = "Acme / ML Engineer"
 ROUND_EXAMPLE = 'tech on:fri at:14:00 with:"Priya Rao"'
@@ -214,11 +229,17 @@ def parse_loop(line: str, today: dt.date) -> LoopDraft:
                     f"{key}: belongs to the next round: add next:KIND (e.g. next:tech on:fri "
                     f"at:14:00)",
                 )
-    applied_on = today
+    applied_on = _date(values["applied"][0], today) if "applied" in values else today
     next_round = None
-    if kind is None:
-        applied_on = _date(values["on"][0], today) if "on" in values else today
-    else:
+    if kind is None and "on" in values:
+        if "applied" in values:
+            raise QuickAddError(
+                values["on"][0].raw,
+                "next:KIND first",
+                "on: without next: dates the application, which applied: already does",
+            )
+        applied_on = _date(values["on"][0], today)
+    elif kind is not None:
         next_round = _round(kind, values, today)
     draft = LoopDraft(
         company=company,

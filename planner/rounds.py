@@ -1,10 +1,11 @@
-"""Which round a "done" means: shared by `loopdeck done` and the app's `d` key.
+"""Which round a loop is at: what `done` marks (the command and the app's `d`) and its stage.
 
-"Current" is the round the user is most likely talking about: the earliest one
-not done or cancelled whose date is today or past, else the earliest one still
-ahead (an interview moved up), else the earliest one without a date. With a
-decision and no round due today or earlier, it is the latest round that took
-place and still waits for its outcome: the answer came in.
+"Current" is the earliest round not done or cancelled whose date is today or
+past, else the earliest one still ahead (an interview moved up), else the
+earliest one without a date. The round a loop *is at* (`done_round`) is the
+current round when it is due (dated today or earlier); else the latest round
+that took place and still waits for its outcome (the answer is what comes
+next); else the current round ahead or undated.
 """
 
 from __future__ import annotations
@@ -44,13 +45,16 @@ def awaiting_outcome(loop: Loop) -> Round | None:
     return waiting[-1] if waiting else None
 
 
-def target_round(loop: Loop, today: dt.date, outcome: Outcome) -> Round | None:
-    """The round a "done" with `outcome` applies to (see the module docstring)."""
+def done_round(loop: Loop, today: dt.date) -> Round | None:
+    """The round a loop is at: what `done` and `d` mark when no round is named.
+
+    One rule whatever the outcome about to be given, so the form can name the
+    round before the user picks one, and the command line agrees with it.
+    """
     current = current_round(loop, today)
-    due_now = current is not None and current.date is not None and current.date <= today
-    if outcome != Outcome.PENDING and not due_now:
-        return awaiting_outcome(loop) or current
-    return current
+    if current is not None and current.date is not None and current.date <= today:
+        return current
+    return awaiting_outcome(loop) or current
 
 
 def off_day_note(

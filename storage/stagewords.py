@@ -1,7 +1,8 @@
 """A loop's stage as one spreadsheet word, and back.
 
 Spreadsheets keep one "Stage" (or "Status") column per row. The export writes
-the word a person would type there, and the import reads the words people
+the word a person would type there (what the board's Stage column says: one
+rule, `planner.stage.stage_of`), and the import reads the words people
 actually type ("Phone Screen", "OA", "Interviewing", "Ghosted", "Accepted!",
 "In Progress (not sent yet)") back into a loop state. The two directions live
 together so that anything the export writes, the import reads back to the
@@ -15,28 +16,14 @@ what made spreadsheets impossible to bring in.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.models import (
-    ROUND_KIND_LABELS,
-    CloseReason,
-    DecidedBy,
-    Loop,
-    ProcessStatus,
-    RoundKind,
-    RoundStatus,
-)
+from planner.models import ROUND_KIND_LABELS, CloseReason, DecidedBy, Loop, ProcessStatus, RoundKind
 from planner.quickadd import ROUND_ALIASES
+from planner.stage import stage_of
 
-ON_HOLD = "On hold"
-NOT_SENT = "Not applied yet"
-CLOSED_WORDS: dict[CloseReason, str] = {
-    CloseReason.REJECTED: "Rejected",
-    CloseReason.WITHDREW: "Withdrew",
-    CloseReason.ACCEPTED: "Accepted",
-    CloseReason.DECLINED: "Declined",
-}
 GHOSTED_NOTE = "Marked as ghosted in the spreadsheet: they never replied"
 
 
@@ -92,13 +79,6 @@ _KEYWORDS: tuple[tuple[str, _Meaning], ...] = (
     ("submit", RoundKind.APPLIED),
     ("appl", RoundKind.APPLIED),
 )
-# How far a loop got: a planned screen after an offer does not move it back, and
-# an unnamed round ("Interviewing") is past the application but no further.
-_STAGE_ORDER = [
-    RoundKind.APPLIED,
-    RoundKind.OTHER,
-    *(k for k in RoundKind if k not in (RoundKind.APPLIED, RoundKind.OTHER)),
-]
 # Who ends a loop for each reason: I accept, decline or withdraw; the company rejects.
 _CLOSED_BY: dict[CloseReason, DecidedBy] = {
     CloseReason.REJECTED: DecidedBy.UNKNOWN,
@@ -131,22 +111,9 @@ class StageReading:
         return None if self.close_reason is None else _CLOSED_BY[self.close_reason]
 
 
-def stage_text(loop: Loop) -> str:
-    """One word or label: how the loop ended, that it is paused, or the furthest stage reached."""
-    process = loop.process
-    if process.status == ProcessStatus.CLOSED:
-        return (
-            CLOSED_WORDS.get(process.close_reason, "Closed") if process.close_reason else "Closed"
-        )
-    if process.status == ProcessStatus.ON_HOLD:
-        return ON_HOLD
-    reached = [r for r in loop.rounds if r.status != RoundStatus.CANCELLED]
-    if reached and all(
-        r.kind == RoundKind.APPLIED and r.status == RoundStatus.PLANNED for r in reached
-    ):
-        return NOT_SENT
-    furthest = max((r.kind for r in reached), key=_STAGE_ORDER.index, default=RoundKind.APPLIED)
-    return ROUND_KIND_LABELS[furthest]
+def stage_text(loop: Loop, today: dt.date) -> str:
+    """The Stage cell: the board's own rule (`planner.stage.stage_of`), so both say the same."""
+    return stage_of(loop, today)
 
 
 def read_stage(text: str) -> StageReading:

@@ -92,7 +92,7 @@ def updated(record: RecordT, **values: Any) -> tuple[RecordT, frozenset[str]]:
     try:
         new = type(record).model_validate({**record.model_dump(), **values})
     except ValidationError as error:
-        raise Refused(describe(error)) from None
+        raise refusal(error) from None
     changed = frozenset(name for name in values if getattr(new, name) != getattr(record, name))
     return new, changed
 
@@ -101,6 +101,41 @@ def update(record: Record, **values: Any) -> tuple[Update, ...]:
     """An `Update` of the fields that change, or nothing when none does."""
     new, changed = updated(record, **values)
     return (Update(new, changed),) if changed else ()
+
+
+def refusal(error: ValidationError) -> Refused:
+    """A model's validation error as a refusal about its first field at fault."""
+    details = error.errors()
+    loc = details[0]["loc"] if details else ()
+    return Refused(describe(error), str(loc[0]) if loc else "")
+
+
+def build(model: type[RecordT], **values: Any) -> RecordT:
+    """A new record from `values`, or a refusal saying which value is wrong."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        raise refusal(error) from None
+
+
+def pick(records: Iterable[RecordT], record_id: str, noun: str) -> RecordT:
+    """The record with this id among a loop's, or a refusal: it was deleted meanwhile."""
+    for record in records:
+        if record.id == record_id:
+            return record
+    raise Refused(f"that {noun} is no longer there (deleted meanwhile?)")
+
+
+def joined(label: str, summary: str, patches: Iterable[Patch]) -> Patch:
+    """Several changes as one undo step (the command line's `prep --ask ... --point ...`)."""
+    parts = list(patches)
+    return Patch(
+        label,
+        writes(*(p.writes for p in parts)),
+        summary,
+        notes=tuple(n for p in parts for n in p.notes),
+        focus=next((p.focus for p in parts if p.focus), None),
+    )
 
 
 def writes(*groups: Iterable[Write]) -> tuple[Write, ...]:

@@ -69,7 +69,7 @@ def _row(loop: Loop, snapshot: Snapshot) -> list[str]:
         process.level,
         process.location,
         process.source,
-        stage_text(loop),
+        stage_text(loop, snapshot.today),
         step.what if step else "",
         step.owner.label if step else "",
         step.nudge.name if step and step.nudge else "",

@@ -37,7 +37,7 @@ def _page(loop: Loop, snapshot: Snapshot) -> str:
 
 def _summary(loop: Loop, snapshot: Snapshot) -> list[str]:
     process = loop.process
-    facts = [f"Stage: {stage_text(loop)}"]
+    facts = [f"Stage: {stage_text(loop, snapshot.today)}"]
     facts += [
         f"{name}: {value}"
         for name, value in (

@@ -20,7 +20,7 @@ from planner.quickadd import (
 
 MONDAY = dt.date(2026, 3, 16)
 FRIDAY = dt.date(2026, 3, 20)
-LOOP_KEYS = "rec, hm, next, on, at, via, resume, level, loc, with, due"
+LOOP_KEYS = "rec, hm, next, on, at, applied, via, resume, level, loc, with, due"
 KINDS = "applied, screen, hm, tech, takehome, onsite, offer, negotiation, other"
 
 

@@ -1,15 +1,19 @@
-"""`loopdeck add LINE`: a new loop from one quick-add line.
+"""`loopdeck add LINE [--again]`: a new loop from one quick-add line.
 
 The same grammar as the app's quick-add box, so a line learned in one works in
 the other: `Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri`.
+A second open loop with the same company and role is refused (naming the one
+there is) unless `--again` says it is on purpose.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from planner.changes.base import Refused
+from planner.changes.loops import add_loop
 from planner.quickadd import parse_loop
-from planner.rounds import off_day_note
+from tui.cli.applying import apply, print_notes
 from tui.cli.context import Context
 from tui.cli.output import emit, owner_text
 from tui.cli.parsing import Subparsers
@@ -21,24 +25,30 @@ def register(subparsers: Subparsers) -> None:
         help="add a loop from a quick-add line",
         description=(
             "Add a loop: 'Company / Role [key:value ...] [#tag ...]'. Keys: rec, hm, next, on, "
-            "at, via, resume, level, loc, with, due. Quote values with spaces."
+            "at, applied, via, resume, level, loc, with, due. Quote values with spaces. "
+            "applied:DATE dates the application (default today)."
         ),
     )
     parser.add_argument("line", metavar="LINE", help="e.g. 'Acme / ML Engineer next:screen on:fri'")
+    parser.add_argument(
+        "--again", action="store_true", help="add it even if an open loop has that company and role"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    process, rounds, contacts = parse_loop(args.line, ctx.today).build(ctx.today)
-    with ctx.repo.transaction(f"add loop {process.title}") as tx:
-        tx.put(process)
-        for record in (*rounds, *contacts):
-            tx.put(record)
-    emit(f"Added {process.title} (id {process.id[:8]})")
-    step = ctx.state(process.id)
+    repo = ctx.repo
+    draft = parse_loop(args.line, ctx.today)
+    existing = [loop.process for loop in repo.loops(include_closed=True)]
+    try:
+        patch = add_loop(draft, ctx.today, existing, args.again, repo.settings())
+    except Refused as error:
+        if error.field == "again":
+            raise Refused(f"{error} with --again", error.field) from None
+        raise
+    apply(ctx, patch, notes=False)
+    step = ctx.state(patch.focus or "")
     if step is not None:
         emit(f"Next: {step.what} ({owner_text(step)})")
-    settings = ctx.repo.settings()
-    for note in filter(None, (off_day_note(r.date, settings, ctx.today) for r in rounds[1:])):
-        emit(f"Note: {note}")  # the first round is the application, not a meeting
+    print_notes(patch)
     return 0

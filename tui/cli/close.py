@@ -1,25 +1,19 @@
 """`loopdeck close PROCESS --reason ...`: end a loop, recording who made the call.
 
-Who decided matters: a rejection by the hiring manager before their own call
-reads differently from one by the panel, and the next loop's prep should know.
+The rule (and who decided when the user does not say) is
+`planner.changes.closing`, shared with the app's close form.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from planner.models import CloseReason, DecidedBy, Process, ProcessStatus
-from tui.cli.context import CliError, Context
-from tui.cli.output import emit
+from planner.changes.closing import DEFAULT_DECIDER as DEFAULT_DECIDER
+from planner.changes.closing import close_loop
+from planner.models import CloseReason, DecidedBy
+from tui.cli.applying import apply
+from tui.cli.context import Context
 from tui.cli.parsing import Subparsers
-
-# When the user does not say who decided, the reason usually does.
-DEFAULT_DECIDER: dict[CloseReason, DecidedBy] = {
-    CloseReason.REJECTED: DecidedBy.UNKNOWN,
-    CloseReason.WITHDREW: DecidedBy.ME,
-    CloseReason.ACCEPTED: DecidedBy.ME,
-    CloseReason.DECLINED: DecidedBy.ME,
-}
 
 
 def register(subparsers: Subparsers) -> None:
@@ -38,21 +32,8 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    process = ctx.repo.find_process(args.process)
-    if process.status == ProcessStatus.CLOSED:
-        raise CliError(f"{process.title} is already closed; 'loopdeck resume' reopens it")
-    reason = CloseReason(args.reason)
-    closed = Process.model_validate(
-        {
-            **process.model_dump(),
-            "status": ProcessStatus.CLOSED,
-            "close_reason": reason,
-            "closed_by": DecidedBy(args.by) if args.by else DEFAULT_DECIDER[reason],
-            "closed_on": ctx.date(args.on),
-        }
-    )
-    with ctx.repo.transaction(f"close {process.title}") as tx:
-        tx.put(closed)
-    by = (closed.closed_by or DecidedBy.UNKNOWN).value.replace("_", " ")
-    emit(f"Closed {process.title}: {reason.value} (by {by})")
+    loop = ctx.loop(args.process)
+    by = DecidedBy(args.by) if args.by else None
+    on = ctx.date(args.on) if args.on else None
+    apply(ctx, close_loop(loop, ctx.today, CloseReason(args.reason), by, on))
     return 0

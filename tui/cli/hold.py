@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from planner.models import Process, ProcessStatus
-from tui.cli.context import CliError, Context
-from tui.cli.output import emit
+from planner.changes.status import hold_loop, resume_loop
+from tui.cli.applying import apply
+from tui.cli.context import Context
 from tui.cli.parsing import Subparsers
 
 
@@ -26,25 +26,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_hold(args: argparse.Namespace, ctx: Context) -> int:
-    process = ctx.repo.find_process(args.process)
-    if process.status != ProcessStatus.ACTIVE:
-        raise CliError(f"{process.title} is {process.status.value.replace('_', ' ')}, not active")
-    write(ctx, process, {"status": ProcessStatus.ON_HOLD}, f"hold {process.title}")
-    emit(f"{process.title} is on hold")
+    apply(ctx, hold_loop(ctx.loop(args.process), ctx.today))
     return 0
 
 
 def run_resume(args: argparse.Namespace, ctx: Context) -> int:
-    process = ctx.repo.find_process(args.process)
-    if process.status == ProcessStatus.ACTIVE:
-        raise CliError(f"{process.title} is already active")
-    reopen = {"status": ProcessStatus.ACTIVE, "close_reason": None, "closed_by": None}
-    write(ctx, process, {**reopen, "closed_on": None}, f"resume {process.title}")
-    emit(f"{process.title} is active again")
+    apply(ctx, resume_loop(ctx.loop(args.process), ctx.today))
     return 0
-
-
-def write(ctx: Context, process: Process, changes: dict[str, object], label: str) -> None:
-    updated = Process.model_validate({**process.model_dump(), **changes})
-    with ctx.repo.transaction(label) as tx:
-        tx.put(updated)

@@ -12,6 +12,7 @@ it until --dates names the order.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from planner.models import Loop, RoundStatus
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     existing = [loop.process for loop in repo.loops(include_closed=True)]
     order = DateOrder(args.dates) if args.dates else None
     plan = plan_import(text, existing, ctx.today, path.name, order)
-    emit(preview(plan))
+    emit(preview(plan, ctx.today))
     if plan.unclear:
         column = plan.unclear[0]
         raise CliError(
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def preview(plan: ImportPlan) -> str:
+def preview(plan: ImportPlan, today: dt.date) -> str:
     used = ", ".join(f"{field} <- '{header}'" for field, header in plan.columns.items())
     lines = [f"Columns: {used}"]
     if plan.ignored:
@@ -91,7 +92,7 @@ def preview(plan: ImportPlan) -> str:
     for unclear in plan.unclear:
         lines.append(f"  ERROR   column '{unclear.header}': '{unclear.example}' reads either way")
     for new in plan.new:
-        lines.append(f"  new     line {new.line}: {new.process.title} ({_stage(new)})")
+        lines.append(f"  new     line {new.line}: {new.process.title} ({_stage(new, today)})")
     for line, title in plan.known:
         lines.append(f"  known   line {line}: {title} (already there, skipped)")
     for warning in plan.warnings:
@@ -105,15 +106,15 @@ def preview(plan: ImportPlan) -> str:
     return "\n".join(lines)
 
 
-def _stage(new: NewLoop) -> str:
+def _stage(new: NewLoop, today: dt.date) -> str:
     """The stage word, and the date of the round ahead when the row gave one."""
     loop = Loop(process=new.process, rounds=new.rounds, contacts=new.contacts)
     dated = [r for r in loop.timeline() if r.status == RoundStatus.SCHEDULED and r.date]
     if not dated:
-        return stage_text(loop)
+        return stage_text(loop, today)
     ahead = dated[-1]
     when = f"{ahead.date} {ahead.time:%H:%M}" if ahead.time else f"{ahead.date}"
-    stage = stage_text(loop)
+    stage = stage_text(loop, today)
     if stage == ahead.label:
         return f"{stage} on {when}"
     return f"{stage}, next {ahead.label.lower()} on {when}"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 
-from planner.models import Contact, Event, EventKind, Loop
+from planner.changes.log import log_event
+from planner.models import Contact, EventKind, Loop
+from tui.cli.applying import apply
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
 
 
@@ -51,17 +52,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     loop = ctx.loop(args.process)
     contact = find_contact(loop, args.with_) if args.with_ is not None else None
     due = ctx.date(args.due) if args.due is not None else None
-    default_kind = EventKind.PROMISE if due else EventKind.NOTE
-    kind = EventKind(args.kind) if args.kind else default_kind
-    event = Event(
-        process_id=loop.process.id,
-        on=ctx.date(args.on),
-        kind=kind,
-        text=args.text,
-        contact_id=contact.id if contact else None,
-        due=due,
-    )
-    with ctx.repo.transaction(f"log {kind.value} at {loop.process.title}") as tx:
-        tx.put(event)
-    emit(f"Logged {kind.value} at {loop.process.title} on {event.on}")
+    kind = EventKind(args.kind) if args.kind else None
+    on = ctx.date(args.on) if args.on is not None else None
+    patch = log_event(loop, ctx.today, args.text, kind, on, contact.id if contact else None, due)
+    apply(ctx, patch)
     return 0

@@ -91,13 +91,14 @@ def user_error(error: Exception) -> str | None:
         return str(error)
     from pydantic import ValidationError
 
+    from planner.changes.base import Refused
     from planner.quickadd import QuickAddError
     from planner.validation import describe
     from tui.demo import DemoDataMissing
 
     if isinstance(error, ValidationError):
         return describe(error)
-    if isinstance(error, (QuickAddError, DemoDataMissing)):
+    if isinstance(error, (QuickAddError, DemoDataMissing, Refused)):
         return str(error)
     return None
 

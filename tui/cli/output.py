@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from planner.dates import day_words, describe_days, relative
+from planner.owner_words import owner_words
 from planner.steps import NextStep, Signal
 from planner.text import visible, visible_lines
 
@@ -48,9 +49,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def owner_text(step: NextStep) -> str:
-    label = step.owner.label
-    return f"{label} (set by hand)" if step.overridden else label
+def owner_text(step: NextStep, note: str = "") -> str:
+    """'Hiring manager', or with an override 'Hiring manager, set by hand: <note>'."""
+    return owner_words(step.owner, step.overridden, note)
 
 
 def nudge_text(step: NextStep) -> str:

@@ -1,17 +1,18 @@
 """`loopdeck stage PROCESS LINE`: add a round to a loop's timeline.
 
 A dated line for a kind the loop already plans without a date schedules that
-round instead of adding a second one (`RoundDraft.place`).
+round instead of adding a second one (`planner.changes.rounds.add_round`). A
+round that is already dated moves with `loopdeck move`.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from planner.changes.rounds import add_round
 from planner.quickadd import parse_round
-from planner.rounds import off_day_note, placement_label
+from tui.cli.applying import apply
 from tui.cli.context import Context
-from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
 
 
@@ -31,17 +32,6 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loop = ctx.loop(args.process)
-    process = loop.process
-    round_ = parse_round(args.line, ctx.today).place(loop, ctx.today)
-    label = placement_label(loop, round_)
-    with ctx.repo.transaction(label) as tx:
-        tx.put(round_)
-    when = f" on {round_.date}" if round_.date else " (no date yet)"
-    if round_.id in {r.id for r in loop.rounds}:
-        emit(f"Scheduled the planned {round_.label}{when} at {process.title}")
-    else:
-        emit(f"Added {round_.label}{when} to {process.title}")
-    note = off_day_note(round_.date, ctx.repo.settings(), ctx.today)
-    if note is not None:
-        emit(f"Note: {note}")
+    draft = parse_round(args.line, ctx.today)
+    apply(ctx, add_round(loop, ctx.today, draft, ctx.repo.settings()))
     return 0

@@ -2,7 +2,7 @@
 
 Logs a SENT touch to the loop's recruiter that names the loop with the offer
 (`Event.about_process_id`), which is what clears the pacing step: the event
-is `planner.pacing.told_event`, the same one the app's `T` writes. Without
+is `planner.changes.told.tell`, the same change the app's `T` makes. Without
 --about, the one open deadline of another loop is meant; with several, the
 command asks which.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 
+from planner.changes.told import tell
 from planner.offers import Offer
-from planner.pacing import Deadline, open_deadlines, told_event, told_label
+from planner.pacing import Deadline, open_deadlines
+from tui.cli.applying import apply
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
 
 
@@ -39,10 +40,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if d.process_id != loop.process.id
     ]
     deadline = _pick(deadlines, args.about, ctx)
-    event = told_event(loop, deadline, ctx.date(args.on))
-    with repo.transaction(told_label(loop, deadline)) as tx:
-        tx.put(event)
-    emit(f"Logged: {event.text}")
+    apply(ctx, tell(loop, ctx.today, deadline, ctx.date(args.on)))
     return 0
 
 

@@ -1,0 +1,50 @@
+"""A loop's stage in one word or label: the board's Stage column and the exports' alike.
+
+How a closed loop ended ("Rejected"), that a loop is paused ("On hold"), that
+its application is not sent yet ("Not applied yet"), else the round the loop is
+at (`planner.rounds.done_round`: a round due now, else the one awaiting its
+outcome, else the next one ahead), else the last round that took place, else
+"Applied". The words are also what a spreadsheet's Stage column holds, so
+`storage.stagewords.read_stage` reads every one of them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.models import (
+    ROUND_KIND_LABELS,
+    CloseReason,
+    Loop,
+    ProcessStatus,
+    RoundKind,
+    RoundStatus,
+)
+from planner.rounds import done_round
+
+ON_HOLD = "On hold"
+NOT_SENT = "Not applied yet"
+CLOSED = "Closed"
+CLOSED_WORDS: dict[CloseReason, str] = {
+    CloseReason.REJECTED: "Rejected",
+    CloseReason.WITHDREW: "Withdrew",
+    CloseReason.ACCEPTED: "Accepted",
+    CloseReason.DECLINED: "Declined",
+}
+
+
+def stage_of(loop: Loop, today: dt.date) -> str:
+    """Where the loop stands (see the module doc)."""
+    process = loop.process
+    if process.status == ProcessStatus.CLOSED:
+        return CLOSED_WORDS[process.close_reason] if process.close_reason else CLOSED
+    if process.status == ProcessStatus.ON_HOLD:
+        return ON_HOLD
+    live = [r for r in loop.rounds if r.status != RoundStatus.CANCELLED]
+    if live and all(r.kind == RoundKind.APPLIED and r.status == RoundStatus.PLANNED for r in live):
+        return NOT_SENT
+    at = done_round(loop, today)
+    if at is not None:
+        return at.label
+    held = [r for r in loop.timeline() if r.status == RoundStatus.DONE]
+    return held[-1].label if held else ROUND_KIND_LABELS[RoundKind.APPLIED]
