@@ -1,6 +1,6 @@
 """The command palette's own commands: jump to a loop by name, add, next steps, undo.
 
-Each command runs one of the app's actions, so the palette, the keys and the
+Each command runs one of the main screen's actions, so the palette, the keys and the
 help can never disagree about what a command does or when it is allowed.
 """
 
@@ -41,13 +41,13 @@ class LoopdeckCommands(Provider):
         return cast("LoopdeckApp", self.app)
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self._app
+        app, main = self._app, self._app.main
         found: list[tuple[str, Callable[[], object], str]] = [
-            (f"Go to {title}", partial(app.select_loop, process_id), "Select this loop")
-            for process_id, title in app.loop_titles()
+            (f"Go to {title}", partial(main.select_loop, process_id), "Select this loop")
+            for process_id, title in main.loop_titles()
         ]
         for name, action, help_text in ACTIONS:
-            found.append((name, partial(app.run_action, action), help_text))
+            found.append((name, partial(app.run_action, action, main), help_text))
         return found
 
     async def discover(self) -> Hits:

@@ -1,15 +1,17 @@
-"""Build the read-only views (offers, prep, funnel), and what forms edit, from the repository.
+"""Build the read-only views (offers, prep, funnel), and what forms edit, for the main screen.
 
-Kept out of `tui.app` so the app only binds keys to them: each function does
-one locked read and hands a ready screen back.
+Offers, the funnel and the deadlines to pass on come from the `Board` the app
+already holds (it carries every loop and offer), so they never wait for the
+file. The prep view reads records the board does not carry: its read runs in
+the view's worker, through the session and its lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from planner.funnel import funnel
-from planner.models import Loop, Process
+from planner.models import Loop
 from planner.offers import Offer
 from planner.pacing import Deadline, open_deadlines, untold
 from planner.prep import Decision, Question, TalkingPoint, numbered, prep_sheet
@@ -17,34 +19,33 @@ from storage.repository import Repository
 from tui.screens.funnel_view import FunnelScreen
 from tui.screens.offers_view import OffersScreen
 from tui.screens.prep_view import PrepData, PrepScreen
-from tui.session import Session
+from tui.session import Board
+
+if TYPE_CHECKING:
+    from tui.app import LoopdeckApp
 
 
-def offers_screen(session: Session, today: dt.date) -> OffersScreen:
-    def read(repo: Repository) -> tuple[list[Offer], dict[str, Process]]:
-        loops = repo.loops(include_closed=True)
-        processes = {loop.process.id: loop.process for loop in loops}
-        offers = [o for o in repo.records(Offer) if o.status.is_open and o.process_id in processes]
-        return offers, processes
-
-    offers, processes = session.read(read)
+def offers_screen(board: Board, today: dt.date) -> OffersScreen:
+    processes = {row.process_id: row.loop.process for row in board.rows}
+    offers = [o for o in board.offers if o.status.is_open and o.process_id in processes]
     return OffersScreen(offers, processes, today)
 
 
-def latest_open_offer(session: Session, process_id: str) -> Offer | None:
+def latest_open_offer(board: Board, process_id: str) -> Offer | None:
     """The offer an edit changes, as `loopdeck offer` picks it: the loop's latest, if still open."""
-    mine = session.read(lambda repo: repo.records(Offer, process_id))
-    mine.sort(key=lambda o: o.received_on)
+    mine = sorted(
+        (o for o in board.offers if o.process_id == process_id), key=lambda o: o.received_on
+    )
     return mine[-1] if mine and mine[-1].status.is_open else None
 
 
-def funnel_screen(session: Session) -> FunnelScreen:
-    return FunnelScreen(session.read(lambda repo: funnel(repo.loops(include_closed=True))))
+def funnel_screen(board: Board) -> FunnelScreen:
+    return FunnelScreen([row.loop for row in board.rows])
 
 
-def prep_screen(session: Session, loop: Loop, today: dt.date) -> PrepScreen:
+def prep_screen(app: LoopdeckApp, loop: Loop) -> PrepScreen:
     """The prep view of `loop`, which reads the file again after each of its writes."""
-    pid = loop.process.id
+    pid, today = loop.process.id, app.today
 
     def read(repo: Repository) -> PrepData:
         fresh = repo.loop(pid)
@@ -57,11 +58,10 @@ def prep_screen(session: Session, loop: Loop, today: dt.date) -> PrepScreen:
         other = [p for p in points if p.audience == sheet.audience.other]
         return PrepData(fresh, sheet, questions, other, decision, profile, repo.read_only)
 
-    return PrepScreen(lambda: session.read(read))
+    return PrepScreen(loop.process.title, lambda: app.session_now().read(read))
 
 
-def untold_deadlines(session: Session, loop: Loop, today: dt.date) -> list[Deadline]:
+def untold_deadlines(board: Board, loop: Loop, today: dt.date) -> list[Deadline]:
     """Other loops' open offer deadlines this loop's recruiter has not heard about yet."""
-    return session.read(
-        lambda repo: untold(loop, open_deadlines(repo.loops(), repo.records(Offer), today))
-    )
+    active = [row.loop for row in board.rows if not row.closed]
+    return untold(loop, open_deadlines(active, board.offers, today))

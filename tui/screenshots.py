@@ -53,7 +53,7 @@ async def _prep(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, LoopdeckApp) and app.board is not None
     kestrel = next(r for r in app.board.rows if r.loop.process.company == "Kestrel Grid")
-    app.select_loop(kestrel.process_id)
+    app.main.select_loop(kestrel.process_id)
     await pilot.pause()
     await pilot.press("p")
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from planner.changes.base import Patch
 from planner.models import Record, Settings
 from planner.offers import Offer
 from storage import conflicts, gitdriver, gitsync
@@ -35,6 +36,8 @@ class Board:
     settings: Settings
     read_only: str | None
     undo_label: str | None
+    offers: list[Offer]
+    """Every offer in the file: the offers view, the offer form and `T` read them from here."""
     index: dict[str, BoardRow]
     """Rows by process id: a cursor move looks its loop up without a scan."""
 
@@ -55,9 +58,17 @@ class Session:
             return self._board()
 
     def read(self, query: Callable[[Repository], T]) -> T:
-        """A read the board does not carry (offers, prep), under the same lock as writes."""
+        """A read the board does not carry (prep), under the same lock as writes: call it
+        from a worker, since a sync holds that lock for as long as git takes."""
         with self._lock:
             return query(self.repository)
+
+    def apply(self, patch: Patch) -> Board:
+        """Write a change's records field by field as one transaction (one undo step);
+        raises StorageError."""
+        with self._lock:
+            self.repository.apply(patch)
+            return self._board()
 
     def write(self, label: str, records: Sequence[Record]) -> Board:
         """Store `records` as one transaction (one undo step); raises StorageError."""
@@ -135,9 +146,8 @@ class Session:
     def _board(self) -> Board:
         repo = self.repository
         settings = repo.settings()
-        rows = build_board(
-            repo.loops(include_closed=True), self.today, settings, repo.records(Offer)
-        )
+        offers = repo.records(Offer)
+        rows = build_board(repo.loops(include_closed=True), self.today, settings, offers)
         counts = repo.conflict_counts()
         if counts:
             rows = [replace(row, conflicts=counts.get(row.process_id, 0)) for row in rows]
@@ -147,6 +157,7 @@ class Session:
             settings=settings,
             read_only=repo.read_only,
             undo_label=repo.undo_label(),
+            offers=offers,
             index={row.process_id: row for row in rows},
         )
         version = repo.version

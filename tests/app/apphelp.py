@@ -47,7 +47,7 @@ async def open_on(pilot: Pilot[None], company: str) -> str:
     app = pilot.app
     assert isinstance(app, LoopdeckApp) and app.board is not None
     pid = next(r.process_id for r in app.board.rows if r.loop.process.company == company)
-    app.select_loop(pid)
+    app.main.select_loop(pid)
     await pilot.pause()
     return pid
 

@@ -42,7 +42,7 @@ async def test_missing_file_starts_empty_and_the_first_loop_creates_it(db_path: 
         await settle(pilot)
         assert app.query_one("#processes", ProcessesTable).row_count == 0
         assert "Press a to add one" in screen_text(app)
-        assert app.check_action("add_round", ()) is None, "no loop: s is greyed out"
+        assert app.main.check_action("add_round", ()) is None, "no loop: s is greyed out"
         await pilot.press("s")
         assert app.screen is app.screen_stack[0]
         await pilot.press("a")
@@ -58,7 +58,7 @@ async def test_change_on_disk_reloads_and_keeps_the_selection(demo_db: Path) -> 
         await settle(pilot)
         await pilot.press("down", "down")
         await pilot.pause()
-        selected = app.selected_id
+        selected = app.main.selected_id
         other_window = Repository.open(demo_db)
         with other_window.transaction("add from another window") as tx:
             tx.put(Process(company="Zephyr Labs", role="ML Lead", created_on=dt.date(2026, 3, 16)))
@@ -69,7 +69,7 @@ async def test_change_on_disk_reloads_and_keeps_the_selection(demo_db: Path) -> 
                 break
         await settle(pilot)
         assert "Zephyr Labs" in screen_text(app)
-        assert app.selected_id == selected
+        assert app.main.selected_id == selected
 
 
 async def test_resize_keeps_the_cursor_on_the_same_loop(demo_db: Path) -> None:
@@ -78,10 +78,10 @@ async def test_resize_keeps_the_cursor_on_the_same_loop(demo_db: Path) -> None:
         await settle(pilot)
         await pilot.press("down", "down", "down")
         await pilot.pause()
-        selected = app.selected_id
+        selected = app.main.selected_id
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        assert app.selected_id == selected
+        assert app.main.selected_id == selected
         table = app.query_one("#processes", ProcessesTable)
         assert table.cursor_row == 3
 

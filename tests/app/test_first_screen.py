@@ -20,10 +20,10 @@ from apphelp import TODAY, settle, write_demo
 
 from storage import repository
 from storage.repository import Repository
-from tui import app as app_module
 from tui import first_screen
 from tui.app import LoopdeckApp
 from tui.first_screen import FirstScreen
+from tui.screens import main as main_module
 from tui.session import Session
 from tui.views import RowView
 from tui.widgets.processes_table import ProcessesTable
@@ -110,8 +110,8 @@ async def test_the_cached_rows_show_before_the_file_opens_then_the_board_replace
         assert app.board is None and app.session is None
         assert "Opening the file" in str(app.query_one("#opening").render())
         # Editing waits for the file: its keys are not offered yet.
-        assert app.check_action("add_loop", ()) is False
-        assert app.check_action("undo", ()) is False
+        assert app.main.check_action("add_loop", ()) is False
+        assert app.main.check_action("undo", ()) is False
 
         held_open.set()
         await settle(pilot)
@@ -168,7 +168,7 @@ async def test_an_unchanged_first_screen_is_completed_not_redrawn(
     tmp_path: Path, held_open: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The cached top rows stay; the board only appends the rows below them."""
-    monkeypatch.setattr(app_module, "FIRST_SCREEN_ROWS", 3)
+    monkeypatch.setattr(main_module, "FIRST_SCREEN_ROWS", 3)
     fills: list[int] = []
     real_fill = ProcessesTable._fill
 

@@ -17,8 +17,8 @@ async def select_first_loop(pilot: Pilot[None]) -> str:
     """Wait for the board; the id and company of the loop under the cursor."""
     await settle(pilot)
     app = pilot.app
-    assert isinstance(app, LoopdeckApp) and app.selected_id is not None
-    return app.selected_id
+    assert isinstance(app, LoopdeckApp) and app.main.selected_id is not None
+    return app.main.selected_id
 
 
 def field(app: LoopdeckApp, name: str) -> Input:
@@ -160,9 +160,9 @@ async def test_close_hides_the_loop_and_records_who_decided(demo_db: Path) -> No
         select.value = DecidedBy.HIRING_MANAGER.value
         await pilot.press("ctrl+s")
         await settle(pilot)
-        visible = [r.process_id for r in app.visible_rows()]
+        visible = [r.process_id for r in app.main.visible_rows()]
         assert process_id not in visible
-        assert app.selected_id in visible, "the cursor moved on to a listed loop"
+        assert app.main.selected_id in visible, "the cursor moved on to a listed loop"
     process = stored(demo_db, company).process
     assert process.status == ProcessStatus.CLOSED
     assert process.close_reason == CloseReason.REJECTED

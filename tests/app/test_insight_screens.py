@@ -55,7 +55,7 @@ async def test_prep_screen_is_for_the_selected_loop(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.select_loop(loop.process.id)
+        app.main.select_loop(loop.process.id)
         await pilot.press("p")
         assert isinstance(app.screen, PrepScreen)
         text = screen_text(app)

@@ -30,7 +30,7 @@ async def test_summary_counts_owners_and_the_table_lists_open_loops_by_urgency(
         urgencies = [SIGNAL_URGENCY[s.signal] for s in steps]
         assert urgencies == sorted(urgencies)
         first = open_rows[0].loop.process
-        assert app.selected_id == first.id
+        assert app.main.selected_id == first.id
         assert first.title in text.replace("\n", "") or first.company in text
 
 
@@ -42,7 +42,7 @@ async def test_moving_the_cursor_updates_timeline_and_contacts(demo_db: Path) ->
         second = [r for r in app.board.rows if not r.closed][1]
         await pilot.press("down")
         await pilot.pause()
-        assert app.selected_id == second.process_id
+        assert app.main.selected_id == second.process_id
         text = screen_text(app)
         assert second.loop.process.company in text
         recruiter = second.loop.contacts[0].name

@@ -14,7 +14,7 @@ from rich.text import Text
 from tui.board import BoardRow
 from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.contact_cards import ContactCards
-from tui.widgets.loop_pane import LoopPane
+from tui.widgets.loop_pane import LoopPane, Sheet
 from tui.widgets.pane_text import Page, rows
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.timeline_pane import TimelinePane
@@ -37,8 +37,8 @@ def demo_parts(demo_db: Path) -> list[Text]:
     palette = palette_for(THEMES[0])
     parts: list[Text] = []
     for row in board.rows:
-        parts += TimelinePane().content(row, palette, TODAY)
-        parts += ContactCards().content(row, palette, TODAY)
+        parts += TimelinePane().content(row, palette, TODAY).parts
+        parts += ContactCards().content(row, palette, TODAY).parts
     return parts
 
 
@@ -97,7 +97,7 @@ async def test_the_panes_show_the_loop_under_the_cursor_after_every_key(demo_db:
         keys = ["down"] * (table.row_count - 1) + ["up"] * (table.row_count - 1)
         for key in keys:
             await pilot.press(key)
-            row = app.selected_row()
+            row = app.main.selected_row()
             assert row is not None
             assert table.highlighted == row.process_id
             assert shows(timeline, row.loop.process.title)
@@ -119,10 +119,10 @@ async def test_a_pane_redraws_for_a_new_board_or_theme(demo_db: Path) -> None:
         await pilot.pause()
         assert timeline.page is not before
         themed = timeline.page
-        app.post_message(app.BoardReady(app.session.board(), select=app.selected_id))
+        app.post_message(app.BoardReady(app.session.board(), select=app.main.selected_id))
         await pilot.pause()
         assert timeline.page is not themed
-        row = app.selected_row()
+        row = app.main.selected_row()
         assert row is not None and shows(timeline, row.loop.process.title)
 
 
@@ -135,7 +135,7 @@ async def test_a_resized_pane_wraps_its_text_again(demo_db: Path) -> None:
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert timeline.page.width == timeline.scrollable_content_region.width != wide
-        row = app.selected_row()
+        row = app.main.selected_row()
         assert row is not None and shows(timeline, row.loop.process.title)
 
 
@@ -160,7 +160,7 @@ async def test_the_loops_one_key_away_are_ready_before_the_key(demo_db: Path) ->
         built: list[str] = []
         content = timeline.content
 
-        def counted(row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+        def counted(row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
             built.append(row.process_id)
             return content(row, palette, today)
 
@@ -169,5 +169,5 @@ async def test_the_loops_one_key_away_are_ready_before_the_key(demo_db: Path) ->
             await pilot.pause()  # the frame, after which the panes prepare what is a key away
             before = len(built)
             await pilot.press(key)
-            assert app.selected_id not in built[before:]  # built ahead, not by the key
+            assert app.main.selected_id not in built[before:]  # built ahead, not by the key
         assert built  # the hook saw pages prepared

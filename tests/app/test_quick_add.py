@@ -31,7 +31,7 @@ async def test_add_loop_previews_then_saves_one_loop(demo_db: Path) -> None:
         assert loop.process.role == "Staff MLE"
         assert loop.process.tags == ["ml"]
         assert [c.role for c in loop.contacts] == [ContactRole.RECRUITER]
-        assert app.selected_id == loop.process.id
+        assert app.main.selected_id == loop.process.id
         assert "Nimbus" in screen_text(app)
 
 
@@ -90,7 +90,7 @@ async def test_round_then_done_hands_the_step_to_the_hiring_manager_and_undo_rev
         tech = next(r for r in stored(demo_db, "Nimbus").rounds if r.kind == RoundKind.TECH)
         assert tech.status == RoundStatus.DONE
         assert app.board is not None
-        row = app.board.row(app.selected_id)
+        row = app.board.row(app.main.selected_id)
         assert row is not None and row.step is not None
         assert row.step.owner == Owner.HIRING_MANAGER
         assert " HM " in screen_text(app)

@@ -35,18 +35,18 @@ async def test_next_steps_groups_by_owner_and_enter_jumps_to_the_loop(demo_db: P
         await settle(pilot)
         assert not isinstance(app.screen, NextStepsScreen)
         chosen = hm_column.get_option_at_index(1).id
-        assert app.selected_id == chosen
+        assert app.main.selected_id == chosen
 
 
 async def test_escape_leaves_next_steps_without_moving(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        before = app.selected_id
+        before = app.main.selected_id
         await pilot.press("n", "escape")
         await settle(pilot)
         assert not isinstance(app.screen, NextStepsScreen)
-        assert app.selected_id == before
+        assert app.main.selected_id == before
 
 
 async def test_help_lists_every_binding_with_its_description(demo_db: Path) -> None:
@@ -75,7 +75,7 @@ async def test_palette_jumps_to_a_loop_by_name(demo_db: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.selected_id == target.process_id
+        assert app.main.selected_id == target.process_id
 
 
 async def test_palette_runs_an_action(demo_db: Path) -> None:
@@ -94,7 +94,7 @@ async def test_light_theme_is_registered_and_recolours(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        dark = app.palette
+        dark = app.main.palette
         app.theme = "loopdeck-light"
         await pilot.pause()
-        assert app.palette != dark
+        assert app.main.palette != dark

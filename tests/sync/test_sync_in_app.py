@@ -53,14 +53,14 @@ async def test_the_sync_key_pushes_and_the_other_machine_pulls_keeping_its_selec
     desktop_app = app_on(desktop)
     async with desktop_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        desktop_app.select_loop(kept.id)
+        desktop_app.main.select_loop(kept.id)
         await pilot.press("S")
         await settle(pilot)
         assert "Pulled changes to 1 loop" in notes(desktop_app)
         assert desktop_app.board is not None
         titles = {row.loop.process.company for row in desktop_app.board.rows}
         assert titles == {"Acme", "Nimbus"}
-        assert desktop_app.selected_id == kept.id
+        assert desktop_app.main.selected_id == kept.id
     assert laptop.path.read_bytes() == desktop.path.read_bytes()
 
 
@@ -138,7 +138,7 @@ async def test_a_loop_with_kept_conflicts_says_so_in_its_timeline(farm: Farm) ->
     app = app_on(laptop)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.select_loop(acme.id)
+        app.main.select_loop(acme.id)
         await pilot.pause()
         assert app.board is not None and app.board.row(acme.id) is not None
         assert app.board.row(acme.id).conflicts == 1  # type: ignore[union-attr]

@@ -44,16 +44,28 @@ class ConflictsScreen(ModalScreen[Choice | None]):
         ),
     ]
 
-    def __init__(self, conflicts: list[KeptConflict]) -> None:
+    def __init__(self) -> None:
         super().__init__()
+        self._conflicts: list[KeptConflict] | None = None
+        """None until `fill`: the read waits for the file's lock in a worker."""
+
+    def fill(self, conflicts: list[KeptConflict]) -> None:
+        """The conflicts, read: list them in place of the loading line."""
         self._conflicts = conflicts
+        if self.is_attached:
+            self.refresh(recompose=True)
+            self.call_after_refresh(self._focus_list)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="conflicts"):
-            yield Label(f"Kept conflicts ({len(self._conflicts)})", classes="dialog-title")
-            if not self._conflicts:
+            if self._conflicts is None:
+                yield Label("Kept conflicts", classes="dialog-title")
+                yield Static("Reading the file…")
+            elif not self._conflicts:
+                yield Label("Kept conflicts (0)", classes="dialog-title")
                 yield Static("No kept conflicts: every sync merged cleanly.")
             else:
+                yield Label(f"Kept conflicts ({len(self._conflicts)})", classes="dialog-title")
                 yield OptionList(
                     *[Option(self._prompt(c), id=str(c.number)) for c in self._conflicts],
                     id="conflict-list",
@@ -81,7 +93,7 @@ class ConflictsScreen(ModalScreen[Choice | None]):
             return None
         return self._conflicts[options.highlighted].number
 
-    def on_mount(self) -> None:
+    def _focus_list(self) -> None:
         if self._conflicts:
             options = self.query_one("#conflict-list", OptionList)
             options.focus()

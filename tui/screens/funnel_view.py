@@ -10,8 +10,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from planner.funnel import Funnel
-from planner.models import ContactRole
+from planner.funnel import Funnel, funnel
+from planner.models import ContactRole, Loop
 from tui.screens.insight import InsightScreen
 
 BAR = 12
@@ -59,5 +59,7 @@ def funnel_view(result: Funnel) -> RenderableType:
 
 
 class FunnelScreen(InsightScreen):
-    def __init__(self, result: Funnel) -> None:
-        super().__init__("Funnel", funnel_view(result))
+    """The funnel of `loops`, worked out once the screen is open."""
+
+    def __init__(self, loops: list[Loop]) -> None:
+        super().__init__("Funnel", lambda: funnel_view(funnel(loops)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -20,8 +20,35 @@ GRAMMAR = (
 )
 
 
+if TYPE_CHECKING:
+    from textual.app import App
+
 Section = tuple[str, list[tuple[str, Binding]]]
 """A heading ("" for the main screen's keys) and its (keys as shown, binding) rows."""
+
+
+def key_sections(app: App[None]) -> list[Section]:
+    """The main screen's keys and the app's, then each pane's and view's own, as bound."""
+    from tui.screens.main import MainScreen
+    from tui.screens.prep_view import PrepScreen
+    from tui.widgets.contact_cards import ContactCards
+    from tui.widgets.timeline_pane import TimelinePane
+
+    sections = [
+        ("", [*MainScreen.BINDINGS, *type(app).BINDINGS]),
+        ("In the timeline (Tab to it)", TimelinePane.BINDINGS),
+        ("In the contacts (Tab twice)", ContactCards.BINDINGS),
+        ("In the prep view (p)", PrepScreen.BINDINGS),
+    ]
+    return [(title, _key_rows(app, bindings)) for title, bindings in sections]
+
+
+def _key_rows(app: App[None], bindings: list[BindingType]) -> list[tuple[str, Binding]]:
+    return [
+        (" ".join(app.get_key_display(b.with_key(k.strip())) for k in b.key.split(",")), b)
+        for b in bindings
+        if isinstance(b, Binding)
+    ]
 
 
 class HelpScreen(ModalScreen[None]):

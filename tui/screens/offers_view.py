@@ -68,6 +68,8 @@ def _deadline(offer: Offer, today: dt.date) -> str:
 
 
 class OffersScreen(InsightScreen):
+    """Every open offer, best first year first."""
+
     def __init__(self, offers: list[Offer], processes: dict[str, Process], today: dt.date) -> None:
         ordered = sorted(offers, key=lambda o: -o.first_year)
-        super().__init__("Offers side by side", offers_table(ordered, processes, today))
+        super().__init__("Offers side by side", lambda: offers_table(ordered, processes, today))

@@ -20,7 +20,7 @@ from typing import ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -33,7 +33,7 @@ from planner.prep import Decision, PrepSheet, Profile, Question, TalkingPoint
 from planner.text import visible
 from storage.errors import StorageError
 from tui.screens.decision_form import DecisionForm
-from tui.screens.insight import InsightScreen
+from tui.screens.insight import LOADING, InsightScreen
 from tui.screens.point_form import PointForm
 from tui.screens.profile_form import ProfileForm
 from tui.screens.question_forms import AnswerForm, QuestionForm
@@ -162,22 +162,22 @@ class PrepScreen(InsightScreen):
     class Undo(Message):
         """The user pressed `u` here: undo the latest write, as on the main screen."""
 
-    def __init__(self, load: Callable[[], PrepData]) -> None:
-        data = load()
-        super().__init__(f"Prep: {data.loop.process.title}", round_ahead(data))
+    def __init__(self, title: str, load: Callable[[], PrepData]) -> None:
+        super().__init__(f"Prep: {title}", lambda: Text(LOADING, style="dim"))
         self._load = load
-        self.data = data
+        self.data: PrepData | None = None
+        """What the view shows; None until the first read in the worker came back."""
 
     def compose(self) -> ComposeResult:
         yield Label(self._title, classes="insight-title")
         with VerticalScroll(classes="insight-body"):
-            yield Static(self._body, classes="insight", id="prep-ahead")
-            yield OptionList(*self._options(), id="prep-questions", compact=True)
-            yield Static(after_questions(self.data), classes="insight", id="prep-after")
+            yield Static(Text(LOADING, style="dim"), classes="insight", id="prep-ahead")
+            yield OptionList(id="prep-questions", compact=True)
+            yield Static(classes="insight", id="prep-after")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._focus_questions()
+        self.reload()
 
     def _focus_questions(self) -> None:
         """The question list takes the keys when it has questions, else the page scrolls."""
@@ -200,57 +200,70 @@ class PrepScreen(InsightScreen):
         else:
             body.scroll_to_widget(event.option_list, animate=False)
 
+    @work(thread=True, exclusive=True, group="prep", exit_on_error=False)
     def reload(self) -> None:
-        """Read the sheet again and redraw it, the cursor staying on the same question.
+        """Read the sheet again (off the UI thread: the read waits for the file's lock) and
+        redraw it, the cursor staying on the same question.
 
         A loop that is gone (an undo took back its creation) closes the view.
         """
         try:
-            self.data = self._load()
+            data = self._load()
         except StorageError:
-            self.dismiss(None)
+            self.app.call_from_thread(self.dismiss, None)
             return
-        self.query_one("#prep-ahead", Static).update(round_ahead(self.data))
-        self.query_one("#prep-after", Static).update(after_questions(self.data))
-        questions = self.query_one("#prep-questions", OptionList)
+        self.app.call_from_thread(self._show_data, data)
+
+    def _show_data(self, data: PrepData) -> None:
+        if not self.is_attached:
+            return
         kept = self._highlighted()
+        self.data = data
+        self.query_one("#prep-ahead", Static).update(round_ahead(data))
+        self.query_one("#prep-after", Static).update(after_questions(data))
+        questions = self.query_one("#prep-questions", OptionList)
         questions.set_options(self._options())
-        ids = [q.id for q in self.data.questions]
+        ids = [q.id for q in data.questions]
         if ids:
             questions.highlighted = ids.index(kept.id) if kept and kept.id in ids else 0
         self._focus_questions()
 
     def _options(self) -> list[Option]:
+        questions = self.data.questions if self.data else []
         return [
             Option(question_prompt(number, q), id=q.id)
-            for number, q in enumerate(self.data.questions, start=1)
+            for number, q in enumerate(questions, start=1)
         ]
 
     def _highlighted(self) -> Question | None:
         index = self.query_one("#prep-questions", OptionList).highlighted
-        questions = self.data.questions
+        questions = self.data.questions if self.data else []
         return questions[index] if index is not None and index < len(questions) else None
 
-    def _editable(self) -> bool:
-        """False (after saying why) when the file is read-only: no form to fill in vain."""
+    def _editable(self) -> PrepData | None:
+        """The data the forms start from, or None (after saying why) while it is being read
+        or when the file is read-only: no form to fill in vain."""
+        if self.data is None:
+            self.notify("Still reading the file…", severity="warning")
+            return None
         if self.data.read_only is not None:
             self.notify(f"Nothing was changed: {self.data.read_only}", severity="warning")
-            return False
-        return True
+            return None
+        return self.data
 
-    def _save_as(self, label: str) -> Callable[[Record | None], None]:
+    def _save_as(self, label: str, data: PrepData) -> Callable[[Record | None], None]:
         """A form's callback: post what it returned up to the app, under this undo label."""
 
         def save(record: Record | None) -> None:
             if record is not None:
-                self.post_message(self.Save(label, [record], self.data.loop.process.id))
+                self.post_message(self.Save(label, [record], data.loop.process.id))
 
         return save
 
     def action_ask(self) -> None:
-        if self._editable():
-            title = self.data.loop.process.title
-            self.app.push_screen(QuestionForm(self.data.loop), self._save_as(f"ask {title}"))
+        if data := self._editable():
+            label = f"ask {data.loop.process.title}"
+            self.app.push_screen(QuestionForm(data.loop), self._save_as(label, data))
 
     @on(OptionList.OptionSelected, "#prep-questions")
     def _answer_selected(self) -> None:
@@ -258,27 +271,28 @@ class PrepScreen(InsightScreen):
 
     def action_answer(self) -> None:
         question = self._highlighted()
-        if question is None:
+        if self.data is not None and question is None:
             self.notify("No question yet: a adds one.", severity="warning")
-        elif self._editable():
-            label = f"asked a question at {self.data.loop.process.title}"
-            self.app.push_screen(AnswerForm(question), self._save_as(label))
+        elif question is not None and (data := self._editable()):
+            label = f"asked a question at {data.loop.process.title}"
+            self.app.push_screen(AnswerForm(question), self._save_as(label, data))
 
     def action_point(self) -> None:
-        if self._editable():
-            form = PointForm(self.data.loop, self.data.sheet.audience)
-            label = f"talking point for {self.data.loop.process.title}"
-            self.app.push_screen(form, self._save_as(label))
+        if data := self._editable():
+            form = PointForm(data.loop, data.sheet.audience)
+            label = f"talking point for {data.loop.process.title}"
+            self.app.push_screen(form, self._save_as(label, data))
 
     def action_decision(self) -> None:
-        if self._editable():
-            form = DecisionForm(self.data.loop, self.data.decision)
-            label = f"how {self.data.loop.process.company} decides"
-            self.app.push_screen(form, self._save_as(label))
+        if data := self._editable():
+            form = DecisionForm(data.loop, data.decision)
+            label = f"how {data.loop.process.company} decides"
+            self.app.push_screen(form, self._save_as(label, data))
 
     def action_profile(self) -> None:
-        if self._editable():
-            self.app.push_screen(ProfileForm(self.data.profile), self._save_as("my constraints"))
+        if data := self._editable():
+            form = ProfileForm(data.profile)
+            self.app.push_screen(form, self._save_as("my constraints", data))
 
     def action_undo(self) -> None:
         self.post_message(self.Undo())

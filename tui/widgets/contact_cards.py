@@ -10,7 +10,7 @@ from planner.models import Contact, ContactRole, Loop
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date
-from tui.widgets.loop_pane import LoopPane
+from tui.widgets.loop_pane import LoopPane, Sheet
 
 ROLE_ORDER = [
     ContactRole.RECRUITER,
@@ -29,25 +29,29 @@ ROLE_LABEL = {
 
 
 class ContactCards(LoopPane):
-    """Cards for the loop's people, recruiter first; interviewers named only in rounds too."""
+    """Cards for the loop's people, recruiter first; interviewers named only in rounds too.
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+    The cards are items: Enter edits the person, x deletes them.
+    """
+
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
         return _render(row.loop, palette, today)
 
 
-def _render(loop: Loop, palette: Palette, today: dt.date) -> list[Text]:
-    cards: list[Text] = []
+def _render(loop: Loop, palette: Palette, today: dt.date) -> Sheet:
+    sheet = Sheet()
     contacts = sorted(loop.contacts, key=lambda c: (ROLE_ORDER.index(c.role), c.name))
-    cards.extend(_card(c, loop, palette, today) for c in contacts)
+    for contact in contacts:
+        sheet.add(_card(contact, loop, palette, today), contact)
     known = {c.name.casefold() for c in contacts}
     panel = sorted({n for r in loop.rounds for n in r.interviewers if n.casefold() not in known})
-    cards.extend(
-        Text.assemble((name, "bold"), ("  Interviewer (named in a round)", palette.muted))
-        for name in panel
-    )
-    if not cards:
-        cards.append(Text("No contacts yet. Press c to add one.", style=palette.muted))
-    return cards
+    for name in panel:
+        sheet.add(
+            Text.assemble((name, "bold"), ("  Interviewer (named in a round)", palette.muted))
+        )
+    if not sheet.parts:
+        sheet.add(Text("No contacts yet. Press c to add one.", style=palette.muted))
+    return sheet
 
 
 def _card(contact: Contact, loop: Loop, palette: Palette, today: dt.date) -> Text:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 
+from planner.models import Process
 from planner.steps import NextStep
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 
@@ -25,18 +26,17 @@ def ago(day: dt.date | None, today: dt.date) -> str:
     return f"{days}d ago" if days > 0 else f"in {-days}d"
 
 
-def step_lines(step: NextStep, palette: Palette, today: dt.date) -> Text:
-    """The next step in two lines: badge and what; then signal, wait, due date and nudge."""
-    mark = " (set by hand)" if step.overridden else ""
+def step_lines(step: NextStep, process: Process, palette: Palette, today: dt.date) -> Text:
+    """The next step: badge and what; an owner set by hand and why; then signal, wait,
+    due date and nudge."""
     text = Text.assemble(
-        (f" {OWNER_SHORT[step.owner]} ", palette.owner[step.owner]),
-        " ",
-        step.what,
-        (mark, palette.muted),
-        "\n",
-        (f"● {SIGNAL_LABEL[step.signal]}", palette.signal[step.signal]),
-        (f" · waiting {step.waiting_days}d since {short_date(step.since)}", palette.muted),
+        (f" {OWNER_SHORT[step.owner]} ", palette.owner[step.owner]), " ", step.what, "\n"
     )
+    if step.overridden:
+        note = f": {process.override_note}" if process.override_note else ""
+        text.append(f"{step.owner.label}, set by hand{note}\n", style=palette.heading)
+    text.append(f"● {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
+    text.append(f" · waiting {step.waiting_days}d since {short_date(step.since)}", palette.muted)
     if step.due is not None:
         text.append(f" · due {short_date(step.due)} ({ago(step.due, today)})")
     if step.nudge is not None:

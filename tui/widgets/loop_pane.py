@@ -1,19 +1,33 @@
 """A side pane that draws the selected loop: the timeline and the contact cards share it.
 
-The subclasses only say what to draw for a loop, as parts of text, and for no
-loop at all. The pane keeps the pages of the loops it showed or prepared last,
-each with the rows already drawn, so moving the cursor back to a loop, or on
-to one prepared after the last frame, only paints; a page is kept while its
-row (a new board makes new rows), palette and day are the same.
+The subclasses only say what to draw for a loop, as a `Sheet` of text parts,
+some of which are items (a round, a log line, a person), and what to draw for
+no loop at all. The pane keeps the pages of the loops it showed or prepared
+last, each with the rows already drawn, so moving the cursor back to a loop,
+or on to one prepared after the last frame, only paints; a page is kept while
+its row (a new board makes new rows), palette and day are the same.
+
+Focused (Tab), the pane has an item cursor: up and down walk the items, and a
+key on an item posts `ItemChosen` for the screen to open a form or ask to
+confirm. The cursor is a style laid over the rows of its item when they are
+drawn, so a cursor move repaints two items and renders nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.strip import Strip
 
+from planner.models import Contact, Event, Loop, Round
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.visible_text import visible_text
@@ -22,33 +36,112 @@ from tui.widgets.pane_text import Page, PaneText
 KEPT_PAGES = 64
 """Pages kept per pane: the loops around the cursor, not the whole list."""
 
+ItemRecord = Round | Contact | Event
+Verb = Literal["edit", "move", "delete"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A record the pane lists, drawn as one part of its text."""
+
+    part: int
+    record: ItemRecord
+
+
+@dataclass
+class Sheet:
+    """What a pane draws for one loop: its parts in order, and which of them are items."""
+
+    parts: list[Text] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, text: Text, record: ItemRecord | None = None) -> None:
+        if record is not None:
+            self.items.append(Item(len(self.parts), record))
+        self.parts.append(text)
+
 
 class LoopPane(PaneText):
     """Shows one loop; the app hands it the row and the palette (attributes down)."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"loop-pane--cursor"}
+    DEFAULT_CSS = """
+    LoopPane > .loop-pane--cursor {
+        background: $accent 35%;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False, tooltip="The item above", id="item-up"),
+        Binding("down", "cursor(1)", "Down", show=False, tooltip="The item below", id="item-down"),
+        Binding(
+            "enter", "choose('edit')", "Edit item", tooltip="Edit it in a form", id="item-edit"
+        ),
+        Binding(
+            "x",
+            "choose('delete')",
+            "Delete item",
+            tooltip="Delete it after a one-key confirm (y)",
+            id="item-delete",
+        ),
+    ]
+
+    class ItemChosen(Message):
+        """A key asked to edit, move or delete the item under the cursor."""
+
+        def __init__(self, verb: Verb, record: ItemRecord, loop: Loop) -> None:
+            super().__init__()
+            self.verb: Verb = verb
+            self.record = record
+            self.loop = loop
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
-        self._pages: dict[str, tuple[BoardRow, Palette, dt.date, Page]] = {}
+        self._pages: dict[str, tuple[BoardRow, Palette, dt.date, Page, list[Item]]] = {}
         """Recently shown loops by process id, the most recent last."""
+        self._items: list[Item] = []
+        self.cursor = 0
+        """The index of the item under the cursor (drawn while the pane has the focus)."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
         raise NotImplementedError
 
     def empty(self, palette: Palette) -> list[Text]:
         """What to draw when no loop is selected."""
         return []
 
+    @property
+    def item(self) -> ItemRecord | None:
+        """The record under the cursor, if the loop has any item."""
+        return self._items[self.cursor].record if self._items else None
+
     def show(self, row: BoardRow | None, palette: Palette, today: dt.date) -> None:
-        """Draw `row`'s loop from the top; nothing to do if it is what the pane shows."""
+        """Draw `row`'s loop from the top; nothing to do if it is what the pane shows.
+
+        The same loop on a new board (after a change) keeps its cursor where it was.
+        """
         shown = self._shown
         if shown is not None and shown[0] is row and shown[1:] == (palette, today):
             return
+        before = shown[0] if shown is not None else None
+        same_loop = before is not None and row is not None and before.process_id == row.process_id
         self._shown = (row, palette, today)
         if row is None:
+            self._items = []
             self.show_page(Page(self.empty(palette)))
         else:
-            self.show_page(self._page_for(row, palette, today))
+            page, self._items = self._page_for(row, palette, today)
+            self.show_page(page)
+        self.cursor = min(self.cursor, max(len(self._items) - 1, 0)) if same_loop else 0
+        if same_loop:
+            self._scroll_to_cursor()
+
+    def keep_cursor_on(self, record_id: str) -> None:
+        """Put the cursor on the item of `record_id` (a change was about it), if listed."""
+        for index, item in enumerate(self._items):
+            if item.record.id == record_id:
+                self._move_cursor(index)
+                return
 
     def prepare(self, rows: Iterable[BoardRow], palette: Palette, today: dt.date) -> None:
         """Render the first screenful of `rows`' pages now, without showing them.
@@ -61,17 +154,79 @@ class LoopPane(PaneText):
             return
         console, style = self.app.console, self.rich_style
         for row in rows:
-            page = self._page_for(row, palette, today)
+            page, _ = self._page_for(row, palette, today)
             page.measure(console, width)
             for y in range(min(height, page.height)):
                 page.row(y, console, style)
 
-    def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> Page:
+    def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> tuple[Page, list[Item]]:
         kept = self._pages.pop(row.process_id, None)
         if kept is None or kept[0] is not row or kept[1:3] != (palette, today):
-            parts = [visible_text(part) for part in self.content(row, palette, today)]
-            kept = (row, palette, today, Page(parts))
+            sheet = self.content(row, palette, today)
+            parts = [visible_text(part) for part in sheet.parts]
+            kept = (row, palette, today, Page(parts), sheet.items)
         self._pages[row.process_id] = kept
         if len(self._pages) > KEPT_PAGES:
             del self._pages[next(iter(self._pages))]
-        return kept[3]
+        return kept[3], kept[4]
+
+    # The item cursor.
+
+    def _cursor_rows(self) -> range:
+        if not self._items or not self.has_focus:
+            return range(0)
+        return self.page.rows_of(self._items[self.cursor].part)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if self.scroll_offset.y + y in self._cursor_rows():
+            return strip.apply_style(self.get_component_rich_style("loop-pane--cursor"))
+        return strip
+
+    def _refresh_cursor(self) -> None:
+        rows = self._cursor_rows()
+        if rows:
+            self.refresh_lines(rows.start, len(rows))
+
+    def _scroll_to_cursor(self) -> None:
+        rows = self._cursor_rows()
+        if rows:
+            width = self.scrollable_content_region.width
+            region = Region(0, rows.start, width, len(rows))
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def _move_cursor(self, index: int) -> None:
+        self._refresh_cursor()
+        self.cursor = index
+        self._refresh_cursor()
+        self._scroll_to_cursor()
+
+    def action_cursor(self, step: int) -> None:
+        """Walk the items; past the first or the last one, show the top or the end."""
+        target = self.cursor + step
+        if not self._items or not 0 <= target < len(self._items):
+            if step < 0:
+                self.scroll_home(animate=False)
+            else:
+                self.scroll_end(animate=False)
+            return
+        self._move_cursor(target)
+
+    def action_choose(self, verb: Verb) -> None:
+        record, shown = self.item, self._shown
+        if record is None or shown is None or shown[0] is None:
+            self.notify("Nothing here to change yet.", severity="warning")
+            return
+        self.post_message(self.ItemChosen(verb, record, shown[0].loop))
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._refresh_cursor()
+        self._scroll_to_cursor()
+
+    def on_blur(self, event: events.Blur) -> None:
+        if self._items:
+            self.refresh_lines(*_span(self.page.rows_of(self._items[self.cursor].part)))
+
+
+def _span(rows: range) -> tuple[int, int]:
+    return rows.start, len(rows)

@@ -52,6 +52,12 @@ class Page:
     def height(self) -> int:
         return self._starts[-1]
 
+    def rows_of(self, part: int) -> range:
+        """The rows part number `part` takes, once measured (none before)."""
+        if part + 1 >= len(self._starts):
+            return range(0)
+        return range(self._starts[part], self._starts[part + 1])
+
     def measure(self, console: Console, width: int) -> None:
         """Count the rows of every part at `width`; nothing to do at the width already measured."""
         if width == self.width:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, RoundStatus
 from planner.steps import Signal
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.widgets.labels import ago, short_date, step_lines
-from tui.widgets.loop_pane import LoopPane
+from tui.widgets.loop_pane import LoopPane, Sheet
 
 ROUND_MARK = {
     RoundStatus.DONE: "✓",
@@ -28,45 +30,64 @@ EVENT_VERB = {
 
 
 class TimelinePane(LoopPane):
-    """The selected loop's rounds, its next step and its log."""
+    """The selected loop's rounds, its next step and its log; rounds and log lines are items."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "m",
+            "choose('move')",
+            "Move round",
+            tooltip="Give the round under the cursor a new date and time",
+            id="item-move",
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("move",) and not isinstance(self.item, Round):
+            return None  # only a round moves; a log line is edited (Enter)
+        return True
+
+    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
         return _render(row, palette, today)
 
     def empty(self, palette: Palette) -> list[Text]:
         return [Text("No loop selected. Press a to add one.", style=palette.muted)]
 
 
-def _render(row: BoardRow, palette: Palette, today: dt.date) -> list[Text]:
+def _render(row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
     process = row.loop.process
     facts = " · ".join(x for x in (process.level, process.location, process.source) if x)
-    parts: list[Text] = [Text(process.title, style=palette.heading)]
+    sheet = Sheet()
+    sheet.add(Text(process.title, style=palette.heading))
     if facts:
-        parts.append(Text(facts, style=palette.muted))
+        sheet.add(Text(facts, style=palette.muted))
     if row.step is not None:
-        parts.append(step_lines(row.step, palette, today))
-        parts.extend(step_lines(todo, palette, today) for todo in row.todos)
+        sheet.add(step_lines(row.step, process, palette, today))
+        for todo in row.todos:
+            sheet.add(step_lines(todo, process, palette, today))
     elif process.closed_on is not None:
         by = f" by {process.closed_by.value}" if process.closed_by else ""
-        parts.append(Text(f"Closed {short_date(process.closed_on)}{by}", style=palette.muted))
+        sheet.add(Text(f"Closed {short_date(process.closed_on)}{by}", style=palette.muted))
     if row.conflicts:
         kept = "value" if row.conflicts == 1 else "values"
-        parts.append(
+        sheet.add(
             Text(
                 f"⚠ {row.conflicts} {kept} overwritten by a sync, kept for review: k",
                 style=palette.signal[Signal.OVERDUE],
             )
         )
-    parts.append(Text("Rounds", style=palette.heading))
-    parts.extend(_round(r, palette) for r in row.loop.timeline())
+    sheet.add(Text("Rounds", style=palette.heading))
+    for r in row.loop.timeline():
+        sheet.add(_round(r, palette), r)
     if not row.loop.rounds:
-        parts.append(Text("  none yet (s adds one)", style=palette.muted))
-    parts.append(Text("Log", style=palette.heading))
+        sheet.add(Text("  none yet (s adds one)", style=palette.muted))
+    sheet.add(Text("Log", style=palette.heading))
     events = sorted(row.loop.events, key=lambda e: (e.on, e.id), reverse=True)
-    parts.extend(_event(e, row.loop, palette, today) for e in events)
+    for event in events:
+        sheet.add(_event(event, row.loop, palette, today), event)
     if not events:
-        parts.append(Text("  nothing logged yet (l)", style=palette.muted))
-    return parts
+        sheet.add(Text("  nothing logged yet (l)", style=palette.muted))
+    return sheet
 
 
 def _round(r: Round, palette: Palette) -> Text:

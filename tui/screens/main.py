@@ -1,0 +1,281 @@
+"""The main screen: the loops, the selected loop's timeline and people, and their keys.
+
+It owns what the user presses and sees here: the bindings (`tui.screens.main_keys`),
+the actions, the cursor and the redraw. The app underneath keeps the session
+and its workers: the screen asks it to write a change (`app.apply`) and draws
+each `Board` the app hands back (`show_board`). Forms and views are pushed over
+this screen, so its keys are simply not there while they are open.
+
+Like `tui.app`, this module imports neither pydantic nor the models: the cached
+first screen paints before they load; the editing actions import what they need.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Static
+
+from tui.first_screen import FirstScreen
+from tui.screens.edit_keys import EditKeys
+from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
+from tui.theme import THEMES, Palette, palette_for
+from tui.widgets.filter_box import FilterBox
+from tui.widgets.processes_table import ProcessesTable
+from tui.widgets.read_only_banner import ReadOnlyBanner
+from tui.widgets.summary_bar import SummaryBar
+
+if TYPE_CHECKING:
+    from tui.board import BoardRow
+    from tui.session import Board
+    from tui.widgets.contact_cards import ContactCards
+    from tui.widgets.timeline_pane import TimelinePane
+
+FIRST_SCREEN_ROWS = 60
+"""Rows listed in the first frame (cached or loaded): a tall terminal's worth; the rest follow."""
+LOOP_ACTIONS = frozenset(b.action for b in LOOP_KEYS if not isinstance(b, tuple))
+
+
+class MainScreen(EditKeys):
+    """The loops pane beside (or above) the timeline and contact panes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_KEYS, *LOOP_KEYS]
+
+    selected_id: reactive[str | None] = reactive(None, repaint=False)
+    """The loop under the cursor; the panes redraw themselves, no screen repaint is needed."""
+    show_closed: reactive[bool] = reactive(False)
+    filter_text: reactive[str] = reactive("")
+
+    def __init__(self, first: FirstScreen | None = None) -> None:
+        super().__init__()
+        self.first = first
+        """The cached first screen shown until the board is ready (None: none or a miss)."""
+        self.palette: Palette = palette_for(THEMES[0])
+        self.detail: tuple[TimelinePane, ContactCards] | None = None
+        """The timeline and contact panes, mounted with the first board."""
+        self._visible_ids: set[str | None] = set()
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(id="summary")
+        yield ReadOnlyBanner(id="banner")
+        yield FilterBox(placeholder="filter: part of a company, role, stage or tag", id="filter")
+        with Horizontal(id="body"):
+            yield ProcessesTable(id="processes")
+            with Vertical(id="detail"):
+                # The panes come with the board (`_mount_detail`): their modules need the models.
+                yield Static("Opening the file…", id="opening")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#processes", ProcessesTable)
+        table.border_title = "Loops"
+        table.focus()
+        self.watch(table, "highlighted", self._follow_cursor, init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        if self.first is not None:
+            self._redraw()
+
+    @property
+    def board(self) -> Board | None:
+        return self.loopdeck.board
+
+    def show_board(
+        self, board: Board, select: str | None, first: bool, focus: str | None = None
+    ) -> None:
+        """Draw a board a worker computed, the cursor on `select` when it is listed."""
+        self.first = None
+        if self.detail is None:
+            self._mount_detail()
+        if board.row(select) is not None:
+            self.selected_id = select
+        self.query_one("#banner", ReadOnlyBanner).reason = board.read_only
+        if first:  # a screenful first; the rest of a long list one frame later
+            self._redraw(limit=FIRST_SCREEN_ROWS)
+            self.call_after_refresh(self._redraw)
+        else:
+            self._redraw()
+        if focus is not None and self.detail is not None:
+            for pane in self.detail:
+                pane.keep_cursor_on(focus)
+        self.refresh_bindings()
+
+    def sync_status(self, text: str) -> None:
+        self.query_one("#summary", SummaryBar).sync_status = text
+
+    def _mount_detail(self) -> None:
+        from tui.widgets.contact_cards import ContactCards
+        from tui.widgets.timeline_pane import TimelinePane
+
+        timeline, contacts = TimelinePane(id="timeline"), ContactCards(id="contacts")
+        timeline.border_title, contacts.border_title = "Timeline", "Contacts"
+        self.query_one("#opening").remove()
+        self.query_one("#detail").mount(timeline, contacts)
+        self.detail = (timeline, contacts)
+
+    # Drawing: attributes down.
+
+    def visible_rows(self) -> list[BoardRow]:
+        """The rows the processes pane lists: closed ones only on request, then the filter."""
+        if self.board is None:
+            return []
+        return [
+            row
+            for row in self.board.rows
+            if (self.show_closed or not row.closed) and row.matches(self.filter_text)
+        ]
+
+    def _redraw(self, limit: int | None = None) -> None:
+        self.palette = palette_for(self.app.current_theme)
+        summary = self.query_one("#summary", SummaryBar)
+        summary.palette = self.palette
+        table = self.query_one("#processes", ProcessesTable)
+        if self.board is None and self.first is not None:
+            summary.summary = self.first.summary
+            views = [row for row in self.first.rows if not row.closed]
+            table.border_subtitle = self._table_subtitle(len(views))
+            table.show(views, self.palette, keep=None, limit=FIRST_SCREEN_ROWS)
+            return
+        if self.board is not None:
+            summary.summary = self.board.summary
+        rows = self.visible_rows()
+        self._visible_ids = {row.process_id for row in rows}
+        table.border_subtitle = self._table_subtitle(len(rows))
+        table.show([row.view for row in rows], self.palette, keep=self.selected_id, limit=limit)
+        self._show_selection()
+
+    def _table_subtitle(self, shown: int) -> str:
+        parts = [f"{shown} shown"]
+        if self.filter_text:
+            parts.append(f"filter '{self.filter_text}'")
+        parts.append("closed shown (t)" if self.show_closed else "closed hidden (t)")
+        return " · ".join(parts)
+
+    def _show_selection(self) -> None:
+        if self.detail is None:
+            return  # the file is still opening
+        row = self.selected_row()
+        for pane in self.detail:
+            pane.show(row, self.palette, self.loopdeck.today)
+        self.call_after_refresh(self._prepare_reachable)
+
+    def _prepare_reachable(self) -> None:
+        """After the frame, the panes render the loops one key away: that key only paints."""
+        table = self.query_one("#processes", ProcessesTable)
+        rows = [self.board.row(pid) for pid in table.reachable()] if self.board else []
+        for pane in self.detail or ():
+            pane.prepare(
+                [row for row in rows if row is not None], self.palette, self.loopdeck.today
+            )
+
+    def selected_row(self) -> BoardRow | None:
+        """The loop under the cursor, if it is listed (not filtered out or hidden)."""
+        if self.board is None or self.selected_id not in self._visible_ids:
+            return None
+        return self.board.row(self.selected_id)
+
+    def watch_selected_id(self, old: str | None, new: str | None) -> None:
+        self._show_selection()
+        if (old is None) != (new is None):
+            self.refresh_bindings()  # the footer recomposes: only when keys come or go
+
+    def watch_show_closed(self) -> None:
+        self._redraw_screenful_first()
+
+    def watch_filter_text(self) -> None:
+        self._redraw_screenful_first()
+
+    def _redraw_screenful_first(self) -> None:
+        """A long list changes in two frames: what fits on screen now, the rest just after.
+
+        Typing a filter on 500 loops would otherwise refill all of them on every key.
+        """
+        self._redraw(limit=FIRST_SCREEN_ROWS)
+        self.call_after_refresh(self._redraw)
+
+    def _follow_cursor(self, process_id: str | None) -> None:
+        """Watches the table's cursor: runs in the key's own step, so one frame shows it all."""
+        self.selected_id = process_id
+
+    # Key rules: what is possible depends on the file and the selection.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.board is None:
+            return False  # the file is still opening: its keys join the footer when it is open
+        if self.board.read_only is not None:
+            return True  # editing keys stay live to explain why nothing can be changed
+        if action in LOOP_ACTIONS and self.selected_row() is None:
+            return None
+        if action == "undo" and self.board.undo_label is None:
+            return None
+        return True
+
+    # The keys that do not change the file.
+
+    def action_next_steps(self) -> None:
+        from tui.screens.next_steps import NextStepsScreen
+
+        rows = [row for row in self.board.rows if not row.closed] if self.board else []
+        self.app.push_screen(NextStepsScreen(rows, self.palette, self.loopdeck.today), self._jump)
+
+    def action_prep(self) -> None:
+        from tui import insights
+
+        row = self.selected_row()
+        if row is not None:
+            self.app.push_screen(insights.prep_screen(self.loopdeck, row.loop))
+
+    def action_offers(self) -> None:
+        from tui import insights
+
+        if self.board is not None:
+            self.app.push_screen(insights.offers_screen(self.board, self.loopdeck.today))
+
+    def action_funnel(self) -> None:
+        from tui import insights
+
+        if self.board is not None:
+            self.app.push_screen(insights.funnel_screen(self.board))
+
+    def _jump(self, process_id: str | None) -> None:
+        if process_id is not None:
+            self.select_loop(process_id)
+
+    def select_loop(self, process_id: str) -> None:
+        """Put the cursor on a loop, clearing a filter or showing closed loops if needed."""
+        row = self.board.row(process_id) if self.board else None
+        if row is None:
+            return
+        self.selected_id = process_id
+        if row.closed:
+            self.show_closed = True
+        if not row.matches(self.filter_text):
+            self.query_one("#filter", FilterBox).action_dismiss()
+        self._redraw()
+        self.query_one("#processes").focus()
+
+    def loop_titles(self) -> list[tuple[str, str]]:
+        """(process id, 'Company / Role') of every loop, for the command palette."""
+        rows = self.board.rows if self.board else []
+        return [(row.process_id, row.loop.process.title) for row in rows]
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", FilterBox)
+        box.display = True
+        box.focus()
+
+    @on(FilterBox.Changed, "#filter")
+    def _apply_filter(self, event: FilterBox.Changed) -> None:
+        self.filter_text = event.value.strip()
+
+    @on(FilterBox.Submitted, "#filter")
+    @on(FilterBox.Dismissed, "#filter")
+    def _leave_filter(self) -> None:
+        self.query_one("#processes").focus()
