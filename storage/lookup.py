@@ -3,7 +3,8 @@
 Kept apart from the repository because the rule is pure and worth testing on
 its own: an id prefix of at least `MIN_ID_PREFIX` characters wins, else a
 case-insensitive part of "Company / Role" must match exactly one loop (or be
-that loop's whole title).
+that loop's whole title). An ambiguous name lists the loops it matches with
+their 8-character ids, which always work (two loops can share a title).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from planner.models import Process
 from storage.errors import AmbiguousError, NotFoundError
 
 MIN_ID_PREFIX = 4
-MAX_LISTED = 5
+MAX_LISTED = 10
 
 
 def find_process(processes: Iterable[Process], query: str) -> Process:
@@ -33,10 +34,13 @@ def find_process(processes: Iterable[Process], query: str) -> Process:
         return exact[0] if exact else matches[0]
     if not matches:
         raise NotFoundError(f"no loop matches '{query.strip()}'")
-    titles = sorted(p.title for p in matches)
-    shown = ", ".join(titles[:MAX_LISTED]) + (", ..." if len(titles) > MAX_LISTED else "")
+    matches.sort(key=lambda p: (p.title.casefold(), p.id))
+    shown = ", ".join(f"{p.title} ({p.id[:8]})" for p in matches[:MAX_LISTED])
+    if len(matches) > MAX_LISTED:
+        shown += f" and {len(matches) - MAX_LISTED} more"
     raise AmbiguousError(
-        f"'{query.strip()}' matches {len(titles)} loops: {shown}; be more specific", titles
+        f"'{query.strip()}' matches {len(matches)} loops: {shown}; name one by its id",
+        [p.title for p in matches],
     )
 
 

@@ -21,6 +21,7 @@ NEXT_KEYS = {
     "what",
     "owner",
     "overridden",
+    "override_note",
     "nudge",
     "since",
     "due",
@@ -155,7 +156,16 @@ def test_show_json_holds_the_whole_loop(cli: Cli, demo_db: Path) -> None:
     result = cli("show", "larkspur", "--json", db=demo_db)
     assert result.code == 0
     data = json.loads(result.out)
-    assert set(data) == {"process", "next", "todos", "rounds", "contacts", "events"}
+    assert set(data) == {
+        "process",
+        "next",
+        "todos",
+        "rounds",
+        "contacts",
+        "events",
+        "questions",
+        "talking_points",
+    }
     assert data["process"]["company"] == "Larkspur Genomics"
     assert [r["kind"] for r in data["rounds"]] == ["applied", "screen", "hm"]
     assert set(data["next"]) == NEXT_KEYS - {"process_id", "company", "role"}

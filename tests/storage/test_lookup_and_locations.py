@@ -39,9 +39,28 @@ def test_an_ambiguous_name_lists_the_candidates() -> None:
         find_process(ALL, "ac")
 
     assert str(caught.value) == (
-        "'ac' matches 3 loops: Acme / Data, Acme / ML Engineer, Acorn / Infra; be more specific"
+        "'ac' matches 3 loops: Acme / Data (ffee0011), Acme / ML Engineer (a1b2c3d4), "
+        "Acorn / Infra (a1b2ffff); name one by its id"
     )
     assert caught.value.candidates == ["Acme / Data", "Acme / ML Engineer", "Acorn / Infra"]
+
+
+def test_two_loops_with_one_title_are_told_apart_by_their_ids() -> None:
+    twin = process("Acme", "ML Engineer", id="0badcafe0001")
+    with pytest.raises(AmbiguousError) as caught:
+        find_process([ACME, twin], "Acme / ML Engineer")
+
+    assert "Acme / ML Engineer (0badcafe), Acme / ML Engineer (a1b2c3d4)" in str(caught.value)
+    assert find_process([ACME, twin], "0bad") == twin
+    assert find_process([ACME, twin], "a1b2c3d4") == ACME
+
+
+def test_a_long_list_of_matches_is_cut_and_counted() -> None:
+    many = [process("Acme", f"Role {n:02}", id=f"{n:02}ab" * 4) for n in range(12)]
+    with pytest.raises(AmbiguousError) as caught:
+        find_process(many, "acme")
+
+    assert str(caught.value).endswith("Acme / Role 09 (09ab09ab) and 2 more; name one by its id")
 
 
 def test_a_short_id_prefix_is_not_an_id() -> None:

@@ -3,8 +3,9 @@
 Scripts depend on these keys, so the `next` and `list` shapes are spelled out
 here by hand rather than dumped from the models: a renamed model field must not
 silently break a user's `jq` filter. `show` is the exception on purpose: it
-gives whole records, as the data file keeps them plus their id. Dates are ISO
-strings; absent values are null, never missing keys.
+gives whole records, as the data file keeps them plus their id and the handle
+`show` prints beside them (`"handle": "r2"`). Dates are ISO strings; absent
+values are null, never missing keys.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Any
 
 import orjson
 
-from planner.models import Contact, ContactRole, Loop, Record
+from planner.handles import Handles, talking_point_order
+from planner.models import Loop, Record
+from planner.prep import Question, TalkingPoint, numbered
 from planner.steps import NextStep, Nudge, Thread
 
 
@@ -29,11 +32,12 @@ def nudge_json(nudge: Nudge | None) -> dict[str, Any] | None:
     return {"name": nudge.name, "role": nudge.role.value, "contact_id": nudge.contact_id}
 
 
-def step_json(step: Thread | None) -> dict[str, Any] | None:
+def step_json(step: Thread | None, note: str = "") -> dict[str, Any] | None:
     """A thread without the loop it belongs to (a loop's state is `next` in `list` and `show`).
 
     `last_touch`, `next_nudge` and `expected` belong to a state waiting on them;
-    they are null on my to-dos.
+    they are null on my to-dos. `override_note` is the note of an owner set by
+    hand ("" when none or not overridden).
     """
     if step is None:
         return None
@@ -42,6 +46,7 @@ def step_json(step: Thread | None) -> dict[str, Any] | None:
         "what": step.what,
         "owner": step.owner.value,
         "overridden": step.overridden,
+        "override_note": note if step.overridden else "",
         "nudge": nudge_json(step.nudge),
         "since": iso(step.since),
         "due": iso(step.due),
@@ -61,7 +66,7 @@ def next_item_json(loop: Loop, step: Thread) -> dict[str, Any]:
         "process_id": process.id,
         "company": process.company,
         "role": process.role,
-        **(step_json(step) or {}),
+        **(step_json(step, process.override_note) or {}),
     }
 
 
@@ -81,7 +86,7 @@ def loop_summary_json(loop: Loop, step: NextStep | None) -> dict[str, Any]:
         "closed_by": process.closed_by.value if process.closed_by else None,
         "closed_on": iso(process.closed_on),
         "created_on": iso(process.created_on),
-        "next": step_json(step),
+        "next": step_json(step, process.override_note),
     }
 
 
@@ -89,27 +94,28 @@ def record_json(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
-def people(loop: Loop) -> list[Contact]:
-    """A loop's contacts in a stable order: by role (recruiter first), then name."""
-    order = list(ContactRole)
-    return sorted(loop.contacts, key=lambda c: (order.index(c.role), c.name.casefold(), c.id))
-
-
 def loop_detail_json(
-    loop: Loop, step: NextStep | None, todos: Sequence[Thread] = ()
+    loop: Loop,
+    step: NextStep | None,
+    todos: Sequence[Thread],
+    handles: Handles,
+    questions: list[Question],
+    points: list[TalkingPoint],
 ) -> dict[str, Any]:
-    """`loopdeck show --json`: the whole loop and its threads; rounds by timeline, log by date."""
-    contacts = []
-    for contact in people(loop):
-        last = loop.last_touch(contact.id)
-        contacts.append({**record_json(contact), "last_touch": iso(last)})
+    """`loopdeck show --json`: the whole loop, each item with its handle, in `show`'s order."""
+
+    def item(record: Record, **extra: Any) -> dict[str, Any]:
+        return {**record_json(record), "handle": handles.of(record.id), **extra}
+
     return {
         "process": record_json(loop.process),
-        "next": step_json(step),
+        "next": step_json(step, loop.process.override_note),
         "todos": [step_json(t) for t in todos],
-        "rounds": [record_json(r) for r in loop.timeline()],
-        "contacts": contacts,
-        "events": [record_json(e) for e in loop.log()],
+        "rounds": [item(r) for r in loop.timeline_by_date()],
+        "contacts": [item(c, last_touch=iso(loop.last_touch(c.id))) for c in loop.people()],
+        "events": [item(e) for e in loop.log()],
+        "questions": [item(q) for q in numbered(questions)],
+        "talking_points": [item(p) for p in talking_point_order(points)],
     }
 
 

@@ -92,7 +92,7 @@ def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
             loops[s.process_id].process.title,
             s.kind.value,
             s.what,
-            owner_text(s),
+            owner_text(s, loops[s.process_id].process.override_note),
             nudge_text(s),
             waiting_text(s),
             relative(s.last_touch, ctx.today) if s.last_touch else "-",

@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount, synced_round
+from planner.changes.offers import current_offer, record_offer
+from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount
+from tui.cli.applying import apply
 from tui.cli.context import CliError, Context
 from tui.cli.output import due_text, emit
 from tui.cli.parsing import Subparsers
@@ -49,22 +51,11 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loop = ctx.loop(args.process)
-    repo = ctx.repo
-    mine = sorted(repo.records(Offer, loop.process.id), key=lambda o: o.received_on)
-    current = mine[-1] if mine and mine[-1].status.is_open and not args.new else None
-    fields = _fields(args, ctx, current)
-    if current is None:
-        fields.setdefault("received_on", ctx.today)
-        offer = Offer.model_validate({"process_id": loop.process.id, **fields})
-    else:
-        offer = Offer.model_validate({**current.model_dump(), **fields})
-    offer_round = synced_round(loop, offer, ctx.today)
-    verb = "Recorded" if current is None else "Updated"
-    with repo.transaction(f"{verb.lower()} the offer of {loop.process.title}") as tx:
-        tx.put(offer)
-        if offer_round is not None:
-            tx.put(offer_round)
-    emit(f"{verb} the {offer.status.value} offer of {loop.process.title}")
+    offers = ctx.repo.records(Offer, loop.process.id)
+    current = None if args.new else current_offer(offers, loop)
+    patch = record_offer(loop, ctx.today, offers, _fields(args, ctx, current), new=args.new)
+    offer = patch.extra["offer"]
+    apply(ctx, patch)
     emit(describe(offer, ctx))
     if offer.status.is_open and offer.deadline is not None and offer.deadline >= ctx.today:
         emit(

@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import argparse
 
+from planner.changes import prep as changes
+from planner.changes.base import Patch, joined
 from planner.dates import day_words
 from planner.models import Loop
-from planner.prep import (
-    Audience,
-    Decision,
-    PrepSheet,
-    Question,
-    TalkingPoint,
-    decided,
-    mark_asked,
-    numbered,
-    prep_sheet,
-)
-from storage.transaction import Transaction
+from planner.prep import Audience, Decision, PrepSheet, Question, TalkingPoint, numbered, prep_sheet
 from tui.cli.context import CliError, Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
@@ -63,8 +54,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.answer is not None and args.asked is None:
         raise CliError("--answer needs --asked N (the question it answers)")
     if any(e is not None for e in edits):
-        with repo.transaction(f"prep for {loop.process.title}") as tx:
-            _edit(args, tx, loop, questions, repo.records(Decision, pid))
+        patches = _edits(args, ctx, loop, questions, repo.records(Decision, pid))
+        title = loop.process.title
+        repo.apply(joined(f"prep for {title}", f"Updated the prep for {title}", patches))
         questions = numbered(repo.records(Question, pid))
     decisions = repo.records(Decision, pid)
     sheet = prep_sheet(
@@ -79,29 +71,33 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _edit(
+def _edits(
     args: argparse.Namespace,
-    tx: Transaction,
+    ctx: Context,
     loop: Loop,
     questions: list[Question],
     decisions: list[Decision],
-) -> None:
-    pid = loop.process.id
+) -> list[Patch]:
+    """One patch per option given; they are written together, as one undo step."""
+    today = ctx.today
+    patches = []
     if args.ask is not None:
-        tx.put(Question(process_id=pid, text=args.ask))
+        patches.append(changes.add_question(loop, today, args.ask))
     if args.asked is not None:
         if not 1 <= args.asked <= len(questions):
             raise CliError(f"no question {args.asked}: {loop.process.title} has {len(questions)}")
-        tx.put(mark_asked(questions[args.asked - 1], args.answer))
+        patches.append(changes.mark_asked(loop, today, questions[args.asked - 1], args.answer))
     if args.point is not None:
         audience, text = args.point
         if audience.casefold() not in AUDIENCES:
             raise CliError(f"'{audience}' is not an audience (use recruiter or hm)")
-        tx.put(TalkingPoint(process_id=pid, audience=AUDIENCES[audience.casefold()], text=text))
-    changes = {"panel": args.panel, "decider": args.decider, "timeline": args.when}
-    changes = {k: v for k, v in changes.items() if v is not None}
-    if changes:
-        tx.put(decided(decisions[0] if decisions else None, pid, changes))
+        patches.append(changes.add_point(loop, today, AUDIENCES[audience.casefold()], text))
+    values = {"panel": args.panel, "decider": args.decider, "timeline": args.when}
+    values = {k: v for k, v in values.items() if v is not None}
+    if values:
+        current = decisions[0] if decisions else None
+        patches.append(changes.set_decision(loop, today, current, values))
+    return patches
 
 
 def render(loop: Loop, sheet: PrepSheet, questions: list[Question]) -> str:

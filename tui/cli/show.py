@@ -1,15 +1,22 @@
-"""`loopdeck show PROCESS`: one loop in full: its state, my to-dos, timeline, people, log."""
+"""`loopdeck show PROCESS`: one loop in full: its state, my to-dos, timeline, people, log, prep.
+
+Each item carries its handle (`r1`, `p1`, `l1`, `q1`, `t1`, see `planner.handles`),
+which `move`, `cancel`, `done` and `forget` take to point at it. The timeline
+runs in date order, undated rounds last.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from planner.dates import day_words
+from planner.handles import Handles, handles, talking_point_order
 from planner.models import Loop, Round, RoundKind, RoundStatus
+from planner.prep import Question, TalkingPoint, numbered
 from planner.steps import NextStep, Thread, ThreadKind
 from tui.cli.context import Context
 from tui.cli.fit import fit_lines, keep_tail, output_width
-from tui.cli.jsonshape import dumps, loop_detail_json, people
+from tui.cli.jsonshape import dumps, loop_detail_json
 from tui.cli.output import SIGNAL_LABELS, due_text, emit, nudge_text, owner_text, waiting_text
 from tui.cli.parsing import Subparsers
 
@@ -18,7 +25,8 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "show",
         help="one loop in full",
-        description="One loop: its state, my to-dos, rounds, contacts and log.",
+        description="One loop: its state, my to-dos, rounds, contacts, log and prep, each item with "
+        "its handle (r1, p1, l1, q1, t1).",
     )
     parser.add_argument("process", metavar="PROCESS", help="id prefix or part of 'company / role'")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -31,14 +39,27 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     found = ctx.loop_threads(loop)
     step = next((t for t in found if t.kind == ThreadKind.STATE), None)
     todos = [t for t in found if t.kind != ThreadKind.STATE]
+    pid = loop.process.id
+    questions = ctx.repo.records(Question, pid)
+    points = ctx.repo.records(TalkingPoint, pid)
+    named = handles(loop, questions, points)
     if args.json:
-        print(dumps(loop_detail_json(loop, step, todos)), end="")
+        print(dumps(loop_detail_json(loop, step, todos, named, questions, points)), end="")
         return 0
-    emit("\n".join(fit_lines(describe(loop, step, todos, ctx), output_width())))
+    lines = describe(loop, step, todos, ctx, named, questions, points)
+    emit("\n".join(fit_lines(lines, output_width())))
     return 0
 
 
-def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Context) -> list[str]:
+def describe(
+    loop: Loop,
+    step: NextStep | None,
+    todos: list[Thread],
+    ctx: Context,
+    named: Handles,
+    questions: list[Question],
+    points: list[TalkingPoint],
+) -> list[str]:
     process = loop.process
     facts = [process.level, process.location, process.source and f"via {process.source}"]
     lines = [process.title]
@@ -55,15 +76,19 @@ def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Contex
         lines.append("  tags: " + " ".join(f"#{t}" for t in process.tags))
     if process.notes:
         lines.append(f"  notes: {process.notes}")
-    lines += ["", *next_lines(step, ctx), *todo_lines(todos, ctx), "", "Timeline"]
-    lines += [f"  {round_line(r, ctx)}" for r in loop.timeline()] or ["  (no rounds yet)"]
+    lines += ["", *next_lines(step, ctx, process.override_note), *todo_lines(todos, ctx)]
+    lines += ["", "Timeline"]
+    lines += [f"  {named.of(r.id):<4}{round_line(r, ctx)}" for r in loop.timeline_by_date()] or [
+        "  (no rounds yet)"
+    ]
     lines += ["", "People"]
-    for contact in people(loop):
+    for contact in loop.people():
         last = loop.last_touch(contact.id)
         reach = " ".join(x for x in (contact.email, contact.phone) if x)
         touch = f"  last touch {day_words(last, ctx.today)}" if last else ""
         role = contact.role.value.replace("_", " ")
-        lines.append(f"  {role:<15} {contact.name:<20} {reach}{touch}")
+        line = f"{named.of(contact.id):<4}{role:<15} {contact.name:<20} {reach}{touch}"
+        lines.append(f"  {line.rstrip()}")
     if not loop.contacts:
         lines.append("  (no contacts yet)")
     lines += ["", "Log"]
@@ -73,19 +98,21 @@ def describe(loop: Loop, step: NextStep | None, todos: list[Thread], ctx: Contex
         who = loop.contact_by_id(event.contact_id)
         with_ = f" [{who.name}]" if who else ""
         on = day_words(event.on, ctx.today)
-        lines.append(f"  {on}  {event.kind.value:<8} {event.text}{with_}{extra}")
+        handle = named.of(event.id)
+        lines.append(f"  {handle:<4}{on}  {event.kind.value:<8} {event.text}{with_}{extra}")
     if not loop.events:
         lines.append("  (nothing logged yet)")
+    lines += prep_lines(named, questions, points)
     return lines
 
 
-def next_lines(step: NextStep | None, ctx: Context) -> list[str]:
+def next_lines(step: NextStep | None, ctx: Context, note: str = "") -> list[str]:
     if step is None:
         return ["Next: nothing (closed)"]
     signal = SIGNAL_LABELS[step.signal]
     lines = [
         keep_tail(f"Next: {step.what}", f"  [{signal}]" if signal else "", output_width()),
-        f"  owner {owner_text(step)} since {day_words(step.since, ctx.today)} "
+        f"  owner {owner_text(step, note)} since {day_words(step.since, ctx.today)} "
         f"({waiting_text(step)})",
         f"  nudge {nudge_text(step)}, due {due_text(step.due, ctx.today)}",
     ]
@@ -109,6 +136,21 @@ def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
         due = f", due {due_text(todo.due, ctx.today)}" if todo.due else ""
         mark = f"  [{signal}]" if signal else ""
         lines.append(keep_tail(f"  {todo.kind.value:<8} {todo.what}", due + mark, output_width()))
+    return lines
+
+
+def prep_lines(named: Handles, questions: list[Question], points: list[TalkingPoint]) -> list[str]:
+    """Questions and talking points, when the loop has any (`prep` shows the whole sheet)."""
+    lines: list[str] = []
+    if questions:
+        lines += ["", "Questions"]
+        for q in numbered(questions):
+            answer = f" — {q.answer}" if q.answer else ""
+            lines.append(f"  {named.of(q.id):<4}[{'x' if q.asked else ' '}] {q.text}{answer}")
+    if points:
+        lines += ["", "Talking points"]
+        for p in talking_point_order(points):
+            lines.append(f"  {named.of(p.id):<4}{p.audience.label.lower():<15} {p.text}")
     return lines
 
 
