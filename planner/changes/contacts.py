@@ -72,7 +72,7 @@ def delete_contact(
             role = contact.role.value.replace("_", " ")
             raise Refused(
                 f"{contact.name} is the only {role} of {title} and its next step nudges them; "
-                f"add another {role} first, or force it (the step will then nudge {fallback})",
+                f"add another {role} first, or force it: the step will then nudge {fallback}",
                 "force",
             )
     notes: tuple[str, ...] = ()

@@ -35,7 +35,7 @@ def add_loop(
         if same is not None:
             raise Refused(
                 f"{same.title} is already an open loop (id {same.id[:8]}); "
-                "to add a second one on purpose, say again",
+                "a second one must be asked for",
                 "again",
             )
     notes = tuple(

@@ -65,7 +65,7 @@ def move_round(
         if time is not None:
             raise Refused("the application has a date, not a time", "time")
         writes = application_writes(loop, today, date)
-        summary = f"Dated the application to {title} {date}"
+        summary = f"The application to {title} is now dated {date}"
         return Patch(f"date the application to {title}", writes, summary, focus=target.id)
     if target.status == RoundStatus.CANCELLED:
         raise Refused(f"the {label.lower()} at {title} was cancelled", "round")
@@ -117,7 +117,9 @@ def cancel_round(loop: Loop, today: dt.date, round_id: str) -> Patch:
     if target.status == RoundStatus.CANCELLED:
         raise Refused(f"the {label} at {title} is already cancelled", "round")
     if target.status == RoundStatus.DONE:
-        raise Refused(f"the {label} at {title} took place on {target.date}", "round")
+        raise Refused(
+            f"the {label} at {title} took place on {target.date}; it cannot be cancelled", "round"
+        )
     writes = update(target, status=RoundStatus.CANCELLED)
     summary = f"Cancelled the {label} at {title}" + (f" ({target.date})" if target.date else "")
     return Patch(f"cancel {target.label} at {title}", writes, summary, focus=target.id)

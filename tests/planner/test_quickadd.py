@@ -78,6 +78,24 @@ def test_the_bare_minimum() -> None:
     assert [(r.kind, r.date) for r in rounds] == [(RoundKind.APPLIED, MONDAY)]
 
 
+def test_applied_dates_the_application_beside_a_dated_next_round() -> None:
+    draft = parse_loop("Acme / ML Engineer applied:2026-03-02 next:tech on:fri", MONDAY)
+    assert draft.applied_on == dt.date(2026, 3, 2)
+    assert draft.next_round is not None and draft.next_round.date == dt.date(2026, 3, 20)
+    _, rounds, _ = draft.build(MONDAY)
+    assert [(r.kind, r.date) for r in rounds] == [
+        (RoundKind.APPLIED, dt.date(2026, 3, 2)),
+        (RoundKind.TECH, dt.date(2026, 3, 20)),
+    ]
+
+
+def test_applied_and_on_without_next_say_the_same_twice() -> None:
+    with pytest.raises(QuickAddError) as caught:
+        parse_loop("Acme / ML Engineer applied:-1w on:-2w", MONDAY)
+    assert caught.value.token == "on:-2w"
+    assert "applied: already does" in str(caught.value)
+
+
 def test_on_without_next_dates_the_application() -> None:
     draft = parse_loop("Acme / ML Engineer on:-3d", MONDAY)
     assert (draft.applied_on, draft.next_round) == (dt.date(2026, 3, 13), None)

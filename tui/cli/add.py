@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         patch = add_loop(draft, ctx.today, existing, args.again, repo.settings())
     except Refused as error:
         if error.field == "again":
-            raise Refused(f"{error} with --again", error.field) from None
+            raise Refused(f"{error} (--again)", error.field) from None
         raise
     apply(ctx, patch, notes=False)
     step = ctx.state(patch.focus or "")

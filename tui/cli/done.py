@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     except Refused as error:
         if error.field == "date" and on is None:
-            raise Refused(f"{error}: --on DATE", error.field) from None
+            raise Refused(f"{error} with --on DATE", error.field) from None
         raise
     apply(ctx, patch)
     return 0
