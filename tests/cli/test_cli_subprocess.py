@@ -94,3 +94,25 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
     errors = process.stderr.read()
     assert process.wait(timeout=60) == 0
     assert errors == b""
+
+
+def test_move_cancel_and_delete_as_real_processes(tmp_path: Path) -> None:
+    db = tmp_path / "loops.json"
+    assert run("add", "Acme / ML Engineer next:tech on:fri", env_db=db).returncode == 0
+    moved = run("move", "acme", "tech", "mon", "--at", "10:00", env_db=db)
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout.startswith("Moved the technical interview at Acme / ML Engineer")
+    shown = json.loads(run("show", "acme", "--json", env_db=db).stdout)
+    assert [(r["handle"], r["date"]) for r in shown["rounds"]] == [
+        ("r1", "2026-03-16"),
+        ("r2", "2026-03-23"),
+    ]
+    assert run("cancel", "acme", "r2", env_db=db).returncode == 0
+    before = db.read_bytes()
+    unconfirmed = run("delete", "acme", env_db=db)
+    assert unconfirmed.returncode == 2
+    assert unconfirmed.stderr.startswith("loopdeck: this would delete Acme / ML Engineer")
+    assert db.read_bytes() == before
+    assert run("delete", "acme", "--yes", env_db=db).returncode == 0
+    gone = run("delete", "acme", "--yes", env_db=db)
+    assert (gone.returncode, gone.stderr) == (1, "loopdeck: no loop matches 'acme'\n")
