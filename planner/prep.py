@@ -156,20 +156,6 @@ def numbered(questions: list[Question]) -> list[Question]:
     return sorted(questions, key=lambda q: (q.asked, q.text.casefold(), q.id))
 
 
-def mark_asked(question: Question, answer: str | None = None) -> Question:
-    """The question, asked; `answer` None keeps the answer it had. Validated like a new one."""
-    update: dict[str, object] = {"asked": True}
-    if answer is not None:
-        update["answer"] = answer
-    return Question.model_validate({**question.model_dump(), **update})
-
-
-def decided(decision: Decision | None, process_id: str, changes: dict[str, str]) -> Decision:
-    """The loop's decision with `changes` written over it; a new record when it had none."""
-    base = decision.model_dump() if decision is not None else {"process_id": process_id}
-    return Decision.model_validate({**base, **changes})
-
-
 def question_hint(count: int) -> str:
     """Nudge toward 3–5 questions: fewer looks unprepared, more will not fit the time."""
     if count < FEWEST_QUESTIONS:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from pydantic import ValidationError
-
 from planner.models import Loop, Process, Round, RoundKind, RoundStatus
 from planner.prep import (
     Audience,
@@ -15,8 +12,6 @@ from planner.prep import (
     Question,
     TalkingPoint,
     audience_of,
-    decided,
-    mark_asked,
     numbered,
     prep_sheet,
     question_hint,
@@ -107,24 +102,3 @@ def test_questions_are_numbered_open_first_then_alphabetically() -> None:
     ask = [Question(process_id="p", text=t) for t in ("b?", "A?")]
     asked = Question(process_id="p", text="a first?", asked=True)
     assert [q.text for q in numbered([asked, *ask])] == ["A?", "b?", "a first?"]
-
-
-def test_marking_asked_keeps_the_question_and_an_answer_only_when_given() -> None:
-    question = QUESTIONS[1]
-    again = mark_asked(question)
-    assert again == question
-    answered = mark_asked(QUESTIONS[0], "One week in six")
-    assert (answered.id, answered.asked, answered.answer) == (
-        QUESTIONS[0].id,
-        True,
-        "One week in six",
-    )
-    with pytest.raises(ValidationError):
-        mark_asked(QUESTIONS[0], "x" * 5001)
-
-
-def test_a_decision_is_created_then_changed_field_by_field() -> None:
-    first = decided(None, "p", {"decider": "the director"})
-    assert (first.process_id, first.panel, first.decider) == ("p", "", "the director")
-    second = decided(first, "p", {"timeline": "Friday"})
-    assert (second.id, second.decider, second.timeline) == (first.id, "the director", "Friday")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-from planner.changes.closing import DEFAULT_DECIDER as DEFAULT_DECIDER
 from planner.changes.closing import close_loop
 from planner.models import CloseReason, DecidedBy
 from tui.cli.applying import apply
