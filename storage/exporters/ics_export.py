@@ -33,7 +33,7 @@ def to_ics(snapshot: Snapshot) -> bytes:
     for loop in snapshot.loops:
         if loop.process.status == ProcessStatus.CLOSED:
             continue
-        for r in loop.timeline():
+        for r in loop.timeline_by_date():
             if r.date is not None and r.status != RoundStatus.CANCELLED:
                 calendar.add_component(_round_event(loop, r, stamp))
     for deadline in snapshot.deadlines:

@@ -74,7 +74,7 @@ def _people(loop: Loop, snapshot: Snapshot) -> list[str]:
 
 
 def _timeline(loop: Loop, snapshot: Snapshot) -> list[str]:
-    rounds = loop.timeline()
+    rounds = loop.timeline_by_date()
     if not rounds:
         return []
     lines = [

@@ -70,6 +70,8 @@ def test_a_late_dated_application_shows_where_its_date_is(cli: Cli) -> None:
     cli("stage", "initech", "onsite on:-1w")
     cli("done", "initech")
     assert [r["kind"] for r in shown(cli, "initech")["rounds"]] == ["onsite", "applied"]
+    page = cli("export", "--format", "md", "--loop", "initech").out
+    assert page.index("| Onsite / panel |") < page.index("| Applied |")
 
 
 def test_move_gives_the_round_a_new_date_and_keeps_it_one_round(acme: Cli) -> None:
