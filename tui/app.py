@@ -41,7 +41,6 @@ from tui.theme import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
     from planner.changes.base import Patch
-    from planner.models import Record
     from storage.repository import Repository
     from tui.screens.conflicts_view import Take
     from tui.screens.prep_view import PrepScreen
@@ -246,16 +245,6 @@ class LoopdeckApp(App[None]):
             return
         self.call_from_thread(deliver, result)
 
-    @work(thread=True, exclusive=True, group="write", exit_on_error=False)
-    def write(self, label: str, records: list[Record], select: str | None) -> None:
-        try:
-            board = self.session_now().write(label, records)
-        except StorageError as error:
-            self.post_message(self.WriteFailed(str(error)))
-            return
-        note = "\n".join([f"Saved: {label}.", *self.session_now().take_notices()])
-        self.post_message(self.BoardReady(board, note=note, select=select))
-
     @work(thread=True, exclusive=True, group="driver", exit_on_error=False)
     def _check_driver(self) -> None:
         """A clone without the merge driver would let git merge the file line by line."""
@@ -298,8 +287,7 @@ class LoopdeckApp(App[None]):
         )
 
     def on_prep_screen_save(self, message: PrepScreen.Save) -> None:
-        if self.main.writable():
-            self.write(message.label, message.records, message.process_id)
+        self.main.applier(message.process_id)(message.patch)
 
     def on_prep_screen_undo(self) -> None:
         self.main.action_undo()

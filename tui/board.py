@@ -1,9 +1,10 @@
 """What the app shows, computed once per load: each loop beside its threads.
 
-The rules live in `planner.ownership` and `planner.threads`; this module only
-pairs their answers with the loops (the state as the row's step, my to-dos
-beside it), orders them by urgency and counts them for the summary line, so
-every pane reads the same numbers and a cursor move costs no rule calls.
+The rules live in `planner.ownership`, `planner.threads` and `planner.stage`;
+this module only pairs their answers with the loops (the state as the row's
+step, my to-dos beside it, the stage word), orders them by urgency and counts
+them for the summary line, so every pane reads the same numbers and a cursor
+move costs no rule calls.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from planner.models import Loop, Owner, ProcessStatus, RoundStatus, Settings
+from planner.models import Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.pacing import open_deadlines
+from planner.stage import stage_of
 from planner.steps import NextStep, Signal, Thread
 from planner.threads import loop_threads
 from tui.views import RowView, Summary
@@ -29,6 +31,8 @@ class BoardRow:
     loop: Loop
     step: NextStep | None
     """The loop's state (its STATE thread), or None for a closed loop."""
+    stage: str
+    """Where the loop stands (`planner.stage.stage_of`), as the exports say it too."""
     todos: tuple[Thread, ...] = ()
     """My to-dos beside the state (promises, deadlines to pass on), most urgent first."""
     conflicts: int = 0
@@ -41,23 +45,6 @@ class BoardRow:
     @property
     def closed(self) -> bool:
         return self.loop.process.status == ProcessStatus.CLOSED
-
-    @cached_property
-    def stage(self) -> str:
-        """Where the loop stands: the round its next step is about, else the last one held."""
-        process = self.loop.process
-        if self.closed:
-            reason = process.close_reason.value if process.close_reason else "closed"
-            return f"Closed ({reason})"
-        rounds = self.loop.timeline()
-        by_id = {r.id: r for r in rounds}
-        if self.step is not None and self.step.round_id in by_id:
-            return by_id[self.step.round_id].label
-        held = [r for r in rounds if r.status == RoundStatus.DONE]
-        if held:
-            return held[-1].label
-        live = [r for r in rounds if r.status != RoundStatus.CANCELLED]
-        return live[0].label if live else "Applied"
 
     @cached_property
     def view(self) -> RowView:
@@ -100,7 +87,8 @@ def build_board(
     rows = []
     for loop in loops:
         found = loop_threads(loop, today, settings, deadlines)  # the state first; [] when closed
-        rows.append(BoardRow(loop, found[0] if found else None, tuple(found[1:])))
+        state = found[0] if found else None
+        rows.append(BoardRow(loop, state, stage_of(loop, today), tuple(found[1:])))
     return sorted(rows, key=_urgency)
 
 

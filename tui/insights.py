@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from planner.models import Loop
 from planner.offers import Offer
 from planner.pacing import Deadline, open_deadlines, untold
-from planner.prep import Decision, Question, TalkingPoint, numbered, prep_sheet
+from planner.prep import Decision, Profile, Question, TalkingPoint, numbered, prep_sheet
 from storage.repository import Repository
 from tui.screens.funnel_view import FunnelScreen
 from tui.screens.offers_view import OffersScreen
@@ -56,9 +56,10 @@ def prep_screen(app: LoopdeckApp, loop: Loop) -> PrepScreen:
         profile = repo.profile()
         sheet = prep_sheet(fresh, questions, points, decision, profile, today)
         other = [p for p in points if p.audience == sheet.audience.other]
-        return PrepData(fresh, sheet, questions, other, decision, profile, repo.read_only)
+        saved = bool(repo.records(Profile))
+        return PrepData(fresh, sheet, questions, other, decision, profile, saved, repo.read_only)
 
-    return PrepScreen(loop.process.title, lambda: app.session_now().read(read))
+    return PrepScreen(loop.process.title, today, lambda: app.session_now().read(read))
 
 
 def untold_deadlines(board: Board, loop: Loop, today: dt.date) -> list[Deadline]:

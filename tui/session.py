@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from planner.changes.base import Patch
-from planner.models import Record, Settings
+from planner.models import Settings
 from planner.offers import Offer
 from storage import conflicts, gitdriver, gitsync
 from storage.conflicts import KeptConflict, Take
@@ -68,14 +68,6 @@ class Session:
         raises StorageError."""
         with self._lock:
             self.repository.apply(patch)
-            return self._board()
-
-    def write(self, label: str, records: Sequence[Record]) -> Board:
-        """Store `records` as one transaction (one undo step); raises StorageError."""
-        with self._lock:
-            with self.repository.transaction(label) as tx:
-                for record in records:
-                    tx.put(record)
             return self._board()
 
     def take_notices(self) -> list[str]:

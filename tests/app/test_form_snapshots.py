@@ -1,7 +1,7 @@
 """Pictures of the offer form and the prep view's forms at 80x24 and 120x40 on the demo data.
 
-Each form is shown filled in with sample values, and the offer and decision
-forms also with a value they refuse. Regenerate with
+Each form is shown filled in with sample values, and the offer form also with
+a value it refuses. Regenerate with
 `pytest tests/app/test_form_snapshots.py --snapshot-update` in a commit of its
 own, after looking at the SVGs in `__snapshots__/`.
 """
@@ -71,9 +71,9 @@ async def point(pilot: Pilot[None]) -> None:
     await steady(pilot)
 
 
-async def decision_error(pilot: Pilot[None]) -> None:
+async def decision(pilot: Pilot[None]) -> None:
     await on_loop(pilot, "Orchard Vector", "p", "d")
-    await pilot.press("ctrl+s")
+    fill(pilot, decider="the director", timeline="within a week of the onsite")
     await steady(pilot)
 
 
@@ -93,7 +93,7 @@ SCRIPTS: dict[str, Script] = {
     "question": question,
     "answer": answer,
     "point": point,
-    "decision-error": decision_error,
+    "decision": decision,
     "profile": profile,
     "told": told,
 }

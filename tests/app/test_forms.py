@@ -1,16 +1,27 @@
-"""`c`, `l`, `e`, `o`, `x`: validated forms that keep bad input open and write nothing."""
+"""`c`, `l`, `e`, `o`, `x`, `d`, `a`: forms that call a change, keep a refusal open beside
+its field and write nothing until the change is accepted."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from apphelp import make_app, screen_text, settle, stored, type_text
+from apphelp import TODAY, make_app, open_on, screen_text, settle, stored, stored_loops, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from planner.models import CloseReason, DecidedBy, EventKind, Owner, ProcessStatus
+from planner.models import (
+    CloseReason,
+    DecidedBy,
+    EventKind,
+    Owner,
+    ProcessStatus,
+    RoundKind,
+    RoundStatus,
+)
 from tui.app import LoopdeckApp
 from tui.screens.form import FormScreen
+from tui.screens.quick_line import QuickLineScreen
 
 
 async def select_first_loop(pilot: Pilot[None]) -> str:
@@ -167,3 +178,65 @@ async def test_close_hides_the_loop_and_records_who_decided(demo_db: Path) -> No
     assert process.status == ProcessStatus.CLOSED
     assert process.close_reason == CloseReason.REJECTED
     assert process.closed_by == DecidedBy.HIRING_MANAGER
+
+
+async def test_done_on_a_round_dated_after_today_asks_when_it_took_place(demo_db: Path) -> None:
+    """Kestrel's technical interview is dated Thu 19 Mar; today is Mon 16 Mar."""
+    before = demo_db.read_bytes()
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, "Kestrel Grid")
+        await pilot.press("d")
+        assert isinstance(app.screen, FormScreen)
+        assert field(app, "date").value == "", "the date is not filled in for the user"
+        assert "Thu 19 Mar, after today" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert "say on which day it took place" in error_beside(app, "date")
+        assert demo_db.read_bytes() == before
+        field(app, "date").value = "today"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+    tech = next(r for r in stored(demo_db, "Kestrel Grid").rounds if r.kind == RoundKind.TECH)
+    assert (tech.status, tech.date) == (RoundStatus.DONE, TODAY)
+
+
+async def test_edit_dates_the_application_and_refuses_a_date_after_today(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, "Orchard Vector")
+        await pilot.press("e")
+        assert field(app, "applied_on").value == "2026-03-12"
+        field(app, "applied_on").value = "2026-03-20"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "after today" in error_beside(app, "applied_on")
+        field(app, "applied_on").value = "2026-03-02"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+    applied = [r for r in stored(demo_db, "Orchard Vector").rounds if r.kind == RoundKind.APPLIED]
+    assert [r.date for r in applied] == [dt.date(2026, 3, 2)]
+
+
+async def test_a_second_loop_with_the_same_name_takes_a_second_enter(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = demo_db.read_bytes()
+        await pilot.press("a")
+        await type_text(pilot, "kestrel grid / staff data infrastructure engineer")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuickLineScreen)
+        assert "already an open loop" in screen_text(app)
+        assert demo_db.read_bytes() == before
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, QuickLineScreen)
+    kestrels = [
+        loop for loop in stored_loops(demo_db) if loop.process.company.lower() == "kestrel grid"
+    ]
+    assert len(kestrels) == 2

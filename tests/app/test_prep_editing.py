@@ -207,15 +207,16 @@ async def test_how_they_decide_is_created_then_edited_in_place(demo_db: Path) ->
     assert repo(demo_db).records(Decision, pid) == [first]
 
 
-async def test_a_decision_with_nothing_in_it_is_refused(demo_db: Path) -> None:
+async def test_a_decision_the_change_refuses_stays_in_the_form(demo_db: Path) -> None:
     before = demo_db.read_bytes()
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_prep(pilot, BARE)
         await pilot.press("d")
+        fill(app, panel="x" * 5001, decider="the director")
         await save(pilot)
         assert isinstance(app.screen, FormScreen)
-        assert "say at least one" in error_beside(app, "panel")
+        assert "too long" in error_beside(app, "panel")
         await pilot.press("escape")
         await settle(pilot)
     assert demo_db.read_bytes() == before

@@ -10,7 +10,10 @@ from textual.widgets import OptionList
 from planner.models import Owner
 from tui.app import LoopdeckApp
 from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
 from tui.screens.next_steps import NextStepsScreen
+from tui.widgets.contact_cards import ContactCards
+from tui.widgets.timeline_pane import TimelinePane
 
 
 async def test_next_steps_groups_by_owner_and_enter_jumps_to_the_loop(demo_db: Path) -> None:
@@ -51,15 +54,19 @@ async def test_escape_leaves_next_steps_without_moving(demo_db: Path) -> None:
 
 async def test_help_lists_every_binding_with_its_description(demo_db: Path) -> None:
     app = make_app(demo_db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 90)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for binding in LoopdeckApp.BINDINGS:
+        everywhere = [*LoopdeckApp.BINDINGS, *MainScreen.BINDINGS]
+        panes = [*TimelinePane.BINDINGS, *ContactCards.BINDINGS]
+        for binding in [*everywhere, *panes]:
             assert not isinstance(binding, tuple)
             assert binding.description and binding.tooltip and binding.id
-            assert binding.description in text
+            assert binding.description in text, binding.description
+        for words in ("Edit item", "Move round", "Delete item", "In the timeline (Tab to it)"):
+            assert words in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

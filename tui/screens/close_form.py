@@ -1,4 +1,4 @@
-"""Close a loop with a reason and who made the call (`x`)."""
+"""Close a loop with a reason and who made the call (`x`): `planner.changes.closing`."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from planner.dates import DateError, parse_date
-from planner.models import CloseReason, DecidedBy, Process, ProcessStatus
-from tui.cli.close import DEFAULT_DECIDER
+from planner.changes.base import Patch
+from planner.changes.closing import close_loop
+from planner.models import CloseReason, DecidedBy, Loop
 from tui.screens.choices import options
-from tui.screens.form import FieldError, FormScreen
+from tui.screens.form import FormScreen
 
 
-class CloseForm(FormScreen[Process]):
+class CloseForm(FormScreen):
     """Who decided matters: a rejection by the hiring manager reads differently."""
 
-    def __init__(self, process: Process, today: dt.date) -> None:
-        super().__init__(f"Close {process.title}")
-        self._process = process
+    def __init__(self, loop: Loop, today: dt.date) -> None:
+        super().__init__(f"Close {loop.process.title}")
+        self._loop = loop
         self._today = today
 
     def fields(self) -> ComposeResult:
@@ -28,19 +28,12 @@ class CloseForm(FormScreen[Process]):
         yield self.row("closed_by", "Decided by", Select(options(DecidedBy), prompt="from reason"))
         yield self.row("closed_on", "On", Input("today"))
 
-    def build(self) -> Process:
-        try:
-            closed_on = parse_date(self.text("closed_on"), self._today)
-        except DateError as error:
-            raise FieldError("closed_on", str(error)) from None
-        reason = CloseReason(self.choice("close_reason"))
+    def build(self) -> Patch:
         by = self.choice("closed_by")
-        return Process.model_validate(
-            {
-                **self._process.model_dump(),
-                "status": ProcessStatus.CLOSED,
-                "close_reason": reason,
-                "closed_by": DecidedBy(by) if by else DEFAULT_DECIDER[reason],
-                "closed_on": closed_on,
-            }
+        return close_loop(
+            self._loop,
+            self._today,
+            CloseReason(self.choice("close_reason")),
+            by=DecidedBy(by) if by else None,
+            on=self.date("closed_on", self._today),
         )

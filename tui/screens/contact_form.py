@@ -1,21 +1,28 @@
-"""Add or edit a contact card (`c`)."""
+"""Add a person to a loop (`c`) or edit one (Enter on their card): `planner.changes.contacts`."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from planner.models import Contact, ContactRole
+from planner.changes.base import Patch
+from planner.changes.contacts import add_contact, edit_contact
+from planner.models import Contact, ContactRole, Loop
 from tui.screens.choices import options
 from tui.screens.form import FormScreen
 
 
-class ContactForm(FormScreen[Contact]):
-    """Name and role are required; the email is checked by the model."""
+class ContactForm(FormScreen):
+    """A new person when `contact` is None; name and role are required."""
 
-    def __init__(self, process_id: str, title: str, contact: Contact | None = None) -> None:
-        super().__init__(title)
-        self._process_id = process_id
+    def __init__(self, loop: Loop, today: dt.date, contact: Contact | None = None) -> None:
+        title = loop.process.title
+        super().__init__(f"New contact for {title}" if contact is None else f"{contact.name}")
+        self._loop = loop
+        self._today = today
         self._contact = contact
 
     def fields(self) -> ComposeResult:
@@ -29,16 +36,15 @@ class ContactForm(FormScreen[Contact]):
         yield self.row("links", "Links (separated by spaces)", Input(links))
         yield self.row("notes", "Notes", Input(c.notes if c else ""))
 
-    def build(self) -> Contact:
-        fields = {
-            "process_id": self._process_id,
+    def build(self) -> Patch:
+        values: dict[str, Any] = {
             "name": self.text("name"),
-            "role": self.choice("role"),
+            "role": ContactRole(self.choice("role")),
             "email": self.text("email"),
             "phone": self.text("phone"),
             "links": self.text("links").split(),
             "notes": self.text("notes"),
         }
-        if self._contact is not None:
-            fields["id"] = self._contact.id
-        return Contact.model_validate(fields)
+        if self._contact is None:
+            return add_contact(self._loop, self._today, values)
+        return edit_contact(self._loop, self._today, self._contact.id, values)

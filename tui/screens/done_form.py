@@ -1,4 +1,9 @@
-"""Mark the current round done and say how it went (`d`)."""
+"""Mark a round done and say how it went (`d`): `planner.changes.done`.
+
+The round is the one the change names (`round_to_mark`). Its date is never
+rewritten silently: a round dated after today opens with the date empty, and
+saving it so is refused beside the field until the user says when it took place.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,20 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from planner.dates import DateError, parse_date
-from planner.models import DecidedBy, Outcome, Round, RoundStatus
+from planner.changes.base import Patch
+from planner.changes.done import mark_done
+from planner.models import DecidedBy, Loop, Outcome, Round
 from tui.screens.choices import options
-from tui.screens.form import FieldError, FormScreen
+from tui.screens.form import FormScreen
+from tui.widgets.labels import short_date
 
 
-class DoneForm(FormScreen[Round]):
+class DoneForm(FormScreen):
     """Pending is a fine answer: the decision often comes days later."""
 
-    def __init__(self, round_: Round, title: str, today: dt.date) -> None:
-        super().__init__(title)
+    def __init__(self, loop: Loop, round_: Round, today: dt.date) -> None:
+        super().__init__(f"{round_.label} at {loop.process.title}: done")
+        self._loop = loop
         self._round = round_
         self._today = today
 
@@ -26,25 +34,22 @@ class DoneForm(FormScreen[Round]):
         yield self.row("outcome", "Outcome", outcome)
         deciders = options(DecidedBy, skip=(DecidedBy.ME,))
         yield self.row("decided_by", "Decided by", Select(deciders, prompt="not said"))
-        took_place = min(self._round.date or self._today, self._today)
-        yield self.row("date", "Took place on", Input(took_place.isoformat()))
+        day = self._round.date
+        if day is not None and day > self._today:
+            label = f"Took place on (it was dated {short_date(day)}, after today: when was it?)"
+            field = Input(placeholder="e.g. today, yesterday or 2026-03-13")
+        else:
+            label = "Took place on"
+            field = Input(day.isoformat() if day else "", placeholder="today")
+        yield self.row("date", label, field)
 
-    def build(self) -> Round:
-        try:
-            took_place = parse_date(self.text("date"), self._today)
-        except DateError as error:
-            raise FieldError("date", str(error)) from None
-        if took_place > self._today:
-            raise FieldError("date", "a round cannot have taken place after today")
-        outcome = Outcome(self.choice("outcome"))
-        decided = self.choice("decided_by")
-        return Round.model_validate(
-            {
-                **self._round.model_dump(),
-                "status": RoundStatus.DONE,
-                "date": took_place,
-                "outcome": outcome,
-                "outcome_on": None if outcome == Outcome.PENDING else self._today,
-                "decided_by": DecidedBy(decided) if decided else self._round.decided_by,
-            }
+    def build(self) -> Patch:
+        by = self.choice("decided_by")
+        return mark_done(
+            self._loop,
+            self._today,
+            self._round.id,
+            Outcome(self.choice("outcome")),
+            on=self.date("date", self._today),
+            by=DecidedBy(by) if by else None,
         )

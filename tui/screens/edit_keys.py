@@ -3,25 +3,27 @@
 A form collects its fields and hands them to a change in `planner.changes`
 together with the loop it was opened on; what comes back is a `Patch`, which
 the app writes as one undo step (`LoopdeckApp.apply`). No rule lives here:
-which round `d` marks, what closing writes, who decided by default, all of it
-is the change's, as it is for the command line.
+which round `d` marks, what closing writes, who decided by default, which
+person may be deleted, all of it is the change's, as it is for the command line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from planner.changes.base import Patch
-    from planner.models import Loop, Record
+    from planner.changes.base import Patch, Refused
+    from planner.models import Contact, Event, Loop, Round
     from planner.pacing import Deadline
-    from planner.quickadd import LoopDraft, RoundDraft
+    from planner.quickadd import LoopDraft
     from tui.app import LoopdeckApp
     from tui.board import BoardRow
     from tui.screens.conflicts_view import Choice
+    from tui.widgets.loop_pane import LoopPane
 
 
 class EditKeys(Screen[None]):
@@ -57,165 +59,142 @@ class EditKeys(Screen[None]):
         """A form's callback: write the patch it returned, the cursor staying on the loop."""
 
         def apply(patch: Patch | None) -> None:
-            if patch is None:
+            if patch is None or not self.writable():
                 return
             if patch.empty:
-                self.notify("Nothing changed.", timeout=3)
+                self.notify(f"{patch.summary}: nothing to save.", timeout=3)
                 return
             self.loopdeck.apply(patch, process_id)
 
         return apply
 
     def action_add_loop(self) -> None:
+        from planner.changes.loops import add_loop
         from planner.quickadd import LOOP_EXAMPLE, LoopDraft, parse_loop
         from tui.screens.quick_line import QuickLineScreen
         from tui.widgets.previews import loop_preview
 
-        if not self.writable():
+        board = self.loopdeck.board
+        if not self.writable() or board is None:
             return
-        today = self.loopdeck.today
-        settings = self.loopdeck.board.settings if self.loopdeck.board else None
+        today, settings = self.loopdeck.today, board.settings
+        existing = [row.loop.process for row in board.rows]
+
+        def change(draft: LoopDraft, again: bool) -> Patch:
+            return add_loop(draft, today, existing, again=again, settings=settings)
+
         screen = QuickLineScreen[LoopDraft](
             "New loop",
             LOOP_EXAMPLE,
             lambda line: parse_loop(line, today),
             lambda draft: loop_preview(draft, settings),
+            change,
         )
-        self.app.push_screen(screen, self._store_loop)
+        self.app.push_screen(screen, self._apply_focused)
 
-    def _store_loop(self, draft: LoopDraft | None) -> None:
-        if draft is None:
-            return
-        process, rounds, contacts = draft.build(self.loopdeck.today)
-        self._write(f"add loop {process.title}", [process, *rounds, *contacts], process.id)
+    def _apply_focused(self, patch: Patch | None) -> None:
+        """A new loop's patch: the cursor goes to the loop it is about."""
+        self.applier(patch.focus if patch else None)(patch)
 
     def action_add_round(self) -> None:
+        from planner.changes.rounds import add_round
         from planner.quickadd import ROUND_EXAMPLE, RoundDraft, parse_round
-        from planner.rounds import placement_label
         from tui.screens.quick_line import QuickLineScreen
         from tui.widgets.previews import round_preview
 
-        loop = self.editable_loop()
-        if loop is None:
+        loop, board = self.editable_loop(), self.loopdeck.board
+        if loop is None or board is None:
             return
-        today = self.loopdeck.today
-        settings = self.loopdeck.board.settings if self.loopdeck.board else None
-
-        def store(draft: RoundDraft | None) -> None:
-            if draft is None:
-                return
-            round_ = draft.place(loop, today)  # may schedule a planned round
-            self._write(placement_label(loop, round_), [round_], loop.process.id)
-
+        today, settings = self.loopdeck.today, board.settings
         screen = QuickLineScreen[RoundDraft](
             f"New round for {loop.process.title}",
             ROUND_EXAMPLE,
             lambda line: parse_round(line, today),
             lambda draft: round_preview(draft, settings),
+            lambda draft, _again: add_round(loop, today, draft, settings),
         )
-        self.app.push_screen(screen, store)
+        self.app.push_screen(screen, self.applier(loop.process.id))
 
     def action_add_contact(self) -> None:
         from tui.screens.contact_form import ContactForm
 
-        loop = self.editable_loop()
-        if loop is not None:
-            form = ContactForm(loop.process.id, f"New contact for {loop.process.title}")
-            self.app.push_screen(form, self._storer(f"add contact to {loop.process.title}"))
+        if loop := self.editable_loop():
+            form = ContactForm(loop, self.loopdeck.today)
+            self.app.push_screen(form, self.applier(loop.process.id))
 
     def action_log(self) -> None:
         from tui.screens.log_form import LogForm
 
-        loop = self.editable_loop()
-        if loop is not None:
-            form = LogForm(loop, self.loopdeck.today)
-            self.app.push_screen(form, self._storer(f"log for {loop.process.title}"))
+        if loop := self.editable_loop():
+            self.app.push_screen(LogForm(loop, self.loopdeck.today), self.applier(loop.process.id))
 
     def action_done(self) -> None:
-        from planner.rounds import awaiting_outcome, current_round
+        from planner.changes.base import Refused
+        from planner.changes.done import round_to_mark
         from tui.screens.done_form import DoneForm
 
         loop = self.editable_loop()
         if loop is None:
             return
         today = self.loopdeck.today
-        round_ = current_round(loop, today) or awaiting_outcome(loop)
-        if round_ is None:
-            self.notify(f"{loop.process.title} has no open round; add one with s.")
+        try:
+            round_ = round_to_mark(loop, today)
+        except Refused as refusal:
+            self.notify(f"{refusal}.", severity="warning")
             return
-        title = f"{round_.label} at {loop.process.title}: done"
-        form = DoneForm(round_, title, today)
-        self.app.push_screen(form, self._storer(f"{round_.label} done at {loop.process.title}"))
+        self.app.push_screen(DoneForm(loop, round_, today), self.applier(loop.process.id))
 
     def action_edit(self) -> None:
         from tui.screens.process_form import ProcessForm
 
-        loop = self.editable_loop()
-        if loop is not None:
-            form = ProcessForm(loop.process)
-            self.app.push_screen(form, self._storer(f"edit {loop.process.title}"))
+        if loop := self.editable_loop():
+            form = ProcessForm(loop, self.loopdeck.today)
+            self.app.push_screen(form, self.applier(loop.process.id))
 
     def action_owner(self) -> None:
         from tui.screens.owner_form import OwnerForm
 
-        loop = self.editable_loop()
-        if loop is not None:
-            form = OwnerForm(loop.process)
-            self.app.push_screen(form, self._storer(f"owner of {loop.process.title}"))
+        if loop := self.editable_loop():
+            form = OwnerForm(loop, self.loopdeck.today)
+            self.app.push_screen(form, self.applier(loop.process.id))
 
     def action_offer(self) -> None:
-        from planner.offers import Offer, synced_round
-        from tui import insights
         from tui.screens.offer_form import OfferForm
 
-        loop = self.editable_loop()
-        board = self.loopdeck.board
-        if loop is None or board is None:
-            return
-        today = self.loopdeck.today
-        offer = insights.latest_open_offer(board, loop.process.id)
-
-        def store(edited: Offer | None) -> None:
-            if edited is None:
-                return
-            verb = "record" if offer is None else "update"
-            offer_round = synced_round(loop, edited, today)
-            records: list[Record] = [edited] if offer_round is None else [edited, offer_round]
-            self._write(f"{verb} the offer of {loop.process.title}", records, loop.process.id)
-
-        self.app.push_screen(OfferForm(loop, offer, today), store)
+        loop, board = self.editable_loop(), self.loopdeck.board
+        if loop is not None and board is not None:
+            form = OfferForm(loop, board.offers, self.loopdeck.today)
+            self.app.push_screen(form, self.applier(loop.process.id))
 
     def action_told(self) -> None:
-        from planner.pacing import told_event, told_label
+        from planner.changes.told import tell
         from tui import insights
         from tui.screens.told_picker import ToldPicker
 
-        loop = self.editable_loop()
-        board = self.loopdeck.board
+        loop, board = self.editable_loop(), self.loopdeck.board
         if loop is None or board is None:
             return
         today = self.loopdeck.today
         deadlines = insights.untold_deadlines(board, loop, today)
+        apply = self.applier(loop.process.id)
 
-        def store(deadline: Deadline | None) -> None:
+        def told(deadline: Deadline | None) -> None:
             if deadline is not None:
-                event = told_event(loop, deadline, today)
-                self._write(told_label(loop, deadline), [event], loop.process.id)
+                self._try(lambda: tell(loop, today, deadline), apply)
 
         if not deadlines:
             self.notify(f"{loop.process.title}: no other offer deadline left to pass on.")
         elif len(deadlines) == 1:
-            store(deadlines[0])
+            told(deadlines[0])
         else:
-            self.app.push_screen(ToldPicker(loop, deadlines, today), store)
+            self.app.push_screen(ToldPicker(loop, deadlines, today), told)
 
     def action_close_loop(self) -> None:
         from tui.screens.close_form import CloseForm
 
-        loop = self.editable_loop()
-        if loop is not None:
-            form = CloseForm(loop.process, self.loopdeck.today)
-            self.app.push_screen(form, self._storer(f"close {loop.process.title}"))
+        if loop := self.editable_loop():
+            form = CloseForm(loop, self.loopdeck.today)
+            self.app.push_screen(form, self.applier(loop.process.id))
 
     def action_undo(self) -> None:
         if self.writable():
@@ -237,12 +216,83 @@ class EditKeys(Screen[None]):
         self.app.push_screen(screen, chosen)
         self.loopdeck.read(lambda session: session.conflicts(), screen.fill)
 
-    def _storer(self, label: str) -> Callable[[Record | None], None]:
-        def store(record: Record | None) -> None:
-            if record is not None:
-                self._write(label, [record], getattr(record, "process_id", record.id))
+    # The items of the timeline and contact panes (Tab to them).
 
-        return store
+    def on_loop_pane_item_chosen(self, message: LoopPane.ItemChosen) -> None:
+        """Enter edits the item in its form, `m` moves a round, `x` deletes after a confirm."""
+        from planner.models import Contact, Event, Round
+        from tui.screens.contact_form import ContactForm
+        from tui.screens.log_form import LogForm
+        from tui.screens.move_form import MoveForm
 
-    def _write(self, label: str, records: list[Record], select: str | None) -> None:
-        self.loopdeck.write(label, records, select)
+        if not self.writable() or self.loopdeck.board is None:
+            return
+        loop, record, today = message.loop, message.record, self.loopdeck.today
+        apply = self.applier(loop.process.id)
+        if message.verb == "delete":
+            self._confirm_delete(loop, record)
+        elif isinstance(record, Round):
+            settings = self.loopdeck.board.settings
+            self.app.push_screen(MoveForm(loop, record, today, settings), apply)
+        elif isinstance(record, Contact):
+            self.app.push_screen(ContactForm(loop, today, record), apply)
+        elif isinstance(record, Event):
+            self.app.push_screen(LogForm(loop, today, record), apply)
+
+    def _confirm_delete(self, loop: Loop, record: Round | Contact | Event) -> None:
+        """Ask with one key; `y` runs the change's deletion, which may still refuse.
+
+        Deleting the person a step nudges is refused unless forced: the refusal
+        says so, and a second `y` forces it.
+        """
+        from planner.changes.contacts import delete_contact
+        from planner.changes.log import delete_event
+        from planner.changes.rounds import delete_round
+        from planner.models import Contact, Round
+        from tui.screens.confirm import ConfirmScreen
+        from tui.widgets.labels import short_date
+
+        today, board = self.loopdeck.today, self.loopdeck.board
+        settings = board.settings if board else None
+        delete: Callable[..., Patch]
+        if isinstance(record, Round):
+            what = f"the {record.label.lower()} ({short_date(record.date)})"
+            delete = partial(delete_round, loop, today, record.id)
+        elif isinstance(record, Contact):
+            what = record.name
+            delete = partial(delete_contact, loop, today, record.id, settings=settings)
+        else:
+            what = f"the log line of {short_date(record.on)}"
+            delete = partial(delete_event, loop, today, record.id)
+        apply = self.applier(loop.process.id)
+
+        def forced(yes: bool | None) -> None:
+            if yes:
+                self._try(partial(delete, force=True), apply)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Kept: nothing was deleted.", timeout=3)
+                return
+            refusal = self._try(delete, apply)
+            if refusal is not None and refusal.field == "force":
+                again = ConfirmScreen(f"Delete {what} anyway?", f"{refusal}.")
+                self.app.push_screen(again, forced)
+
+        question = f"Delete {what} from {loop.process.title}?"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _try(
+        self, change: Callable[[], Patch], apply: Callable[[Patch | None], None]
+    ) -> Refused | None:
+        """Run a change that needs no form and apply it; a refusal is said (and returned)."""
+        from planner.changes.base import Refused
+
+        try:
+            patch = change()
+        except Refused as refusal:
+            if refusal.field != "force":
+                self.notify(f"Nothing was changed: {refusal}.", severity="warning", timeout=8)
+            return refusal
+        apply(patch)
+        return None

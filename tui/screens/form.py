@@ -1,16 +1,19 @@
 """The frame of every edit form: labelled fields, an error beside each, save or cancel.
 
-A form returns a validated record and never writes: the app stores it. When
-the model refuses a value, pydantic's error is reworded by
-`planner.validation.problems` and placed beside the field it is about, and the
-form stays open with the user's text intact.
+A form collects its fields and hands them to a change in `planner.changes`,
+with the loop it was opened on; it dismisses with the `Patch` the change
+returns and never writes: the app does (`LoopdeckApp.apply`). A `Refused`
+change shows its sentence beside the field it names, or in the form's own
+message line when it names none of the form's fields, and the form stays open
+with the user's text intact. A value the form reads itself (a date in words)
+and cannot read is a `FieldError`, shown the same way.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+import datetime as dt
+from typing import Any, ClassVar
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +23,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from planner.changes.base import Patch, Refused
+from planner.dates import DateError, parse_date, parse_time
 from planner.text import visible
-from planner.validation import field_name, problems
-
-ResultT = TypeVar("ResultT")
 
 
 class FieldError(ValueError):
@@ -34,8 +36,8 @@ class FieldError(ValueError):
         self.field = field
 
 
-class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
-    """Subclasses yield their rows from `fields` and turn the values into a record in `build`."""
+class FormScreen(ModalScreen[Patch | None]):
+    """Subclasses yield their rows from `fields` and turn the values into a change in `build`."""
 
     AUTO_FOCUS = ".field Input, .field Select"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012 (typed by Screen)
@@ -56,8 +58,8 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def build(self) -> ResultT:
-        """The record from the current values; raise FieldError or ValidationError if wrong."""
+    def build(self) -> Patch:
+        """The change the current values ask for; raises FieldError or Refused if wrong."""
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
@@ -97,31 +99,36 @@ class FormScreen(ModalScreen[ResultT | None], Generic[ResultT]):
         """The selected value, or None when the field is blank."""
         return self.query_one(f"#field-{name}", Select).selection
 
+    def date(self, name: str, today: dt.date) -> dt.date | None:
+        """The field read as a date (today, fri, +3d, 2026-03-20), None when blank."""
+        text = self.text(name)
+        try:
+            return parse_date(text, today) if text else None
+        except DateError as error:
+            raise FieldError(name, str(error)) from None
+
+    def time(self, name: str) -> dt.time | None:
+        """The field read as a time of day (14:00), None when blank."""
+        text = self.text(name)
+        try:
+            return parse_time(text) if text else None
+        except DateError as error:
+            raise FieldError(name, str(error)) from None
+
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def action_save(self) -> None:
         self._clear_errors()
         try:
-            result = self.build()
-        except FieldError as error:
+            patch = self.build()
+        except (FieldError, Refused) as error:
             self._show_error(error.field, str(error))
             return
-        except ValidationError as error:
-            for field, sentence in problems(error):
-                self._show_error(self._field_for(field), sentence)
-            return
-        self.dismiss(result)
+        self.dismiss(patch)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def _field_for(self, words: str) -> str:
-        """Which of our fields a reworded location ("due date (item 1)") is about."""
-        for name in self._names:
-            if words.startswith(field_name((name,))):
-                return name
-        return ""
 
     def _show_error(self, field: str, message: str) -> None:
         target = f"error-{field}" if field in self._names else "form-error"

@@ -1,4 +1,7 @@
-"""Log a touch, a note or a promise (`l`)."""
+"""Log a touch, a note or a promise (`l`), or edit a log line (Enter on it): `planner.changes.log`.
+
+Dates take the quick-add forms (today, fri, +3d, 2026-03-20).
+"""
 
 from __future__ import annotations
 
@@ -7,49 +10,47 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from planner.dates import DateError, parse_date
+from planner.changes.base import Patch
+from planner.changes.log import edit_event, log_event
 from planner.models import Event, EventKind, Loop
 from tui.screens.choices import options
-from tui.screens.form import FieldError, FormScreen
+from tui.screens.form import FormScreen
 
 
-class LogForm(FormScreen[Event]):
-    """Dates take the quick-add forms (today, fri, +3d, 2026-03-20)."""
+class LogForm(FormScreen):
+    """A new log line when `event` is None, else that line with its fields changed."""
 
-    def __init__(self, loop: Loop, today: dt.date) -> None:
-        super().__init__(f"Log for {loop.process.title}")
+    def __init__(self, loop: Loop, today: dt.date, event: Event | None = None) -> None:
+        title = loop.process.title
+        super().__init__(f"Log for {title}" if event is None else f"Edit a log line of {title}")
         self._loop = loop
         self._today = today
+        self._event = event
 
     def fields(self) -> ComposeResult:
-        kinds = Select(options(EventKind), value=EventKind.NOTE.value, allow_blank=False)
+        e = self._event
+        kind = e.kind.value if e else EventKind.NOTE.value
+        kinds = Select(options(EventKind), value=kind, allow_blank=False)
         yield self.row("kind", "Kind (sent / received = a touch with a contact)", kinds)
-        yield self.row("text", "What", Input(placeholder="Sent thank-you note"))
-        yield self.row("on", "On", Input("today"))
+        text = Input(e.text if e else "", placeholder="Sent thank-you note")
+        yield self.row("text", "What", text)
+        yield self.row("on", "On", Input(e.on.isoformat() if e else "today"))
         people = [
             (f"{c.name} ({c.role.value.replace('_', ' ')})", c.id) for c in self._loop.contacts
         ]
-        yield self.row("contact", "With", Select(people, prompt="nobody in particular"))
-        yield self.row("due", "Due (promises only)", Input(placeholder="+2d"))
+        known = e is not None and e.contact_id in {c.id for c in self._loop.contacts}
+        contact = e.contact_id if e is not None and known else Select.NULL
+        with_whom = Select(people, prompt="nobody in particular", value=contact)
+        yield self.row("contact_id", "With", with_whom)
+        due = e.due.isoformat() if e and e.due else ""
+        yield self.row("due", "Due (promises only)", Input(due, placeholder="+2d"))
 
-    def build(self) -> Event:
+    def build(self) -> Patch:
         kind = EventKind(self.choice("kind"))
-        due = self._date("due") if self.text("due") else None
-        if kind == EventKind.PROMISE and due is None:
-            raise FieldError("due", "a promise needs a due date (e.g. +2d or fri)")
-        return Event.model_validate(
-            {
-                "process_id": self._loop.process.id,
-                "on": self._date("on"),
-                "kind": kind,
-                "text": self.text("text"),
-                "contact_id": self.choice("contact"),
-                "due": due,
-            }
-        )
-
-    def _date(self, name: str) -> dt.date:
-        try:
-            return parse_date(self.text(name), self._today)
-        except DateError as error:
-            raise FieldError(name, str(error)) from None
+        on = self.date("on", self._today)
+        due = self.date("due", self._today)
+        contact_id = self.choice("contact_id")
+        if self._event is None:
+            return log_event(self._loop, self._today, self.text("text"), kind, on, contact_id, due)
+        values = {"kind": kind, "text": self.text("text"), "on": on, "contact_id": contact_id}
+        return edit_event(self._loop, self._today, self._event.id, {**values, "due": due})

@@ -3,8 +3,9 @@
 Amounts and dates are read exactly as `loopdeck offer` reads them
 (`planner.offers.parse_amount`: 250k, 1.2m, a bonus of 15% of the base;
 `planner.dates.parse_date`: +7d, fri, 2026-03-20), so the form and the
-command line never disagree about what a value means. The app stores the
-offer together with the loop's OFFER round (`planner.offers.synced_round`).
+command line never disagree about what a value means; the terms go to
+`planner.changes.offers.record_offer`, as `loopdeck offer` sends them, which
+keeps the loop's OFFER round in step.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from planner.dates import DateError, parse_date
+from planner.changes.base import Patch
+from planner.changes.offers import current_offer, record_offer
 from planner.models import Loop
 from planner.offers import AMOUNT_FORMS, AmountError, Offer, OfferStatus, parse_amount
 from tui.screens.choices import options
@@ -25,13 +27,15 @@ AMOUNTS = ("base", "bonus", "equity", "sign_on")
 DATES = ("start_date", "deadline")
 
 
-class OfferForm(FormScreen[Offer]):
-    """A new offer when `offer` is None, else that offer with the fields changed."""
+class OfferForm(FormScreen):
+    """The loop's open offer with its terms changed, or a new one when none is open."""
 
-    def __init__(self, loop: Loop, offer: Offer | None, today: dt.date) -> None:
+    def __init__(self, loop: Loop, offers: list[Offer], today: dt.date) -> None:
+        offer = current_offer(offers, loop)
         verb = "Offer" if offer is None else "Edit the offer"
         super().__init__(f"{verb} from {loop.process.title}")
         self._loop = loop
+        self._offers = offers
         self._offer = offer
         self._today = today
 
@@ -51,10 +55,9 @@ class OfferForm(FormScreen[Offer]):
         yield self.row("start_date", "Start date", Input(_date(o.start_date)))
         yield self.row("deadline", "Deadline (e.g. +7d or fri)", Input(_date(o.deadline)))
 
-    def build(self) -> Offer:
+    def build(self) -> Patch:
         fields: dict[str, Any] = {
-            "process_id": self._loop.process.id,
-            "status": self.choice("status"),
+            "status": OfferStatus(self.choice("status")),
             "currency": self.text("currency").upper(),
             "vesting_years": self.text("vesting_years"),
             "cliff_months": self.text("cliff_months"),
@@ -63,10 +66,8 @@ class OfferForm(FormScreen[Offer]):
         for name in AMOUNTS[1:]:
             fields[name] = self._amount(name, base)
         for name in DATES:
-            fields[name] = self._date(name)
-        if self._offer is None:
-            return Offer.model_validate({**fields, "received_on": self._today})
-        return Offer.model_validate({**self._offer.model_dump(), **fields})
+            fields[name] = self.date(name, self._today)
+        return record_offer(self._loop, self._today, self._offers, fields)
 
     def _amount(self, name: str, base: int | None) -> int:
         """A blank amount is zero: an offer without a sign-on bonus is common."""
@@ -74,13 +75,6 @@ class OfferForm(FormScreen[Offer]):
         try:
             return parse_amount(text, base) if text else 0
         except AmountError as error:
-            raise FieldError(name, str(error)) from None
-
-    def _date(self, name: str) -> dt.date | None:
-        text = self.text(name)
-        try:
-            return parse_date(text, self._today) if text else None
-        except DateError as error:
             raise FieldError(name, str(error)) from None
 
 

@@ -7,11 +7,15 @@ next round is with, since that is usually what is being prepared.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
+from planner.changes.base import Patch
+from planner.changes.prep import add_point
 from planner.models import Loop
-from planner.prep import Audience, TalkingPoint
+from planner.prep import Audience
 from tui.screens.choices import options
 from tui.screens.form import FormScreen
 
@@ -21,14 +25,15 @@ PLACEHOLDERS = {
 }
 
 
-class PointForm(FormScreen[TalkingPoint]):
+class PointForm(FormScreen):
     """One point: for whom, and what to say; refused when empty."""
 
     AUTO_FOCUS = "#field-text"  # the audience is usually right already
 
-    def __init__(self, loop: Loop, audience: Audience) -> None:
+    def __init__(self, loop: Loop, today: dt.date, audience: Audience) -> None:
         super().__init__(f"A talking point for {loop.process.title}")
         self._loop = loop
+        self._today = today
         self._audience = audience
 
     def fields(self) -> ComposeResult:
@@ -36,11 +41,6 @@ class PointForm(FormScreen[TalkingPoint]):
         yield self.row("audience", "For (recruiter: outcomes; hiring manager: metrics)", audiences)
         yield self.row("text", "Point", Input(placeholder=PLACEHOLDERS[self._audience]))
 
-    def build(self) -> TalkingPoint:
-        return TalkingPoint.model_validate(
-            {
-                "process_id": self._loop.process.id,
-                "audience": self.choice("audience"),
-                "text": self.text("text"),
-            }
-        )
+    def build(self) -> Patch:
+        audience = Audience(self.choice("audience"))
+        return add_point(self._loop, self._today, audience, self.text("text"))

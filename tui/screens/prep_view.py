@@ -6,14 +6,16 @@ decision is made, and my constraints when the call is with the recruiter.
 
 The screen edits it too: `a` asks a new question, Enter on a question marks it
 asked with what I heard, `t` adds a talking point, `d` says how they decide, `c`
-edits my constraints, `u` undoes. The forms return records; the screen posts
-them up as a `Save` and the app writes them (one transaction, one undo step),
-then calls `reload` so the view shows what the file now holds.
+edits my constraints, `u` undoes. Each form calls its change in
+`planner.changes.prep`; the screen posts the `Patch` up as a `Save`, the app
+writes it (one transaction, one undo step), then calls `reload` so the view
+shows what the file now holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -28,7 +30,8 @@ from textual.message import Message
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.models import Loop, Record
+from planner.changes.base import Patch
+from planner.models import Loop
 from planner.prep import Decision, PrepSheet, Profile, Question, TalkingPoint
 from planner.text import visible
 from storage.errors import StorageError
@@ -54,6 +57,8 @@ class PrepData:
     """Talking points for the audience of a later round, shown dimmed under the sheet's."""
     decision: Decision | None
     profile: Profile
+    profile_saved: bool
+    """Whether the file holds my constraints yet (blank until first saved)."""
     read_only: str | None
     """Why the file cannot be changed, or None: the edit keys say it instead of opening a form."""
 
@@ -151,19 +156,19 @@ class PrepScreen(InsightScreen):
     ]
 
     class Save(Message):
-        """Records a form returned, for the app to write as one undoable transaction."""
+        """The change a form returned, for the app to write as one undoable transaction."""
 
-        def __init__(self, label: str, records: Sequence[Record], process_id: str) -> None:
+        def __init__(self, patch: Patch, process_id: str) -> None:
             super().__init__()
-            self.label = label
-            self.records = list(records)
+            self.patch = patch
             self.process_id = process_id
 
     class Undo(Message):
         """The user pressed `u` here: undo the latest write, as on the main screen."""
 
-    def __init__(self, title: str, load: Callable[[], PrepData]) -> None:
+    def __init__(self, title: str, today: dt.date, load: Callable[[], PrepData]) -> None:
         super().__init__(f"Prep: {title}", lambda: Text(LOADING, style="dim"))
+        self._today = today
         self._load = load
         self.data: PrepData | None = None
         """What the view shows; None until the first read in the worker came back."""
@@ -251,19 +256,18 @@ class PrepScreen(InsightScreen):
             return None
         return self.data
 
-    def _save_as(self, label: str, data: PrepData) -> Callable[[Record | None], None]:
-        """A form's callback: post what it returned up to the app, under this undo label."""
+    def _save(self, data: PrepData) -> Callable[[Patch | None], None]:
+        """A form's callback: post the change it returned up to the app."""
 
-        def save(record: Record | None) -> None:
-            if record is not None:
-                self.post_message(self.Save(label, [record], data.loop.process.id))
+        def save(patch: Patch | None) -> None:
+            if patch is not None:
+                self.post_message(self.Save(patch, data.loop.process.id))
 
         return save
 
     def action_ask(self) -> None:
         if data := self._editable():
-            label = f"ask {data.loop.process.title}"
-            self.app.push_screen(QuestionForm(data.loop), self._save_as(label, data))
+            self.app.push_screen(QuestionForm(data.loop, self._today), self._save(data))
 
     @on(OptionList.OptionSelected, "#prep-questions")
     def _answer_selected(self) -> None:
@@ -274,25 +278,23 @@ class PrepScreen(InsightScreen):
         if self.data is not None and question is None:
             self.notify("No question yet: a adds one.", severity="warning")
         elif question is not None and (data := self._editable()):
-            label = f"asked a question at {data.loop.process.title}"
-            self.app.push_screen(AnswerForm(question), self._save_as(label, data))
+            form = AnswerForm(data.loop, self._today, question)
+            self.app.push_screen(form, self._save(data))
 
     def action_point(self) -> None:
         if data := self._editable():
-            form = PointForm(data.loop, data.sheet.audience)
-            label = f"talking point for {data.loop.process.title}"
-            self.app.push_screen(form, self._save_as(label, data))
+            form = PointForm(data.loop, self._today, data.sheet.audience)
+            self.app.push_screen(form, self._save(data))
 
     def action_decision(self) -> None:
         if data := self._editable():
-            form = DecisionForm(data.loop, data.decision)
-            label = f"how {data.loop.process.company} decides"
-            self.app.push_screen(form, self._save_as(label, data))
+            form = DecisionForm(data.loop, self._today, data.decision)
+            self.app.push_screen(form, self._save(data))
 
     def action_profile(self) -> None:
         if data := self._editable():
-            form = ProfileForm(data.profile)
-            self.app.push_screen(form, self._save_as("my constraints", data))
+            form = ProfileForm(data.profile, data.profile_saved)
+            self.app.push_screen(form, self._save(data))
 
     def action_undo(self) -> None:
         self.post_message(self.Undo())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from planner.changes.base import Insert, Patch, Write, update, updated
 from planner.prep import Profile
 from tui.screens.form import FormScreen
 
@@ -23,17 +24,25 @@ LABELS = {
 }
 
 
-class ProfileForm(FormScreen[Profile]):
-    """The profile with every field as typed."""
+class ProfileForm(FormScreen):
+    """The profile's fields as typed; only those that changed are written."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, saved: bool) -> None:
         super().__init__("My constraints (every loop)")
         self._profile = profile
+        self._saved = saved
+        """Whether the file holds the profile yet: the first save writes it whole."""
 
     def fields(self) -> ComposeResult:
         for name, label in LABELS.items():
             yield self.row(name, label, Input(getattr(self._profile, name)))
 
-    def build(self) -> Profile:
+    def build(self) -> Patch:
         values = {name: self.text(name) for name in LABELS}
-        return Profile.model_validate({**self._profile.model_dump(), **values})
+        writes: tuple[Write, ...]
+        if self._saved:
+            writes = update(self._profile, **values)
+        else:
+            new, changed = updated(self._profile, **values)
+            writes = (Insert(new),) if changed else ()
+        return Patch("my constraints", writes, "Saved my constraints")

@@ -1,7 +1,11 @@
 """A one-line quick-add box with a live preview and the parse error inline.
 
-The same grammar as the command line (`planner.quickadd`): the box only shows
-what the parser would create while the user types, and returns the draft.
+The same grammar as the command line (`planner.quickadd`): the box shows what
+the parser would create while the user types; Enter hands the draft to the
+change (`planner.changes`) and dismisses with its `Patch`. A refusal shows
+inline like a parse error; one that only a deliberate second word lets
+through (a second open loop with the same name: the command line's `--again`)
+is let through by pressing Enter again on the same line.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from planner.changes.base import Patch, Refused
 from planner.quickadd import QuickAddError
 
 DraftT = TypeVar("DraftT")
 
 
-class QuickLineScreen(ModalScreen[DraftT | None], Generic[DraftT]):
+class QuickLineScreen(ModalScreen[Patch | None], Generic[DraftT]):
     """Enter saves a line that parses; Escape cancels; nothing is written from here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,6 +41,7 @@ class QuickLineScreen(ModalScreen[DraftT | None], Generic[DraftT]):
         hint: str,
         parse: Callable[[str], DraftT],
         preview: Callable[[DraftT], RenderableType],
+        change: Callable[[DraftT, bool], Patch],
         value: str = "",
     ) -> None:
         super().__init__()
@@ -43,7 +49,11 @@ class QuickLineScreen(ModalScreen[DraftT | None], Generic[DraftT]):
         self._hint = hint
         self._parse = parse
         self._preview = preview
+        self._change = change
+        """The draft to a patch; True when the user confirmed a second time (`again`)."""
         self._value = value
+        self._refused_again: str | None = None
+        """The line last refused for want of a second word: Enter on it again adds it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="quick-line"):
@@ -64,10 +74,17 @@ class QuickLineScreen(ModalScreen[DraftT | None], Generic[DraftT]):
     def _save_line(self, event: Input.Submitted) -> None:
         try:
             draft = self._parse(event.value)
+            again = event.value == self._refused_again
+            patch = self._change(draft, again)
         except QuickAddError as error:
             self._show_error(str(error))
             return
-        self.dismiss(draft)
+        except Refused as error:
+            self._refused_again = event.value if error.field == "again" else None
+            more = " Press Enter again to do it anyway." if error.field == "again" else ""
+            self._show_error(f"{error}{more}")
+            return
+        self.dismiss(patch)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

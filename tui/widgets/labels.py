@@ -7,6 +7,7 @@ import datetime as dt
 from rich.text import Text
 
 from planner.models import Process
+from planner.owner_words import owner_words
 from planner.steps import NextStep
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 
@@ -33,8 +34,8 @@ def step_lines(step: NextStep, process: Process, palette: Palette, today: dt.dat
         (f" {OWNER_SHORT[step.owner]} ", palette.owner[step.owner]), " ", step.what, "\n"
     )
     if step.overridden:
-        note = f": {process.override_note}" if process.override_note else ""
-        text.append(f"{step.owner.label}, set by hand{note}\n", style=palette.heading)
+        words = owner_words(step.owner, True, process.override_note)
+        text.append(f"{words}\n", style=palette.heading)
     text.append(f"● {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
     text.append(f" · waiting {step.waiting_days}d since {short_date(step.since)}", palette.muted)
     if step.due is not None:

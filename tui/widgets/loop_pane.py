@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -111,6 +112,11 @@ class LoopPane(PaneText):
         return []
 
     @property
+    def items(self) -> list[Item]:
+        """The items of the loop shown, in the order the cursor walks them."""
+        return self._items
+
+    @property
     def item(self) -> ItemRecord | None:
         """The record under the cursor, if the loop has any item."""
         return self._items[self.cursor].record if self._items else None
@@ -180,7 +186,8 @@ class LoopPane(PaneText):
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         if self.scroll_offset.y + y in self._cursor_rows():
-            return strip.apply_style(self.get_component_rich_style("loop-pane--cursor"))
+            cursor = self.get_component_rich_style("loop-pane--cursor")
+            return Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
         return strip
 
     def _refresh_cursor(self) -> None:
