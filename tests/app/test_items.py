@@ -137,6 +137,28 @@ async def test_m_moves_a_round_and_undo_moves_it_back(demo_db: Path) -> None:
     assert tech_round(demo_db) == before
 
 
+async def test_enter_on_a_round_edits_it_in_a_form_and_undo_takes_it_back(
+    demo_db: Path,
+) -> None:
+    before = tech_round(demo_db)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, SCHEDULED)
+        await pilot.press("tab")
+        await walk_to(pilot, timeline(app), is_tech)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-date", Input).value == "2026-03-19"
+        fill(app, date="fri", time="11:00")
+        await press(pilot, "ctrl+s")
+        edited = tech_round(demo_db)
+        assert edited is not None and before is not None
+        assert (edited.date, edited.time) == (dt.date(2026, 3, 20), dt.time(11, 0))
+        assert edited.interviewers == before.interviewers and edited.format == before.format
+        await press(pilot, "u")
+    assert tech_round(demo_db) == before
+
+
 async def test_a_move_the_change_refuses_is_shown_beside_the_date(demo_db: Path) -> None:
     before = demo_db.read_bytes()
     app = make_app(demo_db)

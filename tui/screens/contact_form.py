@@ -19,8 +19,9 @@ class ContactForm(FormScreen):
     """A new person when `contact` is None; name and role are required."""
 
     def __init__(self, loop: Loop, today: dt.date, contact: Contact | None = None) -> None:
-        title = loop.process.title
-        super().__init__(f"New contact for {title}" if contact is None else f"{contact.name}")
+        company = loop.process.company
+        title = f"New contact for {company}" if contact is None else f"{contact.name} at {company}"
+        super().__init__(title)
         self._loop = loop
         self._today = today
         self._contact = contact

@@ -31,13 +31,13 @@ def key_sections(app: App[None]) -> list[Section]:
     """The main screen's keys and the app's, then each pane's and view's own, as bound."""
     from tui.screens.main import MainScreen
     from tui.screens.prep_view import PrepScreen
-    from tui.widgets.contact_cards import ContactCards
+    from tui.widgets.loop_pane import LoopPane
     from tui.widgets.timeline_pane import TimelinePane
 
     sections = [
         ("", [*MainScreen.BINDINGS, *type(app).BINDINGS]),
-        ("In the timeline (Tab to it)", TimelinePane.BINDINGS),
-        ("In the contacts (Tab twice)", ContactCards.BINDINGS),
+        ("On an item of the timeline or the contacts (Tab)", LoopPane.BINDINGS),
+        ("On a round in the timeline", TimelinePane.BINDINGS),
         ("In the prep view (p)", PrepScreen.BINDINGS),
     ]
     return [(title, _key_rows(app, bindings)) for title, bindings in sections]

@@ -19,7 +19,9 @@ class MoveForm(FormScreen):
 
     def __init__(self, loop: Loop, round_: Round, today: dt.date, settings: Settings) -> None:
         when = short_date(round_.date) if round_.date else "no date yet"
-        super().__init__(f"Move the {round_.label.lower()} at {loop.process.title} ({when})")
+        if round_.time is not None:
+            when += f" {round_.time:%H:%M}"
+        super().__init__(f"Move the {round_.label.lower()} ({when}) at {loop.process.company}")
         self._loop = loop
         self._round = round_
         self._today = today

@@ -75,12 +75,16 @@ class LoopPane(PaneText):
         Binding("up", "cursor(-1)", "Up", show=False, tooltip="The item above", id="item-up"),
         Binding("down", "cursor(1)", "Down", show=False, tooltip="The item below", id="item-down"),
         Binding(
-            "enter", "choose('edit')", "Edit item", tooltip="Edit it in a form", id="item-edit"
+            "enter",
+            "choose('edit')",
+            "Edit",
+            tooltip="Edit the round, person or log line in a form",
+            id="item-edit",
         ),
         Binding(
             "x",
             "choose('delete')",
-            "Delete item",
+            "Delete",
             tooltip="Delete it after a one-key confirm (y)",
             id="item-delete",
         ),

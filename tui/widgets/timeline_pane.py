@@ -36,7 +36,7 @@ class TimelinePane(LoopPane):
         Binding(
             "m",
             "choose('move')",
-            "Move round",
+            "Move",
             tooltip="Give the round under the cursor a new date and time",
             id="item-move",
         ),
