@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
@@ -121,12 +120,15 @@ def fits(part: Text, width: int) -> bool:
 
 
 def rows(part: Text, console: Console, width: int) -> int:
-    """How many rows `part` takes at `width` as Rich wraps it: only where to break, no rendering."""
+    """How many rows `part` takes at `width` as Rich wraps it: only where to break, no rendering.
+
+    Only the lines wider than the pane are wrapped (by Rich's own `Text.wrap`) to count them.
+    """
     plain = part.plain
     if part.no_wrap or part.overflow not in (None, "fold") or "\t" in plain:
         return len(part.wrap(console, width))
     return sum(
-        1 + len(divide_line(line, width)) if cell_len(line) > width else 1
+        len(Text(line).wrap(console, width)) if cell_len(line) > width else 1
         for line in plain.split("\n")
     )
 
