@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from apphelp import make_app, settle, type_text
+from apphelp import make_app, open_on, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -67,6 +67,35 @@ async def contact_error(pilot: Pilot[None]) -> None:
     await steady(pilot)
 
 
+async def on_tech_round(pilot: Pilot[None]) -> None:
+    """Kestrel Grid's timeline focused (Tab), the cursor on its technical interview."""
+    await open_on(pilot, "Kestrel Grid")
+    await pilot.press("tab", "down", "down", "down")
+
+
+async def timeline_cursor(pilot: Pilot[None]) -> None:
+    await on_tech_round(pilot)
+    await steady(pilot)
+
+
+async def move_form(pilot: Pilot[None]) -> None:
+    await on_tech_round(pilot)
+    await pilot.press("m")
+    await steady(pilot)
+
+
+async def contact_edit(pilot: Pilot[None]) -> None:
+    await open_on(pilot, "Kestrel Grid")
+    await pilot.press("tab", "tab", "enter")
+    await steady(pilot)
+
+
+async def delete_confirm(pilot: Pilot[None]) -> None:
+    await on_tech_round(pilot)
+    await pilot.press("x")
+    await steady(pilot)
+
+
 async def help_screen(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("f1")
@@ -81,6 +110,10 @@ SCRIPTS: dict[str, Script] = {
     "quick-add-error": quick_add_error,
     "contact-error": contact_error,
     "help": help_screen,
+    "timeline-cursor": timeline_cursor,
+    "move-form": move_form,
+    "contact-edit": contact_edit,
+    "delete-confirm": delete_confirm,
 }
 
 
