@@ -48,14 +48,29 @@ async def _offers(pilot: Pilot[None]) -> None:
     await pilot.press("dollar_sign")
 
 
-async def _prep(pilot: Pilot[None]) -> None:
-    """The demo loop with questions, talking points and a decision process to show."""
+async def _on_kestrel(pilot: Pilot[None]) -> None:
+    """The demo loop with a scheduled interview, questions, talking points and a decision."""
     app = pilot.app
     assert isinstance(app, LoopdeckApp) and app.board is not None
     kestrel = next(r for r in app.board.rows if r.loop.process.company == "Kestrel Grid")
     app.main.select_loop(kestrel.process_id)
     await pilot.pause()
+
+
+async def _prep(pilot: Pilot[None]) -> None:
+    await _on_kestrel(pilot)
     await pilot.press("p")
+
+
+async def _items(pilot: Pilot[None]) -> None:
+    """Tab to the timeline, the cursor on the scheduled technical interview."""
+    await _on_kestrel(pilot)
+    await pilot.press("tab", "down", "down", "down")
+
+
+async def _delete(pilot: Pilot[None]) -> None:
+    await _items(pilot)
+    await pilot.press("x")
 
 
 async def _funnel(pilot: Pilot[None]) -> None:
@@ -70,6 +85,8 @@ SHOTS: dict[str, Script] = {
     "offers": _offers,
     "prep": _prep,
     "funnel": _funnel,
+    "items": _items,
+    "delete": _delete,
 }
 
 
