@@ -37,7 +37,7 @@ class DoneForm(FormScreen):
         day = self._round.date
         if day is not None and day > self._today:
             label = f"Took place on (it was dated {short_date(day)}, after today: when was it?)"
-            field = Input(placeholder="e.g. today, yesterday or 2026-03-13")
+            field = Input(placeholder="e.g. today or yesterday")
         else:
             label = "Took place on"
             field = Input(day.isoformat() if day else "", placeholder="today")
