@@ -25,8 +25,10 @@ def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "show",
         help="one loop in full",
-        description="One loop: its state, my to-dos, rounds, contacts, log and prep, each item with "
-        "its handle (r1, p1, l1, q1, t1).",
+        description=(
+            "One loop: its state, my to-dos, rounds, contacts, log and prep, each item "
+            "with its handle (r1, p1, l1, q1, t1)."
+        ),
     )
     parser.add_argument("process", metavar="PROCESS", help="id prefix or part of 'company / role'")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
