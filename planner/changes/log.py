@@ -13,7 +13,7 @@ from typing import Any
 from planner.changes.base import Insert, Patch, Refused, Remove, build, pick, update
 from planner.models import Event, EventKind, Loop
 
-EVENT_FIELDS = ("on", "kind", "text", "contact_id", "due", "done")
+EVENT_FIELDS = ("on", "kind", "text", "contact_id", "due", "done", "expect")
 """What an edit of a log line may change."""
 
 
@@ -25,8 +25,10 @@ def log_event(
     on: dt.date | None = None,
     contact_id: str | None = None,
     due: dt.date | None = None,
+    expect: dt.date | None = None,
 ) -> Patch:
-    """A new log line; with a due date and no kind it is a promise."""
+    """A new log line; with a due date and no kind it is a promise. `expect`: on a touch
+    they sent, the day they said I would hear by."""
     kind = kind if kind is not None else (EventKind.PROMISE if due else EventKind.NOTE)
     fields = {"on": today if on is None else on, "kind": kind, "due": due}
     _check(loop, today, {**fields, "contact_id": contact_id})
@@ -35,6 +37,7 @@ def log_event(
         process_id=loop.process.id,
         text=text,
         contact_id=contact_id,
+        expect=expect,
         **fields,
     )
     title = loop.process.title

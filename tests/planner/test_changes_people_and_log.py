@@ -150,3 +150,14 @@ def test_told_logs_a_touch_naming_the_loop_with_the_offer() -> None:
         tell(loop, TODAY, deadline, day(1))
     with pytest.raises(Refused, match="own offer deadline"):
         tell(loop, TODAY, Deadline(PID, "Acme", day(4), day(-1)))
+
+
+def test_their_touch_may_say_when_i_will_hear() -> None:
+    loop = acme()
+    patch = log_event(loop, TODAY, "Decision by Friday", EventKind.RECEIVED, expect=day(4))
+    assert patch.writes[0].record.expect == day(4)
+    with pytest.raises(Refused) as refused:
+        log_event(loop, TODAY, "I will send it Friday", EventKind.SENT, expect=day(4))
+    assert refused.value.field == "expect"
+    edited = edit_event(loop, TODAY, "e1", {"kind": EventKind.RECEIVED, "expect": day(3)})
+    assert fields_written(edited) == {"e1": frozenset({"kind", "expect"})}
