@@ -240,3 +240,25 @@ async def test_a_second_loop_with_the_same_name_takes_a_second_enter(demo_db: Pa
         loop for loop in stored_loops(demo_db) if loop.process.company.lower() == "kestrel grid"
     ]
     assert len(kestrels) == 2
+
+
+async def test_a_received_touch_says_when_i_will_hear_and_only_it_may(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pid = await open_on(pilot, "Orchard Vector")
+        await pilot.press("l")
+        field(app, "text").value = "Decision by Friday"
+        field(app, "expect").value = "fri"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen), "a note carries no promised date of theirs"
+        assert error_beside(app, "expect")
+        app.screen.query_one("#field-kind", Select).value = EventKind.RECEIVED.value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+        row = app.board.row(pid) if app.board else None
+        assert row is not None and row.step is not None
+        assert row.step.expected == dt.date(2026, 3, 20)
+    heard = next(e for e in stored(demo_db, "Orchard Vector").events if e.text.startswith("Dec"))
+    assert (heard.kind, heard.expect) == (EventKind.RECEIVED, dt.date(2026, 3, 20))

@@ -44,13 +44,22 @@ class LogForm(FormScreen):
         yield self.row("contact_id", "With", with_whom)
         due = e.due.isoformat() if e and e.due else ""
         yield self.row("due", "Due (promises only)", Input(due, placeholder="+2d"))
+        expect = e.expect.isoformat() if e and e.expect else ""
+        heard_by = Input(expect, placeholder="fri")
+        yield self.row("expect", "I'll hear by (received only: the day they named)", heard_by)
 
     def build(self) -> Patch:
         kind = EventKind(self.choice("kind"))
         on = self.date("on", self._today)
         due = self.date("due", self._today)
+        expect = self.date("expect", self._today)
         contact_id = self.choice("contact_id")
+        text = self.text("text")
         if self._event is None:
-            return log_event(self._loop, self._today, self.text("text"), kind, on, contact_id, due)
-        values = {"kind": kind, "text": self.text("text"), "on": on, "contact_id": contact_id}
-        return edit_event(self._loop, self._today, self._event.id, {**values, "due": due})
+            return log_event(
+                self._loop, self._today, text, kind, on, contact_id, due, expect=expect
+            )
+        values = {"kind": kind, "text": text, "on": on, "contact_id": contact_id}
+        return edit_event(
+            self._loop, self._today, self._event.id, {**values, "due": due, "expect": expect}
+        )
