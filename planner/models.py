@@ -237,9 +237,11 @@ class Round(Record):
     def date_key(self) -> tuple[dt.date, dt.time, int, dt.date, str]:
         """Order of the timeline as shown: by date (undated rounds last), then time,
         then the kind's usual place in a loop (the application before a screen the
-        same day), then creation. A late-dated application shows where its date is."""
+        same day), then creation. A late-dated application shows where its date is;
+        one without a date (a tracker that never said) still opens the loop."""
+        undated = dt.date.min if self.kind == RoundKind.APPLIED else dt.date.max
         return (
-            self.date or dt.date.max,
+            self.date or undated,
             self.time or dt.time.min,
             _KIND_ORDER[self.kind],
             self.created_on,

@@ -63,7 +63,7 @@ def test_reads_and_writes_import_nothing_of_the_app(db_path: Path, tmp_path: Pat
         ["show", "acme"],
         ["log", "acme", "Sent availability", "--kind", "sent"],
         ["stage", "acme", "tech on:+1w"],
-        ["done", "acme", "--outcome", "passed"],
+        ["done", "acme", "--on", "today", "--outcome", "passed"],  # the screen came early
         ["offer", "acme", "--base", "200k", "--deadline", "fri"],
         ["offers"],
         ["prep", "acme", "--ask", "How is on-call shared?"],

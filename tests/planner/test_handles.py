@@ -95,3 +95,10 @@ def test_a_loop_without_an_open_round_needs_one_named() -> None:
     with pytest.raises(Refused, match="has no open round; name one"):
         find_round(loop, TODAY, None)
     assert find_round(loop, TODAY, "screen").id == "screen"  # a held round, when it is the only one
+
+
+def test_an_application_without_a_date_still_opens_the_timeline() -> None:
+    loop = acme()
+    undated = a_round(RoundKind.APPLIED, RoundStatus.DONE, None, id="applied")
+    loop = loop.model_copy(update={"rounds": [*loop.rounds[1:], undated]})
+    assert [r.id for r in loop.timeline_by_date()] == ["applied", "screen", "hm", "tech"]

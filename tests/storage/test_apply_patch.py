@@ -28,7 +28,7 @@ def test_an_insert_writes_the_whole_record_as_one_undo_step(db_path: Path) -> No
     assert stored(db_path, "processes", acme.id)["company"] == "Acme"
     assert stored(db_path, "rounds", screen.id)["kind"] == "screen"
     assert repo.undo_label() == "add loop Acme"
-    assert repo.undo() == "add loop Acme"
+    assert repo.undo().label == "add loop Acme"
     assert Repository.open(db_path).loops(include_closed=True) == []
 
 
@@ -70,7 +70,7 @@ def test_a_remove_tombstones_a_loop_with_its_rounds_and_undo_brings_them_back(
     assert stored(db_path, "rounds", screen.id)["_deleted"] is not None
     assert Repository.open(db_path).loops(include_closed=True) == []
 
-    assert Repository.open(db_path).undo() == "delete Acme"
+    assert Repository.open(db_path).undo().label == "delete Acme"
     back = Repository.open(db_path).loop(acme.id)
     assert [r.id for r in back.rounds] == [screen.id]
     assert len(back.contacts) == len(back.events) == 1

@@ -18,7 +18,6 @@ from pathlib import Path
 from planner.changes.base import Refused
 from planner.intakeplan import Proposal, propose
 from storage.intake.reading import read_item
-from storage.patchwriter import apply_patch
 from tui.cli.context import CliError, Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         emit("Nothing written yet: run again with --yes to apply it.")
         return 0
-    apply_patch(repo, proposal.patch)
+    repo.apply(proposal.patch)
     emit("Applied as one step (loopdeck undo takes it back).")
     return 0
 
