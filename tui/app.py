@@ -19,14 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
 from textual.theme import Theme
 
@@ -66,33 +66,24 @@ class LoopdeckApp(App[None]):
         Binding("q", "quit", "Quit", tooltip="Leave loopdeck (everything is saved)", id="quit"),
     ]
 
+    @dataclass
     class BoardReady(Message):
         """A worker computed a fresh board; `note` is what to tell the user, if anything."""
 
-        def __init__(
-            self,
-            board: Board,
-            note: str = "",
-            select: str | None = None,
-            first: bool = False,
-            focus: str | None = None,
-        ) -> None:
-            super().__init__()
-            self.board = board
-            self.note = note
-            self.select = select
-            """The loop to put the cursor on, if it is still listed."""
-            self.first = first
-            """The first board since the app started: the watcher and driver check follow."""
-            self.focus = focus
-            """The record a change was about, for a pane's item cursor to stay on."""
+        board: Board
+        note: str = ""
+        select: str | None = None
+        """The loop to put the cursor on, if it is still listed."""
+        first: bool = False
+        """The first board since the app started: the watcher and driver check follow."""
+        focus: str | None = None
+        """The record a change was about, for a pane's item cursor to stay on."""
 
+    @dataclass
     class WriteFailed(Message):
         """A write or undo was refused; `reason` is the storage's one sentence."""
 
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
+        reason: str
 
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
     """Ours from the start: the style sheet is parsed once, with its colours, not re-parsed."""
@@ -138,11 +129,8 @@ class LoopdeckApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
-        """Importing and reading in a worker: it must not delay the frames before it."""
-        self._load()
+        """Importing and reading in a worker, after the first frame: it must not delay it."""
+        self.call_after_refresh(self._load)
 
     def _loaded(self) -> None:
         """The board is on screen: now the driver check and the disk watcher may start."""
@@ -248,11 +236,9 @@ class LoopdeckApp(App[None]):
     @work(thread=True, exclusive=True, group="driver", exit_on_error=False)
     def _check_driver(self) -> None:
         """A clone without the merge driver would let git merge the file line by line."""
-        fixed = self.session_now().ensure_driver()
-        if fixed:
-            self.call_from_thread(
-                self.notify, "Installed the merge driver (" + ", ".join(fixed) + ")", timeout=5
-            )
+        if fixed := self.session_now().ensure_driver():
+            note = "Installed the merge driver (" + ", ".join(fixed) + ")"
+            self.call_from_thread(self.notify, note, timeout=5)
 
     @on(BoardReady)
     def _show_board(self, message: BoardReady) -> None:
@@ -268,23 +254,9 @@ class LoopdeckApp(App[None]):
         if message.first:
             self._loaded()
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notification shows control characters from the data as escapes."""
-        super().notify(
-            visible(message, keep="\n"),
-            title=visible(title),
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
+        super().notify(visible(message, keep="\n"), title=visible(title), **options)
 
     def on_prep_screen_save(self, message: PrepScreen.Save) -> None:
         self.main.applier(message.process_id)(message.patch)
