@@ -32,6 +32,7 @@ def log_event(
     kind = kind if kind is not None else (EventKind.PROMISE if due else EventKind.NOTE)
     fields = {"on": today if on is None else on, "kind": kind, "due": due}
     _check(loop, today, {**fields, "contact_id": contact_id})
+    _check_expect(kind, today, expect)
     event = build(
         Event,
         process_id=loop.process.id,
@@ -98,6 +99,23 @@ def delete_event(loop: Loop, today: dt.date, event_id: str) -> Patch:
         (Remove(event),),
         f"Deleted the log line '{event.text}' ({event.on}) from {title}",
     )
+
+
+def _check_expect(kind: EventKind, today: dt.date, expect: dt.date | None) -> None:
+    """A new "they said by DATE" must come from them and lie ahead: a day already past
+    would start the loop as a lapsed promise nobody made."""
+    if expect is None:
+        return
+    if kind != EventKind.RECEIVED:
+        raise Refused(
+            f"only a received touch can say when they promised I would hear, not a {kind.value}",
+            "expect",
+        )
+    if expect < today:
+        raise Refused(
+            f"the day they said I would hear by, {expect}, is already past; give today or later",
+            "expect",
+        )
 
 
 def _check(loop: Loop, today: dt.date, fields: Mapping[str, Any]) -> None:

@@ -31,6 +31,7 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cancel", ("cancel",)),
     ("done", ("done",)),
     ("log", ("log",)),
+    ("did", ("did",)),
     ("intake", ("intake",)),
     ("contact", ("contact",)),
     ("forget", ("forget",)),

@@ -1,7 +1,8 @@
 """`loopdeck log PROCESS TEXT`: a line in the loop's log (a note, a touch, a promise).
 
 Touches with a person (`--with`) feed the "last contact" on their card, and a
-promise with a due date becomes my next step until it is done.
+promise with a due date becomes my next step until it is done (`did` ticks it
+off). `--expect` on a received touch records "they said I would hear by DATE".
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def register(subparsers: Subparsers) -> None:
     )
     parser.add_argument("--due", metavar="DATE", help="when a promise is due")
     parser.add_argument("--on", metavar="DATE", help="when it happened (default: today)")
+    parser.add_argument(
+        "--expect",
+        metavar="DATE",
+        help="on a received touch: the day they said I would hear by (the step turns "
+        "missed the working day after, with nothing heard)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -54,6 +61,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     due = ctx.date(args.due) if args.due is not None else None
     kind = EventKind(args.kind) if args.kind else None
     on = ctx.date(args.on) if args.on is not None else None
-    patch = log_event(loop, ctx.today, args.text, kind, on, contact.id if contact else None, due)
+    expect = ctx.date(args.expect) if args.expect is not None else None
+    patch = log_event(
+        loop, ctx.today, args.text, kind, on, contact.id if contact else None, due, expect
+    )
     apply(ctx, patch)
     return 0

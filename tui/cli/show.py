@@ -78,7 +78,7 @@ def describe(
         lines.append("  tags: " + " ".join(f"#{t}" for t in process.tags))
     if process.notes:
         lines.append(f"  notes: {process.notes}")
-    lines += ["", *next_lines(step, ctx, process.override_note), *todo_lines(todos, ctx)]
+    lines += ["", *next_lines(step, ctx, process.override_note), *todo_lines(todos, ctx, named)]
     lines += ["", "Timeline"]
     lines += [f"  {named.of(r.id):<4}{round_line(r, ctx)}" for r in loop.timeline_by_date()] or [
         "  (no rounds yet)"
@@ -128,8 +128,11 @@ def next_lines(step: NextStep | None, ctx: Context, note: str = "") -> list[str]
     return lines
 
 
-def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
-    """My to-dos beside the state, one line each, most urgent first."""
+def todo_lines(todos: list[Thread], ctx: Context, named: Handles) -> list[str]:
+    """My to-dos beside the state, one line each, most urgent first.
+
+    A promise carries the handle of its log line, which `did` takes to tick it off.
+    """
     if not todos:
         return []
     lines = ["", "To-dos (mine)"]
@@ -137,7 +140,9 @@ def todo_lines(todos: list[Thread], ctx: Context) -> list[str]:
         signal = SIGNAL_LABELS[todo.signal]
         due = f", due {due_text(todo.due, ctx.today)}" if todo.due else ""
         mark = f"  [{signal}]" if signal else ""
-        lines.append(keep_tail(f"  {todo.kind.value:<8} {todo.what}", due + mark, output_width()))
+        handle = named.of(todo.event_id) if todo.event_id else ""
+        head = f"  {handle:<4}{todo.kind.value:<8} {todo.what}"
+        lines.append(keep_tail(head, due + mark, output_width()))
     return lines
 
 
