@@ -6,16 +6,11 @@ the recruiter, and an offer elsewhere that must not hide any of it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from clihelp import Cli
-
-from planner.models import Event, EventKind
-from storage.repository import Repository
 
 HOOLI = 'Hooli / ML Engineer rec:"Maya Chen <maya@hooli.io>" hm:"Hal Ng <hal@hooli.io>" on:-5w'
 
@@ -40,7 +35,7 @@ def hooli(cli: Cli) -> Cli:
 
 
 def test_a_touch_moves_the_clock_and_their_promise_sets_it(
-    hooli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    hooli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (state,) = of(items(hooli), "Hooli")
     assert (state["kind"], state["owner"], state["signal"]) == (
@@ -62,21 +57,19 @@ def test_a_touch_moves_the_clock_and_their_promise_sets_it(
     assert (state["signal"], state["waiting_days"]) == ("ok", 10)
     assert (state["last_touch"], state["next_nudge"]) == ("2026-03-16", "2026-03-23")
 
-    # "Maya: decision by Friday" (the command line gains a way to say so; the file holds it now).
-    repo = Repository.open(db_path)
-    loop = repo.loop(repo.find_process("hooli").id)
-    maya = next(c for c in loop.contacts if c.name == "Maya Chen")
-    with repo.transaction("log their promise") as tx:
-        tx.put(
-            Event(
-                process_id=loop.process.id,
-                on=dt.date(2026, 3, 16),
-                kind=EventKind.RECEIVED,
-                text="Maya: decision by Friday",
-                contact_id=maya.id,
-                expect=dt.date(2026, 3, 20),
-            )
-        )
+    # "Maya: decision by Friday": their promise sets the clock until the working day after.
+    said = hooli(
+        "log",
+        "hooli",
+        "Maya: decision by Friday",
+        "--with",
+        "maya",
+        "--kind",
+        "received",
+        "--expect",
+        "fri",
+    )
+    assert (said.code, said.err) == (0, "")
     (state,) = of(items(hooli), "Hooli")
     assert (state["signal"], state["expected"], state["next_nudge"]) == (
         "ok",
