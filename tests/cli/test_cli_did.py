@@ -50,7 +50,7 @@ def test_show_prints_the_handle_did_takes_and_undo_brings_it_back(acme: Cli, db_
     done = acme("did", "acme", "l3")
     assert (done.code, done.out, done.err) == (0, "Done: Send the write-up\n", "")
     assert todos(acme) == ["Thank-you note to Ann"]
-    assert "(due 2026-03-19, done)" in acme("show", "acme").out
+    assert "(due Thu 19 Mar, done)" in acme("show", "acme").out
     assert acme("undo").code == 0
     assert sorted(todos(acme)) == ["Send the write-up", "Thank-you note to Ann"]
     assert "done)" not in acme("show", "acme").out
