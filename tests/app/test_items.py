@@ -313,3 +313,27 @@ async def test_a_pane_without_a_loop_or_items_says_so_on_a_key(db_path: Path) ->
         await press(pilot, "enter")
         assert app.screen is app.main
     assert not db_path.exists()
+
+
+async def test_enter_on_a_round_edits_its_format_people_and_notes(demo_db: Path) -> None:
+    before = tech_round(demo_db)
+    assert before is not None
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, SCHEDULED)
+        await pilot.press("tab")
+        await walk_to(pilot, timeline(app), is_tech)
+        await press(pilot, "enter")
+        fill(app, format="onsite", interviewers="Greta Holm, Samir Haddad", notes="bring laptop")
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, FormScreen)
+        edited = tech_round(demo_db)
+        assert edited is not None
+        assert (edited.format, edited.interviewers, edited.notes) == (
+            "onsite",
+            ["Greta Holm", "Samir Haddad"],
+            "bring laptop",
+        )
+        assert (edited.date, edited.time, edited.kind) == (before.date, before.time, before.kind)
+        await press(pilot, "u")
+    assert tech_round(demo_db) == before

@@ -232,8 +232,11 @@ class EditKeys(Screen[None]):
         if message.verb == "delete":
             self._confirm_delete(loop, record)
         elif isinstance(record, Round):
+            from tui.screens.round_form import RoundForm
+
             settings = self.loopdeck.board.settings
-            self.app.push_screen(MoveForm(loop, record, today, settings), apply)
+            form = MoveForm if message.verb == "move" else RoundForm
+            self.app.push_screen(form(loop, record, today, settings), apply)
         elif isinstance(record, Contact):
             self.app.push_screen(ContactForm(loop, today, record), apply)
         elif isinstance(record, Event):
