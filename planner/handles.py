@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planner.changes.base import Refused
+from planner.dates import day_words
 from planner.models import Contact, Event, Loop, Record, Round, RoundStatus
 from planner.prep import Audience, Question, TalkingPoint, numbered
 from planner.quickadd import ROUND_ALIASES
@@ -126,7 +127,7 @@ def find_round(loop: Loop, today: dt.date, word: str | None) -> Round:
     if not candidates:
         raise Refused(f"{title} has no {kind.label.lower()}", "round")
     if len(candidates) > 1:
-        listed = ", ".join(f"{named.of(r.id)} ({_when(r)})" for r in candidates)
+        listed = ", ".join(f"{named.of(r.id)} ({_when(r, today)})" for r in candidates)
         raise Refused(
             f"{title} has {len(candidates)} rounds of kind {kind.value}: {listed}; "
             "name one by its handle",
@@ -135,8 +136,8 @@ def find_round(loop: Loop, today: dt.date, word: str | None) -> Round:
     return candidates[0]
 
 
-def _when(r: Round) -> str:
-    return r.date.isoformat() if r.date else "no date"
+def _when(r: Round, today: dt.date) -> str:
+    return day_words(r.date, today) if r.date else "no date"
 
 
 def item_noun(record: Record) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.changes.base import Patch, Refused, update
+from planner.dates import day_words
 from planner.models import CloseReason, DecidedBy, Loop, ProcessStatus
 
 DEFAULT_DECIDER: dict[CloseReason, DecidedBy] = {
@@ -33,7 +34,9 @@ def close_loop(
         raise Refused(f"{process.title} is already closed; 'loopdeck resume' reopens it")
     closed_on = today if on is None else on
     if closed_on > today:
-        raise Refused(f"a loop cannot be closed on {closed_on}, after today", "closed_on")
+        raise Refused(
+            f"a loop cannot be closed on {day_words(closed_on, today)}, after today", "closed_on"
+        )
     decider = by if by is not None else DEFAULT_DECIDER[reason]
     writes = update(
         process,

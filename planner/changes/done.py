@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.changes.base import Patch, Refused, pick, update
+from planner.dates import day_words
 from planner.models import DecidedBy, Loop, Outcome, Round, RoundKind, RoundStatus
 from planner.rounds import done_round
 
@@ -50,7 +51,7 @@ def mark_done(
     if target.status == RoundStatus.DONE:
         if outcome == Outcome.PENDING and on is None and by is None:
             raise Refused(
-                f"the {target.label.lower()} at {title} took place on {target.date}; "
+                f"the {target.label.lower()} at {title} took place on {_day(target.date, today)}; "
                 "give its outcome (passed or rejected)",
                 "outcome",
             )
@@ -64,7 +65,7 @@ def mark_done(
         outcome_on=None if outcome == Outcome.PENDING else today,
         decided_by=by if by is not None else target.decided_by,
     )
-    summary = f"{target.label} at {title}: done on {took_place}, {outcome.value}"
+    summary = f"{target.label} at {title}: done on {day_words(took_place, today)}, {outcome.value}"
     return Patch(f"{target.label} done at {title}", writes, summary, focus=target.id)
 
 
@@ -92,21 +93,27 @@ def set_outcome(
         else target.outcome_on,
         decided_by=by if by is not None else target.decided_by,
     )
-    summary = f"{target.label} at {title}: done on {took_place}, {outcome.value}"
+    summary = f"{target.label} at {title}: done on {_day(took_place, today)}, {outcome.value}"
     return Patch(f"{target.label} outcome at {title}", writes, summary, focus=target.id)
 
 
 def _took_place(target: Round, today: dt.date, on: dt.date | None) -> dt.date:
     if on is not None:
         if on > today:
-            raise Refused(f"a round cannot have taken place on {on}, after today", "date")
+            raise Refused(
+                f"a round cannot have taken place on {day_words(on, today)}, after today", "date"
+            )
         return on
     if target.date is None:
         return today
     if target.date > today:
         raise Refused(
-            f"the {target.label.lower()} is dated {target.date}, after today; "
+            f"the {target.label.lower()} is dated {_day(target.date, today)}, after today; "
             "say on which day it took place",
             "date",
         )
     return target.date
+
+
+def _day(day: dt.date | None, today: dt.date) -> str:
+    return day_words(day, today) if day is not None else "an unknown day"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.changes.base import Insert, Patch, Refused, Remove, build, pick, update
+from planner.dates import day_words
 from planner.models import Event, EventKind, Loop
 
 EVENT_FIELDS = ("on", "kind", "text", "contact_id", "due", "done", "expect")
@@ -45,7 +46,7 @@ def log_event(
     return Patch(
         f"log {kind.value} at {title}",
         (Insert(event),),
-        f"Logged {kind.value} at {title} on {event.on}",
+        f"Logged {kind.value} at {title} on {day_words(event.on, today)}",
         focus=event.id,
     )
 
@@ -97,7 +98,7 @@ def delete_event(loop: Loop, today: dt.date, event_id: str) -> Patch:
     return Patch(
         f"delete log at {title}",
         (Remove(event),),
-        f"Deleted the log line '{event.text}' ({event.on}) from {title}",
+        f"Deleted the log line '{event.text}' ({day_words(event.on, today)}) from {title}",
     )
 
 
@@ -121,7 +122,11 @@ def _check_expect(kind: EventKind, today: dt.date, expect: dt.date | None) -> No
 def _check(loop: Loop, today: dt.date, fields: Mapping[str, Any]) -> None:
     on, kind, due = fields["on"], EventKind(fields["kind"]), fields["due"]
     if on is not None and on > today:
-        raise Refused(f"nothing can be logged on {on}, after today; a promise has a due date", "on")
+        raise Refused(
+            f"nothing can be logged on {day_words(on, today)}, after today; "
+            "a promise has a due date",
+            "on",
+        )
     if kind == EventKind.PROMISE and due is None:
         raise Refused("a promise needs a due date (e.g. +2d or fri)", "due")
     if kind != EventKind.PROMISE and due is not None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.changes.base import Insert, Patch, Refused, Update, Write, update, updated, writes
+from planner.dates import day_words
 from planner.models import Loop, ProcessStatus, Round, RoundKind, RoundStatus
 
 LOOP_FIELDS = ("company", "role", "level", "location", "source", "resume", "tags", "notes")
@@ -52,16 +53,19 @@ def application_round(loop: Loop) -> Round | None:
 def check_application_date(loop: Loop, day: dt.date, today: dt.date) -> None:
     """An application is dated today or earlier, and before any round that took place."""
     if day > today:
-        raise Refused(f"the application cannot be dated {day}, after today", "applied_on")
+        raise Refused(
+            f"the application cannot be dated {day_words(day, today)}, after today", "applied_on"
+        )
     held = [
         r
         for r in loop.timeline_by_date()
         if r.kind != RoundKind.APPLIED and r.status == RoundStatus.DONE and r.date is not None
     ]
-    if held and held[0].date is not None and day > held[0].date:
-        first = held[0]
+    first_day = held[0].date if held else None
+    if first_day is not None and day > first_day:
         raise Refused(
-            f"the application cannot come after the {first.label.lower()} on {first.date}",
+            f"the application cannot come after the {held[0].label.lower()} on "
+            f"{day_words(first_day, today)}",
             "applied_on",
         )
 

@@ -26,6 +26,7 @@ from planner.changes.base import (
     updated,
     writes,
 )
+from planner.dates import day_words
 from planner.models import Loop, Round, RoundKind, RoundStatus
 from planner.offers import Offer, synced_round
 
@@ -53,7 +54,9 @@ def record_offer(
         raise TypeError(f"not an offer field: {', '.join(sorted(unknown))}")
     received = values.get("received_on")
     if received is not None and received > today:
-        raise Refused(f"an offer cannot have come on {received}, after today", "received_on")
+        raise Refused(
+            f"an offer cannot have come on {day_words(received, today)}, after today", "received_on"
+        )
     current = None if new else current_offer(offers, loop)
     title = loop.process.title
     offer_writes: tuple[Write, ...]

@@ -13,6 +13,7 @@ import datetime as dt
 
 from planner.changes.base import Insert, Patch, Refused, Remove, Write, pick, update
 from planner.changes.loop_edit import application_writes
+from planner.dates import day_words
 from planner.models import Loop, Round, RoundKind, RoundStatus, Settings
 from planner.quickadd import RoundDraft
 from planner.rounds import off_day_note, placement_label
@@ -27,7 +28,7 @@ def add_round(
     title = loop.process.title
     placed = draft.place(loop, today)
     scheduled = any(r.id == placed.id for r in loop.rounds)
-    when = f" on {placed.date}" if placed.date else " (no date yet)"
+    when = f" on {day_words(placed.date, today)}" if placed.date else " (no date yet)"
     writes: tuple[Write, ...]
     if scheduled:
         summary = f"Scheduled the planned {placed.label}{when} at {title}"
@@ -65,27 +66,28 @@ def move_round(
         if time is not None:
             raise Refused("the application has a date, not a time", "time")
         writes = application_writes(loop, today, date)
-        summary = f"The application to {title} is now dated {date}"
+        summary = f"The application to {title} is now dated {day_words(date, today)}"
         return Patch(f"date the application to {title}", writes, summary, focus=target.id)
     if target.status == RoundStatus.CANCELLED:
         raise Refused(f"the {label.lower()} at {title} was cancelled", "round")
     if target.status == RoundStatus.DONE:
         raise Refused(
-            f"the {label.lower()} at {title} took place on {target.date}; "
+            f"the {label.lower()} at {title} took place on {_day(target.date, today)}; "
             "'done --on DATE' corrects that date",
             "round",
         )
     if date < today:
-        raise Refused(f"cannot move a round to {date}, before today", "date")
+        raise Refused(f"cannot move a round to {day_words(date, today)}, before today", "date")
     new_time = target.time if time is None else time
     writes = update(target, date=date, time=new_time, status=RoundStatus.SCHEDULED)
     at = f" at {new_time:%H:%M}" if new_time is not None else ""
     if not writes:
-        summary = f"The {label.lower()} at {title} is already on {date}{at}; nothing changed"
+        on = day_words(date, today)
+        summary = f"The {label.lower()} at {title} is already on {on}{at}; nothing changed"
     elif target.date is None:
-        summary = f"Scheduled the {label.lower()} at {title} on {date:%a %Y-%m-%d}{at}"
+        summary = f"Scheduled the {label.lower()} at {title} on {day_words(date, today)}{at}"
     else:
-        summary = f"Moved the {label.lower()} at {title} to {date:%a %Y-%m-%d}{at}"
+        summary = f"Moved the {label.lower()} at {title} to {day_words(date, today)}{at}"
     verb = "schedule" if target.date is None else "move"
     return Patch(
         f"{verb} {label} at {title}",
@@ -118,10 +120,14 @@ def cancel_round(loop: Loop, today: dt.date, round_id: str) -> Patch:
         raise Refused(f"the {label} at {title} is already cancelled", "round")
     if target.status == RoundStatus.DONE:
         raise Refused(
-            f"the {label} at {title} took place on {target.date}; it cannot be cancelled", "round"
+            f"the {label} at {title} took place on {_day(target.date, today)}; "
+            "it cannot be cancelled",
+            "round",
         )
     writes = update(target, status=RoundStatus.CANCELLED)
-    summary = f"Cancelled the {label} at {title}" + (f" ({target.date})" if target.date else "")
+    summary = f"Cancelled the {label} at {title}" + (
+        f" ({day_words(target.date, today)})" if target.date else ""
+    )
     return Patch(f"cancel {target.label} at {title}", writes, summary, focus=target.id)
 
 
@@ -131,7 +137,7 @@ def delete_round(loop: Loop, today: dt.date, round_id: str) -> Patch:
     title = loop.process.title
     if target.kind == RoundKind.APPLIED:
         raise Refused("the application opens the loop; change its date instead", "round")
-    when = f" ({target.date})" if target.date else ""
+    when = f" ({day_words(target.date, today)})" if target.date else ""
     summary = f"Deleted the {target.label.lower()}{when} from {title}"
     return Patch(f"delete {target.label} at {title}", (Remove(target),), summary)
 
@@ -144,3 +150,7 @@ def _dated(placed: Round) -> dict[str, object]:
 def _notes(day: dt.date | None, settings: Settings | None, today: dt.date) -> tuple[str, ...]:
     note = off_day_note(day, settings, today) if settings is not None else None
     return (note,) if note else ()
+
+
+def _day(day: dt.date | None, today: dt.date) -> str:
+    return day_words(day, today) if day is not None else "an unknown day"

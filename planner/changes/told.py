@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.changes.base import Insert, Patch, Refused
+from planner.dates import day_words
 from planner.models import Loop
 from planner.pacing import Deadline, told_event, told_label
 
@@ -19,6 +20,6 @@ def tell(loop: Loop, today: dt.date, deadline: Deadline, on: dt.date | None = No
         raise Refused("a loop's own offer deadline needs no telling", "about")
     day = today if on is None else on
     if day > today:
-        raise Refused(f"nothing can be logged on {day}, after today", "on")
+        raise Refused(f"nothing can be logged on {day_words(day, today)}, after today", "on")
     event = told_event(loop, deadline, day)
     return Patch(told_label(loop, deadline), (Insert(event),), f"Logged: {event.text}")

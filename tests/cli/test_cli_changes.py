@@ -60,9 +60,10 @@ def test_show_lists_handles_in_date_order_with_undated_rounds_last(acme: Cli) ->
     ]
     assert [e["handle"] for e in data["events"]] == ["l1"]
     text = acme("show", "acme").out
-    assert "  r3  2026-03-20 14:00  Technical interview" in text
+    assert "  r3  Fri 20 Mar 14:00  Technical interview" in text
+    assert "  r4  no date yet       Onsite / panel" in text
     assert "  p1  recruiter       Ann Lee" in text
-    assert "  l1  2026-03-10  received Screen went well [Ann Lee]" in text
+    assert "  l1  Tue 10 Mar  received Screen went well [Ann Lee]" in text
 
 
 def test_a_late_dated_application_shows_where_its_date_is(cli: Cli) -> None:
@@ -78,7 +79,7 @@ def test_move_gives_the_round_a_new_date_and_keeps_it_one_round(acme: Cli) -> No
     result = acme("move", "acme", "tech", "mon", "--at", "09:00")
     assert result.code == 0, result.err
     assert result.out == (
-        "Moved the technical interview at Acme / ML Engineer to Mon 2026-03-23 at 09:00\n"
+        "Moved the technical interview at Acme / ML Engineer to Mon 23 Mar at 09:00\n"
     )
     techs = [r for r in shown(acme)["rounds"] if r["kind"] == "tech"]
     assert [(t["date"], t["time"], t["status"]) for t in techs] == [
@@ -98,7 +99,7 @@ def test_move_a_planned_round_by_handle_schedules_it_with_a_note_on_a_day_off(ac
     result = acme("move", "acme", "r4", "sat")
     assert result.code == 0, result.err
     assert result.out.splitlines() == [
-        "Scheduled the onsite / panel at Acme / ML Engineer on Sat 2026-03-21",
+        "Scheduled the onsite / panel at Acme / ML Engineer on Sat 21 Mar",
         "Note: Sat 21 Mar is not one of your working days (Mon, Tue, Wed, Thu, Fri)",
     ]
     assert by_handle(shown(acme), "r4")["status"] == "scheduled"
@@ -112,7 +113,7 @@ def test_move_r1_dates_the_application(acme: Cli) -> None:
 def test_cancel_keeps_the_round_marked_and_the_next_step_moves_on(acme: Cli) -> None:
     assert shown(acme)["next"]["round_id"] == by_handle(shown(acme), "r3")["id"]
     result = acme("cancel", "acme")
-    assert result.out == "Cancelled the technical interview at Acme / ML Engineer (2026-03-20)\n"
+    assert result.out == "Cancelled the technical interview at Acme / ML Engineer (Fri 20 Mar)\n"
     data = shown(acme)
     assert by_handle(data, "r3")["status"] == "cancelled"
     assert data["next"]["round_id"] == by_handle(data, "r4")["id"]  # the onsite to schedule
@@ -127,7 +128,7 @@ def test_done_refuses_a_round_dated_after_today_unless_on_is_given(
     refused = acme("done", "acme", "--outcome", "passed")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == (
-        "loopdeck: the technical interview is dated 2026-03-20, after today; "
+        "loopdeck: the technical interview is dated Fri 20 Mar, after today; "
         "say on which day it took place with --on DATE\n"
     )
     assert db_path.read_bytes() == before
@@ -138,11 +139,11 @@ def test_done_refuses_a_round_dated_after_today_unless_on_is_given(
 def test_done_keeps_a_past_date_and_sets_an_outcome_later(acme: Cli) -> None:
     acme("stage", "acme", "hm on:-2d")
     assert acme("done", "acme", "hm").out == (
-        "Hiring-manager interview at Acme / ML Engineer: done on 2026-03-14, pending\n"
+        "Hiring-manager interview at Acme / ML Engineer: done on Sat 14 Mar, pending\n"
     )
     result = acme("done", "acme", "--outcome", "rejected", "--by", "hiring_manager")
     assert result.out == (
-        "Hiring-manager interview at Acme / ML Engineer: done on 2026-03-14, rejected\n"
+        "Hiring-manager interview at Acme / ML Engineer: done on Sat 14 Mar, rejected\n"
     )
     hm = next(r for r in shown(acme)["rounds"] if r["kind"] == "hm")
     assert (hm["date"], hm["outcome"], hm["decided_by"]) == (
@@ -201,7 +202,7 @@ def test_contact_delete_and_the_last_recruiter_rule(acme: Cli, db_path: Path) ->
         (
             "l1",
             "events",
-            "Deleted the log line 'Screen went well' (2026-03-10) from Acme / ML Engineer",
+            "Deleted the log line 'Screen went well' (Tue 10 Mar) from Acme / ML Engineer",
         ),
         ("q1", "questions", "Deleted the question 'Who decides?' from Acme / ML Engineer"),
         (

@@ -17,6 +17,7 @@ def test_same_day_lines_read_in_the_order_they_were_logged(cli: Cli) -> None:
 
     shown = cli("show", "acme").out.splitlines()
     log = shown[shown.index("Log") + 1 :]
-    assert [line.split(maxsplit=4)[-1] for line in log] == ["Applied", *LINES]
+    # "  l1  Sun 15 Mar  note     text": the handle, the date's three words, the kind, the text
+    assert [line.split(maxsplit=5)[-1] for line in log] == ["Applied", *LINES]
     events = json.loads(cli("show", "acme", "--json").out)["events"]
     assert [e["text"] for e in events] == ["Applied", *LINES]

@@ -86,7 +86,7 @@ def test_log_a_touch_a_note_and_a_promise() -> None:
     touch = log_event(loop, TODAY, "Sent availability", EventKind.SENT, day(-1), "ann")
     (write,) = touch.writes
     assert isinstance(write, Insert)
-    assert touch.summary == "Logged sent at Acme / ML Engineer on 2026-03-15"
+    assert touch.summary == "Logged sent at Acme / ML Engineer on Sun 15 Mar"
     owed = promise(loop, TODAY, "Thank-you note to Bo", day(1), "bo")
     assert owed.writes[0].record.kind == EventKind.PROMISE
     by_due = log_event(loop, TODAY, "Send references", due=day(2))
@@ -96,7 +96,7 @@ def test_log_a_touch_a_note_and_a_promise() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field", "sentence"),
     [
-        ({"on": day(1)}, "on", "nothing can be logged on 2026-03-17, after today"),
+        ({"on": day(1)}, "on", "nothing can be logged on Tue 17 Mar, after today"),
         ({"kind": EventKind.PROMISE}, "due", "a promise needs a due date"),
         ({"kind": EventKind.NOTE, "due": day(2)}, "due", "only a promise has a due date"),
         ({"contact_id": "zed"}, "contact_id", "that person is not in Acme / ML Engineer"),
@@ -123,7 +123,7 @@ def test_edit_and_delete_a_log_line() -> None:
     removed = delete_event(loop, TODAY, "e1")
     assert removed.writes == (Remove(loop.events[0]),)
     assert (
-        removed.summary == "Deleted the log line 'Screen ok' (2026-03-07) from Acme / ML Engineer"
+        removed.summary == "Deleted the log line 'Screen ok' (Sat 07 Mar) from Acme / ML Engineer"
     )
 
 

@@ -42,7 +42,7 @@ def test_done_marks_a_round_due_now_at_its_own_date() -> None:
         TODAY,
     )
     assert screen.decided_by == DecidedBy.HIRING_MANAGER
-    assert patch.summary == "Recruiter screen at Acme / ML Engineer: done on 2026-03-13, rejected"
+    assert patch.summary == "Recruiter screen at Acme / ML Engineer: done on Fri 13 Mar, rejected"
 
 
 def test_done_never_rewrites_a_date_after_today_without_being_told() -> None:
@@ -50,7 +50,7 @@ def test_done_never_rewrites_a_date_after_today_without_being_told() -> None:
     with pytest.raises(Refused) as refused:
         mark_done(loop, TODAY)
     assert str(refused.value) == (
-        "the hiring-manager interview is dated 2026-03-18, after today; "
+        "the hiring-manager interview is dated Wed 18 Mar, after today; "
         "say on which day it took place"
     )
     assert refused.value.field == "date"
@@ -59,7 +59,7 @@ def test_done_never_rewrites_a_date_after_today_without_being_told() -> None:
 
 
 def test_done_on_a_day_after_today_is_refused() -> None:
-    with pytest.raises(Refused, match="cannot have taken place on 2026-03-17, after today"):
+    with pytest.raises(Refused, match="cannot have taken place on Tue 17 Mar, after today"):
         mark_done(acme(), TODAY, on=day(1))
 
 
@@ -86,7 +86,7 @@ def test_done_again_without_an_outcome_is_refused_not_ignored() -> None:
     loop = with_rounds(a_round(RoundKind.ONSITE, RoundStatus.DONE, -2))
     with pytest.raises(Refused) as refused:
         mark_done(loop, TODAY)
-    assert "took place on 2026-03-14; give its outcome" in str(refused.value)
+    assert "took place on Sat 14 Mar; give its outcome" in str(refused.value)
     assert refused.value.field == "outcome"
 
 
@@ -132,7 +132,7 @@ def test_add_round_schedules_the_planned_round_of_its_kind() -> None:
     assert fields_written(patch) == {"tech": frozenset({"status", "date", "time"})}
     assert (
         patch.summary
-        == "Scheduled the planned Technical interview on 2026-03-20 at Acme / ML Engineer"
+        == "Scheduled the planned Technical interview on Fri 20 Mar at Acme / ML Engineer"
     )
     assert patch.label == "schedule Technical interview at Acme / ML Engineer"
 
@@ -141,7 +141,7 @@ def test_add_round_adds_a_new_one_with_a_note_on_a_day_off() -> None:
     patch = add_round(acme(), TODAY, parse_round("onsite on:sat", TODAY), Settings())
     (write,) = patch.writes
     assert isinstance(write, Insert)
-    assert patch.summary == "Added Onsite / panel on 2026-03-21 to Acme / ML Engineer"
+    assert patch.summary == "Added Onsite / panel on Sat 21 Mar to Acme / ML Engineer"
     assert patch.notes == ("Sat 21 Mar is not one of your working days (Mon, Tue, Wed, Thu, Fri)",)
 
 
@@ -158,7 +158,7 @@ def test_move_keeps_the_round_and_its_time_unless_given() -> None:
     assert fields_written(patch) == {"hm": frozenset({"date"})}
     assert (
         patch.summary
-        == "Moved the hiring-manager interview at Acme / ML Engineer to Mon 2026-03-23 at 14:00"
+        == "Moved the hiring-manager interview at Acme / ML Engineer to Mon 23 Mar at 14:00"
     )
     timed = move_round(loop, TODAY, "hm", day(7), dt.time(9, 30))
     assert round_of(played(loop, timed), "hm").time == dt.time(9, 30)
@@ -174,15 +174,15 @@ def test_move_a_planned_round_schedules_it() -> None:
 def test_move_to_the_same_day_writes_nothing() -> None:
     patch = move_round(acme(), TODAY, "hm", day(2))
     assert patch.empty
-    assert "already on 2026-03-18; nothing changed" in patch.summary
+    assert "already on Wed 18 Mar; nothing changed" in patch.summary
 
 
 @pytest.mark.parametrize(
     ("round_id", "date", "field", "sentence"),
     [
-        ("hm", -1, "date", "cannot move a round to 2026-03-15, before today"),
-        ("screen", 3, "round", "took place on 2026-03-06; 'done --on DATE' corrects that date"),
-        ("applied", 1, "applied_on", "the application cannot be dated 2026-03-17, after today"),
+        ("hm", -1, "date", "cannot move a round to Sun 15 Mar, before today"),
+        ("screen", 3, "round", "took place on Fri 06 Mar; 'done --on DATE' corrects that date"),
+        ("applied", 1, "applied_on", "the application cannot be dated Tue 17 Mar, after today"),
     ],
 )
 def test_move_refusals(round_id: str, date: int, field: str, sentence: str) -> None:

@@ -84,7 +84,7 @@ def test_two_open_rounds_of_a_kind_are_listed_by_handle() -> None:
     with pytest.raises(Refused) as refused:
         find_round(loop, TODAY, "tech")
     assert str(refused.value) == (
-        "Acme / ML Engineer has 2 rounds of kind tech: r4 (2026-03-20), r5 (no date); "
+        "Acme / ML Engineer has 2 rounds of kind tech: r4 (Fri 20 Mar), r5 (no date); "
         "name one by its handle"
     )
 
