@@ -93,7 +93,11 @@ def build_board(
 
 
 def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
-    """Count active loops, whose court each next step is in, and cooling loops."""
+    """Count active loops, whose court each loop's state is in, cooling loops, and my to-dos.
+
+    A loop counts once, under the owner of its state; my to-dos beside it are
+    counted apart, so an offer deadline elsewhere never moves a loop to "me".
+    """
     owners = Counter(row.step.owner for row in rows if row.step is not None)
     return Summary(
         active=sum(1 for row in rows if not row.closed),
@@ -103,5 +107,6 @@ def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
         cooling=sum(
             1 for row in rows if row.step is not None and row.step.signal == Signal.COOLING
         ),
+        todos=sum(len(row.todos) for row in rows if not row.closed),
         today=today,
     )

@@ -23,6 +23,8 @@ class Summary:
     on_recruiter: int
     on_hiring_manager: int
     cooling: int
+    todos: int
+    """My open to-dos (promises, deadlines to pass on), counted apart from the loops."""
     today: dt.date
 
 

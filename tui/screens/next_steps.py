@@ -1,4 +1,9 @@
-"""The next-steps board (`n`): every open step in its owner's column, most urgent first."""
+"""The next-steps board (`n`): every thread in its owner's column, most urgent first.
+
+Each loop's state sits under its owner (a loop waiting on the hiring manager
+under Hiring manager); my to-dos beside it (promises, deadlines to pass on)
+sit under Me as cards of their own.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from planner.models import Owner
+from planner.steps import Thread, ThreadKind
 from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
 from tui.visible_text import visible_text
@@ -39,25 +45,30 @@ class NextStepsScreen(Screen[str | None]):
         self._rows = rows
         self._palette = palette
         self._today = today
+        self.cards = _cards(rows)
+        """Every thread of the listed loops by its option id."""
 
     def compose(self) -> ComposeResult:
+        cards = self.cards
         with Horizontal(id="step-columns"):
             for owner in COLUMNS:
-                mine = [r for r in self._rows if r.step is not None and r.step.owner == owner]
-                mine.sort(key=lambda r: r.step.urgency_key() if r.step else (9,))
+                mine = sorted(
+                    ((key, card) for key, card in cards.items() if card[1].owner == owner),
+                    key=lambda item: item[1][1].urgency_key(),
+                )
                 with Vertical(classes="step-column"):
                     yield Label(f"{owner.label}  ({len(mine)})", classes="column-title")
                     options: list[Option | None] = []
-                    for row in mine:
-                        options += [Option(self._prompt(row), id=row.process_id), None]
+                    for key, (row, thread) in mine:
+                        options += [Option(self._prompt(row, thread), id=key), None]
                     yield OptionList(*options[:-1], id=f"steps-{owner.value}")
         yield Footer()
 
-    def _prompt(self, row: BoardRow) -> Text:
-        step = row.step
-        assert step is not None
+    def _prompt(self, row: BoardRow, step: Thread) -> Text:
         palette = self._palette
         text = Text(row.loop.process.title, style="bold")
+        if step.kind != ThreadKind.STATE:
+            text.append(f"  to-do · {step.kind.value}", style=palette.muted)
         text.append(f"\n{step.what}")
         text.append(f"\n{step.waiting_days}d waiting", style=palette.muted)
         if step.due is not None:
@@ -77,7 +88,8 @@ class NextStepsScreen(Screen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        card = self.cards.get(event.option.id or "")
+        self.dismiss(card[0].process_id if card else None)
 
     def action_column(self, step: int) -> None:
         lists = list(self.query(OptionList).results(OptionList))
@@ -90,3 +102,15 @@ class NextStepsScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _cards(rows: list[BoardRow]) -> dict[str, tuple[BoardRow, Thread]]:
+    """Each open loop's state (its id: the process id), then its to-dos (id: process/kind/n)."""
+    found: dict[str, tuple[BoardRow, Thread]] = {}
+    for row in rows:
+        if row.step is None:
+            continue
+        found[row.process_id] = (row, row.step)
+        for index, todo in enumerate(row.todos):
+            found[f"{row.process_id}/{todo.kind.value}/{index}"] = (row, todo)
+    return found

@@ -14,7 +14,7 @@ from tui.views import Summary
 
 
 class SummaryBar(Widget):
-    """Active loops, whose court the next steps are in, cooling loops, and today's date."""
+    """Active loops, whose court each loop's state is in, cooling loops, my to-dos, today's date."""
 
     summary: reactive[Summary | None] = reactive(None)
     palette: reactive[Palette | None] = reactive(None)
@@ -33,7 +33,9 @@ class SummaryBar(Widget):
             (" REC ", palette.owner[Owner.RECRUITER]),
             f" {summary.on_recruiter}  ",
             (" HM ", palette.owner[Owner.HIRING_MANAGER]),
-            f" {summary.on_hiring_manager}  ",
+            f" {summary.on_hiring_manager}",
+            (" · to-dos ", palette.muted),
+            f"{summary.todos}  ",
             ("cooling ", palette.muted),
             str(summary.cooling),
         )
