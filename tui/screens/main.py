@@ -220,7 +220,8 @@ class MainScreen(EditKeys):
         from tui.screens.next_steps import NextStepsScreen
 
         rows = [row for row in self.board.rows if not row.closed] if self.board else []
-        self.app.push_screen(NextStepsScreen(rows, self.palette, self.loopdeck.today), self._jump)
+        screen = NextStepsScreen(rows, self.palette, self.loopdeck.today, self.tick_off)
+        self.app.push_screen(screen, self._jump)
 
     def action_prep(self) -> None:
         from tui import insights

@@ -8,6 +8,7 @@ sit under Me as cards of their own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from planner.models import Owner
+from planner.models import Event, Loop, Owner
 from planner.steps import Thread, ThreadKind
 from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
@@ -38,15 +39,41 @@ class NextStepsScreen(Screen[str | None]):
             "left", "column(-1)", "Left", show=False, tooltip="Previous column", id="steps-left"
         ),
         Binding("right", "column(1)", "Right", show=False, tooltip="Next column", id="steps-right"),
+        Binding(
+            "D",
+            "did",
+            "Did",
+            tooltip="Tick off the selected promise of mine (one undo step)",
+            id="steps-did",
+        ),
     ]
 
-    def __init__(self, rows: list[BoardRow], palette: Palette, today: dt.date) -> None:
+    def __init__(
+        self,
+        rows: list[BoardRow],
+        palette: Palette,
+        today: dt.date,
+        tick_off: Callable[[Loop, Event], None] | None = None,
+    ) -> None:
         super().__init__()
-        self._rows = rows
         self._palette = palette
         self._today = today
+        self._tick_off = tick_off
+        """Writes a kept promise (the main screen's `tick_off`); the new board comes to `reload`."""
         self.cards = _cards(rows)
         """Every thread of the listed loops by its option id."""
+
+    async def reload(self, rows: list[BoardRow]) -> None:
+        """A new board: redraw the cards, the cursor staying in the column it was in."""
+        focused = self.focused.id if isinstance(self.focused, OptionList) else None
+        self.cards = _cards(rows)
+        await self.recompose()
+        column = self.query_one(f"#{focused}", OptionList) if focused else None
+        if column is not None and column.option_count:
+            column.focus()
+            column.highlighted = 0
+        else:
+            self.on_mount()
 
     def compose(self) -> ComposeResult:
         cards = self.cards
@@ -90,6 +117,24 @@ class NextStepsScreen(Screen[str | None]):
     def _jump(self, event: OptionList.OptionSelected) -> None:
         card = self.cards.get(event.option.id or "")
         self.dismiss(card[0].process_id if card else None)
+
+    def action_did(self) -> None:
+        """Tick off the promise under the cursor; other cards say how they are done."""
+        column = self.focused
+        if not isinstance(column, OptionList) or column.highlighted is None:
+            return
+        option = column.get_option_at_index(column.highlighted)
+        row, thread = self.cards[option.id or ""]
+        promise = next((e for e in row.loop.events if e.id == thread.event_id), None)
+        if promise is None or self._tick_off is None:
+            how = (
+                "log the telling (T on the loop)"
+                if thread.kind == ThreadKind.PACING
+                else "log what happened on the loop"
+            )
+            self.notify(f"Only a promise of mine is ticked off here; for this one, {how}.")
+            return
+        self._tick_off(row.loop, promise)
 
     def action_column(self, step: int) -> None:
         lists = list(self.query(OptionList).results(OptionList))
