@@ -99,6 +99,8 @@ def _row(
     overridden: bool,
     waiting_days: int,
     signal: str | None,
+    next_step: str,
+    todos: int,
 ) -> RowView:
     return RowView(
         process_id=process_id,
@@ -110,4 +112,6 @@ def _row(
         overridden=bool(overridden),
         waiting_days=int(waiting_days),
         signal=Signal(signal) if signal is not None else None,
+        next_step=str(next_step),
+        todos=int(todos),
     )

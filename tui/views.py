@@ -42,3 +42,7 @@ class RowView:
     overridden: bool
     waiting_days: int
     signal: Signal | None
+    next_step: str = ""
+    """The state's what and whom to nudge; empty for a closed loop."""
+    todos: int = 0
+    """My open to-dos beside the state."""

@@ -63,7 +63,10 @@ class MainScreen(EditKeys):
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         yield ReadOnlyBanner(id="banner")
-        yield FilterBox(placeholder="filter: part of a company, role, stage or tag", id="filter")
+        yield FilterBox(
+            placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
+            id="filter",
+        )
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
