@@ -10,12 +10,14 @@ from textual.widgets import OptionList
 
 from planner.changes.log import promise
 from planner.models import Owner
-from planner.steps import ThreadKind
+from planner.steps import Signal, ThreadKind
 from storage.repository import Repository
 from tui.app import LoopdeckApp
+from tui.screens.help import SIGNAL_LEGEND, HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.next_steps import NextStepsScreen
 from tui.screens.promise_picker import PromisePicker
+from tui.theme import SIGNAL_LABEL
 
 
 async def test_header_counts_loops_by_their_state_and_my_todos_apart(demo_db: Path) -> None:
@@ -143,3 +145,19 @@ async def test_did_on_a_next_steps_promise_card(demo_db: Path) -> None:
         column = app.screen.query_one("#steps-me", OptionList)
         assert column.option_count == count - 1
         assert before[0] not in screen_text(app)
+
+
+async def test_help_lists_the_did_key_and_a_line_for_every_signal(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 120)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        lines = screen_text(app).splitlines()
+        assert any("Tick off an open promise of mine" in line for line in lines)
+        assert any("Tick off the selected promise of mine" in line for line in lines)
+        for signal in Signal:
+            meaning = SIGNAL_LEGEND[signal]
+            assert any(
+                f"● {SIGNAL_LABEL[signal]}" in line and meaning[:30] in line for line in lines
+            ), signal
