@@ -94,9 +94,10 @@ class NextStepsScreen(Screen[str | None]):
     def _prompt(self, row: BoardRow, step: Thread) -> Text:
         palette = self._palette
         text = Text(row.loop.process.title, style="bold")
+        text.append("\n")
         if step.kind != ThreadKind.STATE:
-            text.append(f"  to-do · {step.kind.value}", style=palette.muted)
-        text.append(f"\n{step.what}")
+            text.append(f"to-do ({step.kind.value}): ", style=palette.muted)
+        text.append(step.what)
         text.append(f"\n{step.waiting_days}d waiting", style=palette.muted)
         if step.due is not None:
             text.append(f" · due {short_date(step.due)}")

@@ -27,7 +27,7 @@ class SummaryBar(Widget):
             return Text(" loopdeck  loading…")
         left = Text.assemble(
             (" loopdeck ", palette.heading),
-            f" {summary.active} active  ",
+            f" {summary.active} active ",
             (" ME ", palette.owner[Owner.ME]),
             f" {summary.on_me}  ",
             (" REC ", palette.owner[Owner.RECRUITER]),
@@ -35,11 +35,12 @@ class SummaryBar(Widget):
             (" HM ", palette.owner[Owner.HIRING_MANAGER]),
             f" {summary.on_hiring_manager}",
             (" · to-dos ", palette.muted),
-            f"{summary.todos}  ",
+            f"{summary.todos} ",
             ("cooling ", palette.muted),
             str(summary.cooling),
         )
-        right = Text(summary.today.strftime("%a %d %b %Y "), style=palette.muted)
+        day = "%a %d %b %Y " if self.size.width >= 90 else "%a %d %b "  # the counts come first
+        right = Text(summary.today.strftime(day), style=palette.muted)
         if self.sync_status:
             right = Text.assemble((f"{self.sync_status}  ", palette.heading), right)
         grid = Table.grid(expand=True)
