@@ -64,7 +64,13 @@ SCREEN_KEYS: list[BindingType] = [
     Binding(
         "f", "funnel", "Funnel", show=False, tooltip="Pass-through and reply times", id="funnel"
     ),
-    Binding("slash", "filter", "Filter", tooltip="Filter loops by text", id="filter"),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        tooltip="Filter loops: words, names, log text; owner:rec|hm|me, signal:NAME",
+        id="filter",
+    ),
     Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
     Binding(
         "t",
