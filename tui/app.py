@@ -244,11 +244,15 @@ class LoopdeckApp(App[None]):
     def _show_board(self, message: BoardReady) -> None:
         self.board = message.board
         self.main.show_board(message.board, message.select, message.first, message.focus)
+        from tui.screens.next_steps import NextStepsScreen
         from tui.screens.prep_view import PrepScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PrepScreen):
                 screen.reload()  # it shows records the board does not carry
+            if isinstance(screen, NextStepsScreen):
+                rows = [row for row in message.board.rows if not row.closed]
+                self.call_later(screen.reload, rows)
         if message.note:
             self.notify(message.note, timeout=3)
         if message.first:

@@ -21,6 +21,7 @@ from planner.pacing import open_deadlines
 from planner.stage import stage_of
 from planner.steps import NextStep, Signal, Thread
 from planner.threads import loop_threads
+from tui.row_filter import parse
 from tui.views import RowView, Summary
 
 
@@ -60,16 +61,38 @@ class BoardRow:
             overridden=step.overridden if step else False,
             waiting_days=step.waiting_days if step else 0,
             signal=step.signal if step else None,
+            next_step=self.next_step,
+            todos=len(self.todos),
         )
+
+    @property
+    def next_step(self) -> str:
+        """The state's what, and whom to nudge: the loops pane's "Next step" cell."""
+        step = self.step
+        if step is None:
+            return ""
+        return f"{step.what} · nudge {step.nudge.name}" if step.nudge else step.what
 
     @cached_property
     def _haystack(self) -> str:
-        process = self.loop.process
-        return " ".join([process.company, process.role, self.stage, *process.tags]).casefold()
+        process, loop = self.loop.process, self.loop
+        texts = [process.company, process.role, self.stage, *process.tags, self.next_step]
+        texts += [contact.name for contact in loop.contacts]
+        texts += [event.text for event in loop.events]
+        texts += [todo.what for todo in self.todos]
+        return "\n".join(texts).casefold()
+
+    @cached_property
+    def _signals(self) -> frozenset[Signal]:
+        threads = [self.step, *self.todos] if self.step else []
+        return frozenset(thread.signal for thread in threads)
 
     def matches(self, needle: str) -> bool:
-        """Whether the filter text appears in the company, role, stage or tags."""
-        return needle.casefold() in self._haystack
+        """Whether the loop passes the filter (`tui.row_filter`): its words, owner and signal."""
+        if not needle:
+            return True
+        owner = self.step.owner if self.step else None
+        return parse(needle).matches(self._haystack, owner, self._signals)
 
 
 def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
@@ -93,7 +116,11 @@ def build_board(
 
 
 def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
-    """Count active loops, whose court each next step is in, and cooling loops."""
+    """Count active loops, whose court each loop's state is in, cooling loops, and my to-dos.
+
+    A loop counts once, under the owner of its state; my to-dos beside it are
+    counted apart, so an offer deadline elsewhere never moves a loop to "me".
+    """
     owners = Counter(row.step.owner for row in rows if row.step is not None)
     return Summary(
         active=sum(1 for row in rows if not row.closed),
@@ -103,5 +130,6 @@ def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
         cooling=sum(
             1 for row in rows if row.step is not None and row.step.signal == Signal.COOLING
         ),
+        todos=sum(len(row.todos) for row in rows if not row.closed),
         today=today,
     )

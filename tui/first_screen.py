@@ -25,11 +25,11 @@ from planner.signals import Owner, Signal
 from storage.locations import cache_file, write_cache
 from tui.views import RowView, Summary
 
-FORMAT = 1
+FORMAT = 2
 """Raise it when `RowView` or `Summary` change: older caches then count as misses."""
 
 ROW_FIELDS = tuple(field.name for field in fields(RowView))
-SUMMARY_COUNTS = ("active", "on_me", "on_recruiter", "on_hiring_manager", "cooling")
+SUMMARY_COUNTS = ("active", "on_me", "on_recruiter", "on_hiring_manager", "cooling", "todos")
 """A saved row is its fields in order (`dataclasses.astuple` deep-copies: ~7 ms a board)."""
 
 Version = tuple[int, int, int]
@@ -69,8 +69,8 @@ def load(data_path: Path, today: dt.date) -> FirstScreen | None:
         saved = orjson.loads(cache_path(data_path).read_bytes())
         if saved["key"] != _key(data_path, version, today):
             return None
-        active, on_me, on_recruiter, on_hiring_manager, cooling = saved["summary"]
-        summary = Summary(active, on_me, on_recruiter, on_hiring_manager, cooling, today)
+        active, on_me, on_recruiter, on_hiring_manager, cooling, todos = saved["summary"]
+        summary = Summary(active, on_me, on_recruiter, on_hiring_manager, cooling, todos, today)
         rows = [_row(*fields) for fields in saved["rows"]]
     except Exception:  # a cache is only a shortcut: anything odd is a miss
         return None
@@ -99,6 +99,8 @@ def _row(
     overridden: bool,
     waiting_days: int,
     signal: str | None,
+    next_step: str,
+    todos: int,
 ) -> RowView:
     return RowView(
         process_id=process_id,
@@ -110,4 +112,6 @@ def _row(
         overridden=bool(overridden),
         waiting_days=int(waiting_days),
         signal=Signal(signal) if signal is not None else None,
+        next_step=str(next_step),
+        todos=int(todos),
     )

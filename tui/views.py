@@ -23,6 +23,8 @@ class Summary:
     on_recruiter: int
     on_hiring_manager: int
     cooling: int
+    todos: int
+    """My open to-dos (promises, deadlines to pass on), counted apart from the loops."""
     today: dt.date
 
 
@@ -40,3 +42,7 @@ class RowView:
     overridden: bool
     waiting_days: int
     signal: Signal | None
+    next_step: str = ""
+    """The state's what and whom to nudge; empty for a closed loop."""
+    todos: int = 0
+    """My open to-dos beside the state."""

@@ -189,6 +189,36 @@ class EditKeys(Screen[None]):
         else:
             self.app.push_screen(ToldPicker(loop, deadlines, today), told)
 
+    def action_did(self) -> None:
+        from planner.changes.todos import open_promises
+        from tui.screens.promise_picker import PromisePicker
+
+        loop = self.editable_loop()
+        if loop is None:
+            return
+        promises = open_promises(loop)
+        if not promises:
+            self.notify(f"{loop.process.title}: no open promise to tick off.")
+        elif len(promises) == 1:
+            self.tick_off(loop, promises[0])
+        else:
+
+            def chosen(promise: Event | None) -> None:
+                if promise is not None:
+                    self.tick_off(loop, promise)
+
+            self.app.push_screen(PromisePicker(loop, promises), chosen)
+
+    def tick_off(self, loop: Loop, promise: Event) -> None:
+        """Mark one open promise of `loop` done today, as `loopdeck did` does: one undo step."""
+        from planner.changes.todos import tick_off
+        from planner.handles import handles
+
+        if not self.writable():
+            return
+        today, handle = self.loopdeck.today, handles(loop).of(promise.id)
+        self._try(lambda: tick_off(loop, today, handle), self.applier(loop.process.id))
+
     def action_close_loop(self) -> None:
         from tui.screens.close_form import CloseForm
 

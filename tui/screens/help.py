@@ -1,4 +1,5 @@
-"""Help (`?` / F1): the keys, written from the app's own bindings so it cannot go stale."""
+"""Help (`?` / F1): the keys, written from the app's own bindings so it cannot go stale,
+and what each signal means, in the README's words."""
 
 from __future__ import annotations
 
@@ -12,12 +13,28 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from planner.signals import Signal
+from tui.theme import SIGNAL_LABEL, palette_for
+
 GRAMMAR = (
     'Quick-add a loop:  Company / Role [rec:"Name <email>"] [hm:NAME] [via:SOURCE]\n'
     "                   [level:L5] [loc:Berlin] [next:KIND on:DATE at:HH:MM] [#tag]\n"
     'Add a round:       KIND [on:DATE] [at:HH:MM] [with:"Name"] [fmt:video] [due:DATE]\n'
     "Dates:             today, tomorrow, fri, +3d, +2w, 2026-03-20"
 )
+
+SIGNAL_LEGEND = {
+    Signal.OVERDUE: "a step of mine is past its due date",
+    Signal.MISSED: "they named a day for their answer, it passed and nothing came: nudge",
+    Signal.COOLING: "waiting on them, no word from them for the cooling days: going cold",
+    Signal.FOLLOW_UP: "waiting on them, no touch either way for the follow-up days: nudge",
+    Signal.DUE_TODAY: "a step of mine falls due today",
+    Signal.DUE_SOON: "a step of mine falls due within the due-soon days",
+    Signal.RACING: "their last decision came within the racing days of the round: a good sign",
+    Signal.OK: "nothing to worry about",
+    Signal.PAUSED: "the loop is on hold",
+}
+"""One line per signal, worst first, as the README's signal table says it."""
 
 
 if TYPE_CHECKING:
@@ -30,6 +47,7 @@ Section = tuple[str, list[tuple[str, Binding]]]
 def key_sections(app: App[None]) -> list[Section]:
     """The main screen's keys and the app's, then each pane's and view's own, as bound."""
     from tui.screens.main import MainScreen
+    from tui.screens.next_steps import NextStepsScreen
     from tui.screens.prep_view import PrepScreen
     from tui.widgets.loop_pane import LoopPane
     from tui.widgets.timeline_pane import TimelinePane
@@ -39,6 +57,7 @@ def key_sections(app: App[None]) -> list[Section]:
         ("On an item of the timeline or the contacts (Tab)", LoopPane.BINDINGS),
         ("On a round in the timeline", TimelinePane.BINDINGS),
         ("In the prep view (p)", PrepScreen.BINDINGS),
+        ("On the next steps (n)", NextStepsScreen.BINDINGS),
     ]
     return [(title, _key_rows(app, bindings)) for title, bindings in sections]
 
@@ -76,8 +95,19 @@ class HelpScreen(ModalScreen[None]):
                     if heading:
                         yield Label(heading, classes="help-heading")
                     yield Static(_table(rows, key_width, desc_width))
+                yield Label("Signals", classes="help-heading")
+                yield Static(self._legend(), id="legend")
                 yield Static(Text(GRAMMAR), id="grammar")
             yield Label("Esc closes · ctrl+p opens the command palette", classes="dialog-hint")
+
+    def _legend(self) -> Table:
+        palette = palette_for(self.app.current_theme)
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for signal, meaning in SIGNAL_LEGEND.items():
+            table.add_row(Text(f"● {SIGNAL_LABEL[signal]}", style=palette.signal[signal]), meaning)
+        return table
 
     def action_close(self) -> None:
         self.dismiss(None)

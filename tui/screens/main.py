@@ -63,7 +63,10 @@ class MainScreen(EditKeys):
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         yield ReadOnlyBanner(id="banner")
-        yield FilterBox(placeholder="filter: part of a company, role, stage or tag", id="filter")
+        yield FilterBox(
+            placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
+            id="filter",
+        )
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
@@ -220,7 +223,8 @@ class MainScreen(EditKeys):
         from tui.screens.next_steps import NextStepsScreen
 
         rows = [row for row in self.board.rows if not row.closed] if self.board else []
-        self.app.push_screen(NextStepsScreen(rows, self.palette, self.loopdeck.today), self._jump)
+        screen = NextStepsScreen(rows, self.palette, self.loopdeck.today, self.tick_off)
+        self.app.push_screen(screen, self._jump)
 
     def action_prep(self) -> None:
         from tui import insights

@@ -38,6 +38,14 @@ LOOP_KEYS: list[BindingType] = [
         tooltip="Recruiter told of another loop's offer deadline",
         id="told",
     ),
+    Binding(
+        "D",
+        "did",
+        "Did",
+        show=False,
+        tooltip="Tick off an open promise of mine in this loop (one undo step)",
+        id="did",
+    ),
     Binding("x", "close_loop", "Close loop", show=False, tooltip="Close with a reason", id="close"),
 ]
 """Keys about the selected loop: greyed out in the footer while no loop is selected."""
@@ -56,7 +64,13 @@ SCREEN_KEYS: list[BindingType] = [
     Binding(
         "f", "funnel", "Funnel", show=False, tooltip="Pass-through and reply times", id="funnel"
     ),
-    Binding("slash", "filter", "Filter", tooltip="Filter loops by text", id="filter"),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        tooltip="Filter loops: words, names, log text; owner:rec|hm|me, signal:NAME",
+        id="filter",
+    ),
     Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
     Binding(
         "t",

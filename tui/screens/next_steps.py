@@ -1,8 +1,14 @@
-"""The next-steps board (`n`): every open step in its owner's column, most urgent first."""
+"""The next-steps board (`n`): every thread in its owner's column, most urgent first.
+
+Each loop's state sits under its owner (a loop waiting on the hiring manager
+under Hiring manager); my to-dos beside it (promises, deadlines to pass on)
+sit under Me as cards of their own.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from planner.models import Owner
+from planner.models import Event, Loop, Owner
+from planner.steps import Thread, ThreadKind
 from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
 from tui.visible_text import visible_text
@@ -32,33 +39,65 @@ class NextStepsScreen(Screen[str | None]):
             "left", "column(-1)", "Left", show=False, tooltip="Previous column", id="steps-left"
         ),
         Binding("right", "column(1)", "Right", show=False, tooltip="Next column", id="steps-right"),
+        Binding(
+            "D",
+            "did",
+            "Did",
+            tooltip="Tick off the selected promise of mine (one undo step)",
+            id="steps-did",
+        ),
     ]
 
-    def __init__(self, rows: list[BoardRow], palette: Palette, today: dt.date) -> None:
+    def __init__(
+        self,
+        rows: list[BoardRow],
+        palette: Palette,
+        today: dt.date,
+        tick_off: Callable[[Loop, Event], None] | None = None,
+    ) -> None:
         super().__init__()
-        self._rows = rows
         self._palette = palette
         self._today = today
+        self._tick_off = tick_off
+        """Writes a kept promise (the main screen's `tick_off`); the new board comes to `reload`."""
+        self.cards = _cards(rows)
+        """Every thread of the listed loops by its option id."""
+
+    async def reload(self, rows: list[BoardRow]) -> None:
+        """A new board: redraw the cards, the cursor staying in the column it was in."""
+        focused = self.focused.id if isinstance(self.focused, OptionList) else None
+        self.cards = _cards(rows)
+        await self.recompose()
+        column = self.query_one(f"#{focused}", OptionList) if focused else None
+        if column is not None and column.option_count:
+            column.focus()
+            column.highlighted = 0
+        else:
+            self.on_mount()
 
     def compose(self) -> ComposeResult:
+        cards = self.cards
         with Horizontal(id="step-columns"):
             for owner in COLUMNS:
-                mine = [r for r in self._rows if r.step is not None and r.step.owner == owner]
-                mine.sort(key=lambda r: r.step.urgency_key() if r.step else (9,))
+                mine = sorted(
+                    ((key, card) for key, card in cards.items() if card[1].owner == owner),
+                    key=lambda item: item[1][1].urgency_key(),
+                )
                 with Vertical(classes="step-column"):
                     yield Label(f"{owner.label}  ({len(mine)})", classes="column-title")
                     options: list[Option | None] = []
-                    for row in mine:
-                        options += [Option(self._prompt(row), id=row.process_id), None]
+                    for key, (row, thread) in mine:
+                        options += [Option(self._prompt(row, thread), id=key), None]
                     yield OptionList(*options[:-1], id=f"steps-{owner.value}")
         yield Footer()
 
-    def _prompt(self, row: BoardRow) -> Text:
-        step = row.step
-        assert step is not None
+    def _prompt(self, row: BoardRow, step: Thread) -> Text:
         palette = self._palette
         text = Text(row.loop.process.title, style="bold")
-        text.append(f"\n{step.what}")
+        text.append("\n")
+        if step.kind != ThreadKind.STATE:
+            text.append(f"to-do ({step.kind.value}): ", style=palette.muted)
+        text.append(step.what)
         text.append(f"\n{step.waiting_days}d waiting", style=palette.muted)
         if step.due is not None:
             text.append(f" · due {short_date(step.due)}")
@@ -77,7 +116,26 @@ class NextStepsScreen(Screen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _jump(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        card = self.cards.get(event.option.id or "")
+        self.dismiss(card[0].process_id if card else None)
+
+    def action_did(self) -> None:
+        """Tick off the promise under the cursor; other cards say how they are done."""
+        column = self.focused
+        if not isinstance(column, OptionList) or column.highlighted is None:
+            return
+        option = column.get_option_at_index(column.highlighted)
+        row, thread = self.cards[option.id or ""]
+        promise = next((e for e in row.loop.events if e.id == thread.event_id), None)
+        if promise is None or self._tick_off is None:
+            how = (
+                "log the telling (T on the loop)"
+                if thread.kind == ThreadKind.PACING
+                else "log what happened on the loop"
+            )
+            self.notify(f"Only a promise of mine is ticked off here; for this one, {how}.")
+            return
+        self._tick_off(row.loop, promise)
 
     def action_column(self, step: int) -> None:
         lists = list(self.query(OptionList).results(OptionList))
@@ -90,3 +148,15 @@ class NextStepsScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _cards(rows: list[BoardRow]) -> dict[str, tuple[BoardRow, Thread]]:
+    """Each open loop's state (its id: the process id), then its to-dos (id: process/kind/n)."""
+    found: dict[str, tuple[BoardRow, Thread]] = {}
+    for row in rows:
+        if row.step is None:
+            continue
+        found[row.process_id] = (row, row.step)
+        for index, todo in enumerate(row.todos):
+            found[f"{row.process_id}/{todo.kind.value}/{index}"] = (row, todo)
+    return found

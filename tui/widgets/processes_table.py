@@ -11,17 +11,29 @@ from textual.coordinate import Coordinate
 from textual.reactive import var
 from textual.widgets import DataTable
 
+from planner.signals import Owner
 from planner.text import visible
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 from tui.views import RowView
 
-FIXED = {"owner": ("Owner", 6), "wait": ("Wait", 4), "signal": ("Signal", 11)}
-"""Columns whose width never changes: a badge, a day count and a signal word."""
-SHARED = {"company": ("Company", 0.35), "role": ("Role", 0.4), "stage": ("Stage", 0.25)}
-"""Columns that share the rest of the width, by these fractions."""
-ORDER = ("company", "role", "owner", "wait", "signal", "stage")
-GUTTER = 2 * len(ORDER) + 2
-"""Cell padding on both sides of every column, and the vertical scrollbar."""
+FIXED = {
+    "owner": ("Owner", 6),
+    "wait": ("Wait", 4),
+    "signal": ("Signal", 11),
+    "todos": ("To-do", 5),
+}
+"""Columns whose width never changes: a badge, a day count, a signal word, my to-dos' count."""
+SHARED = {
+    "company": ("Company", 0.25, 10),
+    "role": ("Role", 0.25, 10),
+    "next": ("Next step", 0.35, 14),
+    "stage": ("Stage", 0.15, 8),
+}
+"""Columns that share the rest of the width, by these fractions, each at least that wide."""
+ORDER = ("company", "role", "owner", "wait", "signal", "next", "todos", "stage")
+DROPPED_FIRST = ("stage", "role")
+"""When the shared columns do not fit at their least widths, these go, in this order:
+the loop pane beside the table says both."""
 
 
 class ProcessesTable(DataTable[Text]):
@@ -90,9 +102,21 @@ class ProcessesTable(DataTable[Text]):
             return 0
 
     def _column_widths(self) -> dict[str, int]:
-        room = max(self._width() - GUTTER - sum(w for _, w in FIXED.values()), 24)
-        widths = {key: max(6, int(room * share)) for key, (_, share) in SHARED.items()}
-        return {**widths, **{key: width for key, (_, width) in FIXED.items()}}
+        shared = dict(SHARED)
+        while True:
+            gutter = 2 * (len(FIXED) + len(shared)) + 2  # cell padding and the scrollbar
+            room = self._width() - gutter - sum(w for _, w in FIXED.values())
+            drop = [key for key in DROPPED_FIRST if key in shared]
+            if room >= sum(least for _, _, least in shared.values()) or not drop:
+                break
+            del shared[drop[0]]
+        total = sum(share for _, share, _ in shared.values())
+        widths = {
+            key: max(least, int(room * share / total)) for key, (_, share, least) in shared.items()
+        }
+        return {
+            key: widths.get(key) or FIXED[key][1] for key in ORDER if key in widths or key in FIXED
+        }
 
     def _fill(self, keep: str | None, count: int) -> None:
         """Rebuild the rows; the cursor passes through other rows on the way, silently."""
@@ -106,8 +130,8 @@ class ProcessesTable(DataTable[Text]):
     def _add_rows(self, keep: str | None, count: int) -> None:
         self._widths = self._column_widths()
         self.clear(columns=True)
-        labels = {key: label for key, (label, _) in (FIXED | SHARED).items()}
-        for key in ORDER:
+        labels = {key: label for key, (label, *_) in (FIXED | SHARED).items()}
+        for key in self._widths:
             self.add_column(labels[key], width=self._widths[key], key=key)
         self._append(count)
         self._move_to(keep)
@@ -124,7 +148,7 @@ class ProcessesTable(DataTable[Text]):
         palette, widths = self._palette, self._widths
         for row in self._rows[self.row_count : count]:
             cells = _cells(row, palette)
-            self.add_row(*(_cut(cells[key], widths[key]) for key in ORDER), key=row.process_id)
+            self.add_row(*(_cut(cells[key], widths[key]) for key in widths), key=row.process_id)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -164,5 +188,7 @@ def _cells(row: RowView, palette: Palette) -> dict[str, Text]:
         "owner": owner,
         "wait": wait,
         "signal": signal,
+        "next": Text(visible(row.next_step)),
+        "todos": Text(f"+{row.todos}", style=palette.owner[Owner.ME]) if row.todos else Text(""),
         "stage": Text(visible(row.stage), style=style),
     }

@@ -14,7 +14,7 @@ from tui.views import Summary
 
 
 class SummaryBar(Widget):
-    """Active loops, whose court the next steps are in, cooling loops, and today's date."""
+    """Active loops, whose court each loop's state is in, cooling loops, my to-dos, today's date."""
 
     summary: reactive[Summary | None] = reactive(None)
     palette: reactive[Palette | None] = reactive(None)
@@ -27,17 +27,20 @@ class SummaryBar(Widget):
             return Text(" loopdeck  loading…")
         left = Text.assemble(
             (" loopdeck ", palette.heading),
-            f" {summary.active} active  ",
+            f" {summary.active} active ",
             (" ME ", palette.owner[Owner.ME]),
             f" {summary.on_me}  ",
             (" REC ", palette.owner[Owner.RECRUITER]),
             f" {summary.on_recruiter}  ",
             (" HM ", palette.owner[Owner.HIRING_MANAGER]),
-            f" {summary.on_hiring_manager}  ",
+            f" {summary.on_hiring_manager}",
+            (" · to-dos ", palette.muted),
+            f"{summary.todos} ",
             ("cooling ", palette.muted),
             str(summary.cooling),
         )
-        right = Text(summary.today.strftime("%a %d %b %Y "), style=palette.muted)
+        day = "%a %d %b %Y " if self.size.width >= 90 else "%a %d %b "  # the counts come first
+        right = Text(summary.today.strftime(day), style=palette.muted)
         if self.sync_status:
             right = Text.assemble((f"{self.sync_status}  ", palette.heading), right)
         grid = Table.grid(expand=True)
