@@ -37,7 +37,7 @@ async def test_rows_panes_and_notifications_show_control_characters_as_escapes(
             notes.append(message.notification.message)
 
     app = make_app(db_path)
-    async with app.run_test(size=(140, 40), message_hook=keep_notes) as pilot:
+    async with app.run_test(size=(220, 40), message_hook=keep_notes) as pilot:
         await settle(pilot)
         shown = screen_text(app)
         assert shown.count("Evil\\x1b]0;owned") == 2  # the row and the pane's heading
