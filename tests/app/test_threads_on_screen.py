@@ -161,3 +161,15 @@ async def test_help_lists_the_did_key_and_a_line_for_every_signal(demo_db: Path)
             assert any(
                 f"● {SIGNAL_LABEL[signal]}" in line and meaning[:30] in line for line in lines
             ), signal
+
+
+async def test_the_loop_pane_says_when_they_were_last_touched_and_when_to_nudge_next(
+    demo_db: Path,
+) -> None:
+    """Quarry Systems: a touch two days ago; the next nudge is a week after it."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_on(pilot, "Quarry Systems")
+        text = screen_text(app)
+        assert "last touch 2d ago" in text
+        assert "next nudge Sat 21 Mar" in text

@@ -42,4 +42,10 @@ def step_lines(step: NextStep, process: Process, palette: Palette, today: dt.dat
         text.append(f" · due {short_date(step.due)} ({ago(step.due, today)})")
     if step.nudge is not None:
         text.append(f" · nudge {step.nudge.name}", style=palette.heading)
+    if step.expected is not None:
+        text.append(f" · they said by {short_date(step.expected)}", palette.muted)
+    if step.last_touch is not None:
+        text.append(f" · last touch {ago(step.last_touch, today)}", palette.muted)
+    if step.next_nudge is not None:
+        text.append(f" · next nudge {short_date(step.next_nudge)}", palette.muted)
     return text
