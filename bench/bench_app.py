@@ -30,6 +30,7 @@ from figures import (
     Run,
     arguments,
     bench_env,
+    each_file,
     first_two,
     open_loops,
     ratio_line,
@@ -134,11 +135,7 @@ def bench_file(name: str, path: Path, runs: int) -> None:
 def main() -> int:
     args = arguments(__doc__ or "")
     with workspace(args.files) as folder:
-        for name in ("busy", "archive"):
-            sub = folder / name
-            sub.mkdir()
-            path = sub / "loopdeck.json"
-            (folder / f"{name}.json").rename(path)
+        for name, path in each_file(folder):
             bench_file(name, path, args.runs)
     return 0
 

@@ -163,6 +163,19 @@ def workspace(files: Path | None, names: tuple[str, ...] = FILES) -> Iterator[Pa
         yield work
 
 
+def each_file(
+    folder: Path, names: tuple[str, ...] = ("busy", "archive")
+) -> Iterator[tuple[str, Path]]:
+    """Each data file of a `workspace`, moved into a folder of its own as `loopdeck.json`:
+    its lock, undo journal and caches then sit beside it as they do for a user."""
+    for name in names:
+        sub = folder / name
+        sub.mkdir()
+        path = sub / "loopdeck.json"
+        (folder / f"{name}.json").rename(path)
+        yield name, path
+
+
 def open_loops(path: Path) -> list[tuple[str, str]]:
     """(company, recruiter email) of each open loop in the file, read in a child process."""
     script = (
