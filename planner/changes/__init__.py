@@ -16,8 +16,8 @@ all here would make every command pay for every change):
   title), `mark_done(loop, today, round_id=None, outcome, on=None, by=None)`,
   `set_outcome(loop, today, round_id, outcome, by=None, on=None)`
 - `rounds`: `add_round(loop, today, draft, settings=None)`,
-  `move_round(loop, today, round_id, date, time=None, settings=None)`,
-  `schedule_round(...)`, `cancel_round(loop, today, round_id)`,
+  `move_round(loop, today, round_id, date, time=None, settings=None)` (also dates a planned round),
+  `cancel_round(loop, today, round_id)`,
   `delete_round(loop, today, round_id)`
 - `log`: `log_event(loop, today, text, kind=None, on=None, contact_id=None, due=None)`,
   `promise(loop, today, text, due, contact_id=None)`, `keep_promise`,

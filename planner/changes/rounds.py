@@ -98,18 +98,6 @@ def move_round(
     )
 
 
-def schedule_round(
-    loop: Loop,
-    today: dt.date,
-    round_id: str,
-    date: dt.date,
-    time: dt.time | None = None,
-    settings: Settings | None = None,
-) -> Patch:
-    """Date a planned round: the same rule as a move (a planned round is one not dated yet)."""
-    return move_round(loop, today, round_id, date, time, settings)
-
-
 def cancel_round(loop: Loop, today: dt.date, round_id: str) -> Patch:
     """The round will not happen: kept in the timeline, marked, no longer counted."""
     target = pick(loop.rounds, round_id, "round")
