@@ -39,6 +39,8 @@ class SyncResult:
     """What one sync did, for the command line and the app's header."""
 
     initialized: bool = False
+    joined: int | None = None
+    """Loops the remote's history brought when this repository joined it (None: it did not)."""
     repaired: list[str] = field(default_factory=list)
     committed: int | None = None
     remote: str | None = None
@@ -51,6 +53,8 @@ class SyncResult:
         lines = []
         if self.initialized:
             lines.append("Made the data folder a git repository")
+        if self.joined is not None:
+            lines.append(f"Joined the history of {self.remote}: {_loops(self.joined)} came from it")
         if self.repaired:
             lines.append("Installed the merge driver (" + ", ".join(self.repaired) + ")")
         if self.committed is not None:
@@ -70,7 +74,9 @@ class SyncResult:
             )
         if self.pushed:
             lines.append(f"Pushed to {self.remote}")
-        if not (self.pulled or self.pushed or self.committed is not None):
+        if not (
+            self.pulled or self.pushed or self.committed is not None or self.joined is not None
+        ):
             lines.append(f"Nothing to do: already in sync with {self.remote}")
         return lines
 
@@ -130,11 +136,11 @@ def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
     _sweep_merge_temps(git)
     _read(path)  # a damaged file is reported, never committed and spread to other machines
     remote = _remote(git)
+    result.remote = remote
     if remote is not None and not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
-        _adopt_remote_history(git, path, remote)
+        result.joined = _adopt_remote_history(git, path, remote)
     result.committed = _commit(git, path)
     result.repaired = ensure_driver(path)  # before any merge; the commit made the file tracked
-    result.remote = remote
     if remote is None or not git.ok("rev-parse", "--verify", "--quiet", "HEAD"):
         return
     branch = _branch(git)
@@ -229,11 +235,13 @@ def _branch(git: Git) -> str:
     return done.stdout.strip()
 
 
-def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
+def _adopt_remote_history(git: Git, path: Path, remote: str) -> int | None:
     """A repo without commits joins the remote's history instead of starting a rival one.
 
     The local data file (if any) is merged with the remote's as two sets of
-    inserts, so loops typed in before the first sync are kept.
+    inserts, so loops typed in before the first sync are kept. Returns how
+    many loops the remote brought, or None when there was no history to join
+    (an empty remote), so the summary can say what arrived.
     """
     git.run("fetch", "--quiet", remote)
     head = git.run("ls-remote", "--symref", remote, "HEAD", check=False).stdout
@@ -246,7 +254,7 @@ def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
         None,
     )
     if branch is None or not git.ok("rev-parse", "--verify", "--quiet", f"{remote}/{branch}"):
-        return
+        return None
     git.run("symbolic-ref", "HEAD", f"refs/heads/{branch}")
     git.run("reset", "--quiet", f"{remote}/{branch}")
     git.run("branch", "--quiet", f"--set-upstream-to={remote}/{branch}")
@@ -254,10 +262,12 @@ def _adopt_remote_history(git: Git, path: Path, remote: str) -> None:
     shown = git.run("show", f"HEAD:{relative}", check=False)
     local = _read(path)
     if shown.returncode != 0:
-        return
+        return 0
     theirs = jsonfile.decode(shown.stdout.encode(), f"{path.name} ({remote})")
+    joined = merge({}, local, theirs) if local else theirs
     path.parent.mkdir(parents=True, exist_ok=True)
-    jsonfile.write_atomic(path, merge({}, local, theirs) if local else theirs)
+    jsonfile.write_atomic(path, joined)
+    return len(loops_changed(local, joined))
     for name in SUPPORT_FILES:
         if not (git.cwd / name).exists():
             git.run("checkout", "--quiet", "HEAD", "--", name, check=False)

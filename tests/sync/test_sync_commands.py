@@ -197,6 +197,29 @@ def test_init_with_a_remote_joins_its_history_and_keeps_local_loops(
     assert laptop.path.read_bytes() == fresh.path.read_bytes()
 
 
+def test_a_new_machine_joining_a_remote_says_what_it_brought(
+    tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]
+) -> None:
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    laptop.add("Globex")
+    laptop.sync()
+    (tmp_path / "home" / ".gitconfig").write_text(
+        "[user]\n\tname = Me\n\temail = me@example.com\n[init]\n\tdefaultBranch = main\n"
+    )
+    fresh = Machine("fresh", tmp_path / "fresh")
+
+    code, out, err = loopdeck(capsys, fresh, "sync", "--init", "--remote", str(farm.remote))
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Made the data folder a git repository",
+        "Joined the history of origin: 2 loops came from it",
+        "Installed the merge driver (.git/info/attributes, .git/info/exclude, git config)",
+    ]
+    assert fresh.path.read_bytes() == laptop.path.read_bytes()
+    assert loopdeck(capsys, fresh, "sync")[1] == "Nothing to do: already in sync with origin\n"
+
+
 def test_the_driver_refuses_a_newer_schema_and_leaves_ours_untouched(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
