@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from apphelp import TODAY, make_app, open_on, screen_text, settle, stored
+from textual.message import Message
+from textual.notifications import Notify
 from textual.widgets import OptionList
 
 from planner.changes.log import promise
@@ -98,6 +100,27 @@ async def test_did_ticks_off_the_loops_promise_and_undo_brings_it_back(demo_db: 
         assert _open_promises(app, "Larkspur Genomics") == [promise]
         kept = next(e for e in stored(demo_db, "Larkspur Genomics").events if e.text == promise)
         assert not kept.done
+
+
+async def test_did_on_a_loop_without_an_open_promise_says_so_and_writes_nothing(
+    demo_db: Path,
+) -> None:
+    before = demo_db.read_bytes()
+    notes: list[str] = []
+
+    def keep_notes(message: Message) -> None:
+        if isinstance(message, Notify):
+            notes.append(message.notification.message)
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40), message_hook=keep_notes) as pilot:
+        await open_on(pilot, "Saltmarsh AI")
+        assert _open_promises(app, "Saltmarsh AI") == []
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert "Saltmarsh AI / Staff Applied Scientist: no open promise to tick off." in notes
+    assert demo_db.read_bytes() == before
 
 
 async def test_did_asks_which_promise_when_several_are_open(demo_db: Path) -> None:
