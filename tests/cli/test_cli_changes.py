@@ -291,6 +291,47 @@ def test_edit_changes_the_loops_fields_and_application_date(acme: Cli) -> None:
     assert shown(acme)["process"]["level"] == ""
 
 
+def test_edit_with_a_handle_changes_only_that_items_given_fields(acme: Cli) -> None:
+    acme("prep", "acme", "--ask", "Who decides?", "--point", "hm", "Cut costs 40%")
+    result = acme("edit", "acme", "r3", "--format", "video", "--interviewers", "Bo Chen, Cy Park")
+    assert result.code == 0, result.err
+    tech = by_handle(shown(acme), "r3")
+    assert (tech["format"], tech["interviewers"]) == ("video", ["Bo Chen", "Cy Park"])
+    assert (tech["date"], tech["time"]) == ("2026-03-20", "14:00:00")
+
+    assert acme("edit", "acme", "l1", "--text", "Screen went very well").code == 0
+    line = by_handle(shown(acme), "l1")
+    assert (line["text"], line["kind"], line["on"]) == (
+        "Screen went very well",
+        "received",
+        "2026-03-10",
+    )
+    assert acme("edit", "acme", "q1", "--asked", "yes", "--answer", "Bo and his VP").code == 0
+    assert acme("edit", "acme", "t1", "--audience", "recruiter").code == 0
+    data = shown(acme)
+    question = by_handle(data, "q1")
+    assert (question["asked"], question["answer"]) == (True, "Bo and his VP")
+    assert by_handle(data, "t1")["audience"] == "recruiter"
+
+    for _ in range(4):
+        assert acme("undo").code == 0
+    assert by_handle(shown(acme), "r3")["format"] == ""
+
+
+def test_forget_offer_and_decision_by_name(acme: Cli) -> None:
+    acme("offer", "acme", "--base", "200k", "--deadline", "+10d")
+    acme("prep", "acme", "--panel", "Bo, Cy", "--decider", "Bo")
+    assert acme("forget", "acme", "offer").out.startswith("Deleted the offer of Acme")
+    assert json.loads(acme("offers", "--json").out) == []
+    result = acme("forget", "acme", "decision")
+    assert result.out.startswith("Deleted how Acme / ML Engineer decides")
+    again = acme("forget", "acme", "decision")
+    assert again.code == 1
+    assert "has no decision process to forget" in again.err
+    assert acme("undo").code == 0 and acme("undo").code == 0
+    assert [o["loop"] for o in json.loads(acme("offers", "--json").out)] == ["Acme / ML Engineer"]
+
+
 def test_the_owner_note_shows_beside_the_owner(acme: Cli) -> None:
     assert acme(
         "owner", "acme", "hiring_manager", "--note", "Maya said decision by Friday"
