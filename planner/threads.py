@@ -10,7 +10,9 @@ about another loop's offer deadline.
 To-dos of mine:
   - PROMISE: a promise I logged (a thank-you note, a write-up), until done;
   - PACING: telling this loop's recruiter about another loop's open offer
-    deadline, until told (`planner.pacing`).
+    deadline, until told (`planner.pacing`). When the loop cannot finish
+    before that deadline (`planner.projection`: its projected offer date comes
+    after it), the to-do says so and asks the recruiter to speed up.
 Their signal is OVERDUE past the due date, DUE_TODAY on it, DUE_SOON within
 `due_soon_days`, else OK. A manual owner override is about the state: to-dos stay mine.
 """
@@ -23,7 +25,9 @@ from collections.abc import Iterable, Sequence
 from planner.models import EventKind, Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.ownership import due_signal, next_step
+from planner.pace import observed_pace
 from planner.pacing import Deadline, open_deadlines, reminders
+from planner.projection import Projection, project, speed_up_note
 from planner.steps import Signal, Thread, ThreadKind
 
 
@@ -36,32 +40,72 @@ def threads(
     """Every open loop's state and to-dos, most urgent first; offer deadlines paced in.
 
     `loops` must hold every open loop: one loop's offer deadline is a to-do in
-    every other one.
+    every other one. Closed loops may come along: they add no thread, only the
+    history the pace of a projection is read from.
+    """
+    found = threads_by_loop(loops, today, settings, offers)
+    return sorted((t for mine in found.values() for t in mine), key=Thread.urgency_key)
+
+
+def threads_by_loop(
+    loops: Iterable[Loop],
+    today: dt.date,
+    settings: Settings | None = None,
+    offers: Iterable[Offer] = (),
+) -> dict[str, list[Thread]]:
+    """Each loop's threads by process id (`loop_threads`; [] for a closed loop).
+
+    The one computation behind `loopdeck next` and the app's board: the
+    deadlines of every loop, and, only when there is one, the projections
+    that tell which loops cannot finish before it.
     """
     loops = list(loops)
     settings = settings if settings is not None else Settings()
+    offers = list(offers)
     deadlines = open_deadlines(loops, offers, today)
-    found = [t for loop in loops for t in loop_threads(loop, today, settings, deadlines)]
-    return sorted(found, key=Thread.urgency_key)
+    pace = observed_pace(loops, settings) if deadlines else None
+    return {
+        loop.process.id: loop_threads(
+            loop,
+            today,
+            settings,
+            deadlines,
+            project(loop, today, pace, deadlines) if pace is not None else None,
+        )
+        for loop in loops
+    }
 
 
 def loop_threads(
-    loop: Loop, today: dt.date, settings: Settings, deadlines: Sequence[Deadline] = ()
+    loop: Loop,
+    today: dt.date,
+    settings: Settings,
+    deadlines: Sequence[Deadline] = (),
+    projection: Projection | None = None,
 ) -> list[Thread]:
     """One loop's state first, then its to-dos, most urgent first; nothing for a closed loop.
 
-    `deadlines` are all loops' open offer deadlines (`pacing.open_deadlines`).
+    `deadlines` are all loops' open offer deadlines (`pacing.open_deadlines`);
+    `projection` is this loop's (`projection.project`), when known.
     """
     state = next_step(loop, today, settings)
     if state is None:
         return []
-    return [state, *sorted(todos(loop, today, settings, deadlines), key=Thread.urgency_key)]
+    mine = todos(loop, today, settings, deadlines, projection)
+    return [state, *sorted(mine, key=Thread.urgency_key)]
 
 
 def todos(
-    loop: Loop, today: dt.date, settings: Settings, deadlines: Sequence[Deadline] = ()
+    loop: Loop,
+    today: dt.date,
+    settings: Settings,
+    deadlines: Sequence[Deadline] = (),
+    projection: Projection | None = None,
 ) -> list[Thread]:
-    """What I owe in this loop: open promises, then other loops' deadlines to pass on."""
+    """What I owe in this loop: open promises, then other loops' deadlines to pass on.
+
+    The deadline the loop's `projection` misses first gets its speed-up sentence.
+    """
     if loop.process.status == ProcessStatus.CLOSED:
         return []
     pid = loop.process.id
@@ -74,7 +118,7 @@ def todos(
         _mine(
             pid,
             ThreadKind.PACING,
-            r.what,
+            _with_speed_up(r.what, r.about_process_id, projection),
             r.since,
             r.due,
             today,
@@ -109,3 +153,11 @@ def _mine(
         event_id=event_id,
         about_process_id=about_process_id,
     )
+
+
+def _with_speed_up(what: str, about: str, projection: Projection | None) -> str:
+    """A pacing to-do's words, and why to hurry when the loop would finish after that deadline."""
+    note = speed_up_note(projection) if projection is not None else None
+    if note is None or projection is None or projection.deadline is None:
+        return what
+    return f"{what}. {note}" if projection.deadline.process_id == about else what

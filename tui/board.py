@@ -17,10 +17,9 @@ from functools import cached_property
 
 from planner.models import Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
-from planner.pacing import open_deadlines
 from planner.stage import stage_of
 from planner.steps import NextStep, Signal, Thread
-from planner.threads import loop_threads
+from planner.threads import threads_by_loop
 from tui.row_filter import parse
 from tui.views import RowView, Summary
 
@@ -106,10 +105,10 @@ def build_board(
     loops: list[Loop], today: dt.date, settings: Settings, offers: Iterable[Offer] = ()
 ) -> list[BoardRow]:
     """Every loop with its state and to-dos, most urgent first; offer deadlines pace the others."""
-    deadlines = open_deadlines(loops, offers, today)
+    by_loop = threads_by_loop(loops, today, settings, offers)
     rows = []
     for loop in loops:
-        found = loop_threads(loop, today, settings, deadlines)  # the state first; [] when closed
+        found = by_loop[loop.process.id]  # the state first; [] when closed
         state = found[0] if found else None
         rows.append(BoardRow(loop, state, stage_of(loop, today), tuple(found[1:])))
     return sorted(rows, key=_urgency)

@@ -109,7 +109,10 @@ def test_an_offer_elsewhere_adds_a_todo_and_every_owner_keeps_their_loops(cli: C
         ("state", "hiring_manager", "cooling"),
         ("pacing", "me", "ok"),
     ]
-    assert hooli[1]["what"] == "Tell Maya Chen about the Umbrella deadline (6 days left)"
+    assert hooli[1]["what"] == (
+        "Tell Maya Chen about the Umbrella deadline (6 days left). Offer projected around"
+        " Mon 2026-03-23, after the Umbrella deadline on Sun 2026-03-22: ask Maya Chen to speed up"
+    )
     assert (hooli[1]["last_touch"], hooli[1]["next_nudge"], hooli[1]["expected"]) == (
         None,
         None,
@@ -130,3 +133,18 @@ def test_an_offer_elsewhere_adds_a_todo_and_every_owner_keeps_their_loops(cli: C
     (line,) = human.out.split("\n\nOffer deadlines")[0].splitlines()[1:]
     assert line.split()[:4] == ["cooling", "Hooli", "/", "ML"]
     assert "Maya Chen (recruiter)" in line
+
+
+def test_next_says_a_loop_cannot_finish_before_another_offers_deadline(cli: Cli) -> None:
+    """Pinned clock (2026-03-16): two rounds left at seven days each, a deadline in five days."""
+    assert cli("add", HOOLI).code == 0
+    assert cli("stage", "hooli", "tech").code == 0
+    assert cli("stage", "hooli", "onsite").code == 0
+    assert cli("add", 'Umbrella / Infra rec:"Uma Ray <uma@umbrella.io>"').code == 0
+    assert cli("offer", "umbrella", "--base", "200k", "--deadline", "+5d").code == 0
+
+    (pacing,) = [i for i in of(items(cli), "Hooli") if i["kind"] == "pacing"]
+    assert pacing["what"] == (
+        "Tell Maya Chen about the Umbrella deadline (5 days left). Offer projected around"
+        " Mon 2026-03-30, after the Umbrella deadline on Sat 2026-03-21: ask Maya Chen to speed up"
+    )

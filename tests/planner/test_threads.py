@@ -88,7 +88,10 @@ def test_an_offer_elsewhere_keeps_a_silent_loop_cooling_and_adds_a_pacing_todo()
     assert state.what == "Waiting for a decision on the technical interview"
     assert state.nudge is not None and state.nudge.name == "Quiet Rec"
     assert (state.waiting_days, state.next_nudge) == (21, day(-14))
-    assert pacing.what == "Tell Quiet Rec about the Umbrella deadline (6 days left)"
+    assert pacing.what == (
+        "Tell Quiet Rec about the Umbrella deadline (6 days left). Offer projected around"
+        " Mon 2026-03-23, after the Umbrella deadline on Sun 2026-03-22: ask Quiet Rec to speed up"
+    )
     assert (pacing.due, pacing.about_process_id, pacing.nudge) == (day(6), "umb", None)
     assert (pacing.last_touch, pacing.next_nudge, pacing.expected) == (None, None, None)
     by_owner = {o: [t.process_id for t in found if t.owner == o] for o in Owner}
@@ -180,3 +183,29 @@ def test_threads_are_most_urgent_first_across_loops() -> None:
         ("c", ThreadKind.STATE, Signal.OK),  # undated: the longer wait first
         ("a", ThreadKind.STATE, Signal.OK),
     ]
+
+
+def planned(pid: str, kind: RoundKind) -> Round:
+    return Round(process_id=pid, kind=kind, created_on=TODAY)
+
+
+def test_a_loop_that_cannot_finish_before_the_deadline_says_so_in_its_pacing_todo() -> None:
+    """Two rounds left at seven days each (the default pace) against a deadline in five days."""
+    slow = make_loop(
+        "slow", "Beta", planned("slow", RoundKind.TECH), planned("slow", RoundKind.ONSITE)
+    )
+    umbrella = make_loop("umb", "Umbrella")
+    found = threads([slow, umbrella], TODAY, offers=[offer_in("umb", 5)])
+    (pacing,) = [t for t in found if t.process_id == "slow" and t.kind == ThreadKind.PACING]
+    assert pacing.what == (
+        "Tell Beta Rec about the Umbrella deadline (5 days left). Offer projected around"
+        " Mon 2026-03-30, after the Umbrella deadline on Sat 2026-03-21: ask Beta Rec to speed up"
+    )
+
+
+def test_a_loop_that_finishes_in_time_keeps_the_plain_pacing_todo() -> None:
+    quick = make_loop("quick", "Beta", planned("quick", RoundKind.OFFER))
+    umbrella = make_loop("umb", "Umbrella")
+    found = threads([quick, umbrella], TODAY, offers=[offer_in("umb", 20)])
+    (pacing,) = [t for t in found if t.process_id == "quick" and t.kind == ThreadKind.PACING]
+    assert pacing.what == "Tell Beta Rec about the Umbrella deadline (20 days left)"

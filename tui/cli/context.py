@@ -10,7 +10,9 @@ from planner.dates import parse_date
 from planner.models import Loop
 from planner.offers import Offer
 from planner.ownership import next_step, next_steps
+from planner.pace import observed_pace
 from planner.pacing import open_deadlines
+from planner.projection import project
 from planner.steps import NextStep, Thread
 from planner.threads import loop_threads, threads
 from storage.errors import DataFileError
@@ -77,7 +79,10 @@ class Context:
         """
         repo = self.repo
         loops = repo.loops() if loops is None else loops
-        return threads(loops, self.today, repo.settings(), repo.records(Offer))
+        offers = repo.records(Offer)
+        if open_deadlines(loops, offers, self.today):
+            loops = repo.loops(include_closed=True)  # the pace of a projection: closed loops too
+        return threads(loops, self.today, repo.settings(), offers)
 
     def state(self, process_id: str) -> NextStep | None:
         """One loop's state (None when closed): it depends on that loop alone."""
@@ -89,9 +94,13 @@ class Context:
         Other loops matter only through their open offer deadlines: those are
         gathered, and no other loop's threads are computed.
         """
-        repo = self.repo
+        repo, settings = self.repo, self.repo.settings()
         deadlines = open_deadlines(repo.loops(), repo.records(Offer), self.today)
-        return loop_threads(loop, self.today, repo.settings(), deadlines)
+        if not deadlines:
+            return loop_threads(loop, self.today, settings, deadlines)
+        pace = observed_pace(repo.loops(include_closed=True), settings)
+        behind = project(loop, self.today, pace, deadlines)
+        return loop_threads(loop, self.today, settings, deadlines, behind)
 
     def loop(self, query: str) -> Loop:
         """The loop a PROCESS argument names (id prefix or part of 'company / role')."""
