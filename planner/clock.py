@@ -1,14 +1,15 @@
-"""Today's date, overridable so tests, demos and screenshots are deterministic.
+"""Today's date and my time zone, overridable so tests, demos and screenshots are deterministic.
 
-Every rule takes `today` as an argument; only the edges (the command line, the
-app) ask this module. Setting `LOOPDECK_TODAY=YYYY-MM-DD` pins the date without
-touching the system clock.
+Every rule takes `today` (and a time zone) as an argument; only the edges (the
+command line, the app) ask this module. Setting `LOOPDECK_TODAY=YYYY-MM-DD`
+pins the date without touching the system clock; `TZ` names the zone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import zoneinfo
 
 from planner.dates import DateError, parse_iso
 
@@ -28,3 +29,15 @@ def today() -> dt.date:
         return parse_iso(value)
     except DateError:
         raise ValueError(f"{ENV_VAR}='{value}' is not a date: use YYYY-MM-DD") from None
+
+
+def local_zone() -> dt.tzinfo:
+    """My time zone: `$TZ` when it names one (`Europe/Paris`), else the system's."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    zone = dt.datetime.now().astimezone().tzinfo
+    return zone if zone is not None else dt.UTC

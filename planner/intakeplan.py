@@ -55,6 +55,22 @@ class Proposal:
     def title(self) -> str:
         return self.match.loop.process.title
 
+    @property
+    def nothing_to_change(self) -> str:
+        """The sentence for an item read before: its loop already holds all of it."""
+        return f"Nothing to change: {self.title} already has all of it."
+
+    def listing(self) -> list[str]:
+        """The before/after list, line by line: what the command line prints and the app shows."""
+        lines = [f"Loop: {self.title} ({self.match.reason})"]
+        for line in self.lines:
+            if line.before:
+                lines += [f"  {line.what:<7} {line.before}", f"       -> {line.after}"]
+            else:
+                lines.append(f"  {line.what:<7} + {line.after}")
+        lines += [f"  note    {note}" for note in self.notes]
+        return lines
+
 
 def propose(
     item: Item,

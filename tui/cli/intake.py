@@ -9,20 +9,16 @@ step, only with --yes. Reading the same file again changes nothing.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
-import zoneinfo
 from pathlib import Path
 
 from planner.changes.base import Refused
-from planner.intakeplan import Proposal, propose
-from storage.intake.reading import read_item
+from planner.clock import local_zone
+from planner.intakeplan import propose
+from storage.intake.reading import PASTED, read_item
 from tui.cli.context import CliError, Context
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
-
-PASTED = "the pasted text"
 
 
 def register(subparsers: Subparsers) -> None:
@@ -46,9 +42,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         proposal = propose(item, repo.loops(include_closed=True), ctx.today, local_zone(), chosen)
     except Refused as refused:
         raise CliError(str(refused)) from None
-    emit(render(proposal))
+    emit("\n".join(proposal.listing()))
     if proposal.patch.empty:
-        emit(f"Nothing to change: {proposal.title} already has all of it.")
+        emit(proposal.nothing_to_change)
         return 0
     if not args.yes:
         emit("Nothing written yet: run again with --yes to apply it.")
@@ -56,29 +52,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     repo.apply(proposal.patch)
     emit("Applied as one step (loopdeck undo takes it back).")
     return 0
-
-
-def render(proposal: Proposal) -> str:
-    lines = [f"Loop: {proposal.title} ({proposal.match.reason})"]
-    for line in proposal.lines:
-        if line.before:
-            lines += [f"  {line.what:<7} {line.before}", f"       -> {line.after}"]
-        else:
-            lines.append(f"  {line.what:<7} + {line.after}")
-    lines += [f"  note    {note}" for note in proposal.notes]
-    return "\n".join(lines)
-
-
-def local_zone() -> dt.tzinfo:
-    """My time zone: `$TZ` when it names one (`Europe/Paris`), else the system's."""
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            pass
-    zone = dt.datetime.now().astimezone().tzinfo
-    return zone if zone is not None else dt.UTC
 
 
 def _read(file: str) -> tuple[bytes, str]:
