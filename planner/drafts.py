@@ -37,7 +37,7 @@ from planner.models import (
 )
 from planner.ownership import next_step
 from planner.pacing import Deadline
-from planner.steps import NextStep
+from planner.steps import NextStep, Thread, ThreadKind
 
 
 class DraftError(ValueError):
@@ -128,6 +128,25 @@ def write_draft(
     subject, body = render(template or DEFAULT_TEMPLATES[kind], values, name)
     about_id = deadline.process_id if deadline else None
     return Draft(kind, loop.process.id, recipient, subject, body, about_id)
+
+
+def suggested_kind(loop: Loop, thread: Thread | None, today: dt.date) -> DraftKind:
+    """The draft a thread calls for: deadline for a pacing to-do, thanks for a promise,
+    a nudge while the loop waits on them; on me, accept once there is an offer, else
+    thanks once a round took place."""
+    if thread is not None and thread.kind == ThreadKind.PACING:
+        return DraftKind.DEADLINE
+    if thread is not None and thread.kind == ThreadKind.PROMISE:
+        return DraftKind.THANKS
+    if thread is None or thread.owner != Owner.ME or thread.overridden:
+        return DraftKind.NUDGE
+    if _has_offer(loop):
+        return DraftKind.ACCEPT
+    try:
+        _latest_round(loop, today)
+    except DraftError:
+        return DraftKind.NUDGE
+    return DraftKind.THANKS
 
 
 def spoken_date(day: dt.date) -> str:

@@ -115,7 +115,11 @@ def test_the_offer_broadcast_drafts_one_message_per_other_active_loop(
         for t in json.loads(cli("next", "--json").out)
         if t["kind"] == "pacing"
     }
-    assert pacing == {"Delta": "Tell the recruiter about the Acme deadline (5 days left)"}
+    assert pacing == {
+        "Delta": "Tell the recruiter about the Acme deadline (5 days left). Offer projected"
+        " around Mon 2026-04-13, after the Acme deadline on Sat 2026-03-21: ask the recruiter"
+        " to speed up"
+    }
 
 
 def test_my_template_from_the_config_folder_replaces_the_words(

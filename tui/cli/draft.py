@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 
+from planner.changes.sent import log_sent
 from planner.drafts import Draft, DraftError, write_draft
 from planner.draftwords import DraftKind, TemplateError
 from planner.models import ContactRole, Loop, ProcessStatus
@@ -129,9 +130,6 @@ def _broadcast(
 
 def _log_sent(drafts: list[Draft], ctx: Context) -> None:
     """One undo step for all of them: what was sent together is undone together."""
-    label = f"sent {drafts[0].kind.value} draft" + ("s" if len(drafts) > 1 else "")
-    with ctx.repo.transaction(label) as tx:
-        for draft in drafts:
-            tx.put(draft.sent_event(ctx.today))
+    ctx.repo.apply(log_sent(drafts, ctx.today))
     names = ", ".join(d.to.name for d in drafts)
     emit(f"Logged {count(len(drafts), 'sent touch', 'sent touches')} ({names}).")

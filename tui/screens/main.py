@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
 from tui.first_screen import FirstScreen
-from tui.screens.edit_keys import EditKeys
+from tui.screens.mail_keys import MailKeys
 from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
 from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.filter_box import FilterBox
@@ -41,7 +41,7 @@ FIRST_SCREEN_ROWS = 60
 LOOP_ACTIONS = frozenset(b.action for b in LOOP_KEYS if not isinstance(b, tuple))
 
 
-class MainScreen(EditKeys):
+class MainScreen(MailKeys):
     """The loops pane beside (or above) the timeline and contact panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_KEYS, *LOOP_KEYS]

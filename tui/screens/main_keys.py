@@ -47,6 +47,15 @@ LOOP_KEYS: list[BindingType] = [
         id="did",
     ),
     Binding("x", "close_loop", "Close loop", show=False, tooltip="Close with a reason", id="close"),
+    # Mail (tui.screens.mail_keys).
+    Binding(
+        "M",
+        "draft",
+        "Draft",
+        show=False,
+        tooltip="Draft the message this loop calls for: copy it, mark it sent",
+        id="draft",
+    ),
 ]
 """Keys about the selected loop: greyed out in the footer while no loop is selected."""
 
@@ -106,6 +115,15 @@ SCREEN_KEYS: list[BindingType] = [
         show=False,
         tooltip="Values a sync overwrote: take back or let go",
         id="conflicts",
+    ),
+    # Mail (tui.screens.mail_keys).
+    Binding(
+        "i",
+        "intake",
+        "Intake",
+        show=False,
+        tooltip="Paste an invite or a mail (or a file's path) into its loop",
+        id="intake",
     ),
 ]
 """Keys about the whole list; `show=False` keys stay out of a narrow footer."""

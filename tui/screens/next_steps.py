@@ -46,6 +46,13 @@ class NextStepsScreen(Screen[str | None]):
             tooltip="Tick off the selected promise of mine (one undo step)",
             id="steps-did",
         ),
+        Binding(
+            "m",
+            "draft",
+            "Draft",
+            tooltip="Draft the message the selected card calls for (nudge, deadline, thanks)",
+            id="steps-draft",
+        ),
     ]
 
     def __init__(
@@ -136,6 +143,17 @@ class NextStepsScreen(Screen[str | None]):
             self.notify(f"Only a promise of mine is ticked off here; for this one, {how}.")
             return
         self._tick_off(row.loop, promise)
+
+    def action_draft(self) -> None:
+        """The draft of the card under the cursor, opened by the main screen (`M` there)."""
+        from tui.screens.mail_keys import MailKeys
+
+        column, main = self.focused, self.app.screen_stack[0]
+        if not isinstance(column, OptionList) or column.highlighted is None:
+            return
+        if isinstance(main, MailKeys):
+            row, thread = self.cards[column.get_option_at_index(column.highlighted).id or ""]
+            main.open_draft(row.loop, thread)
 
     def action_column(self, step: int) -> None:
         lists = list(self.query(OptionList).results(OptionList))
