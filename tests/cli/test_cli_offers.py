@@ -39,8 +39,16 @@ def test_an_offer_with_a_deadline_paces_every_other_loop_until_told(three_loops:
     steps = next_json(cli)
     assert steps["Acme"]["what"] == "Decide on the offer"
     assert steps["Acme"]["due"] == "2026-03-20"
-    assert steps["Beta"]["what"] == "Tell Bea Kim about the Acme deadline (4 days left)"
-    assert steps["Gamma"]["what"] == "Tell the recruiter about the Acme deadline (4 days left)"
+    behind = (
+        " Offer projected around Mon 2026-04-13, after the Acme deadline on Fri 2026-03-20: ask"
+    )
+    assert steps["Beta"]["what"] == (
+        f"Tell Bea Kim about the Acme deadline (4 days left).{behind} Bea Kim to speed up"
+    )
+    assert steps["Gamma"]["what"] == (
+        f"Tell the recruiter about the Acme deadline (4 days left).{behind} the recruiter to"
+        " speed up"
+    )
     assert steps["Beta"]["owner"] == "me"
 
     told = cli("told", "beta")
