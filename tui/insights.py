@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 
 
 def offers_screen(board: Board, today: dt.date) -> OffersScreen:
-    processes = {row.process_id: row.loop.process for row in board.rows}
-    offers = [o for o in board.offers if o.status.is_open and o.process_id in processes]
-    return OffersScreen(offers, processes, today)
+    loops = [row.loop for row in board.rows]
+    known = {loop.process.id for loop in loops}
+    offers = [o for o in board.offers if o.status.is_open and o.process_id in known]
+    return OffersScreen(offers, loops, board.settings, today)
 
 
 def latest_open_offer(board: Board, process_id: str) -> Offer | None:
