@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import shutil
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList, TextArea
 
 from storage.repository import Repository
 from tui.app import LoopdeckApp
@@ -23,6 +24,10 @@ from tui.demo import make_demo_copy
 DAY = dt.date(2026, 3, 16)
 SIZE = (120, 36)
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
+INVITE = Path(__file__).resolve().parent.parent / "seeds" / "invite.ics"
+"""An invite from the demo's Vantage Loom recruiter, for the intake box."""
+ZONE = "Europe/Berlin"
+"""My time zone in the pictures: the intake list converts the invite's time into it."""
 Script = Callable[[Pilot[None]], Awaitable[None]]
 
 
@@ -77,6 +82,26 @@ async def _funnel(pilot: Pilot[None]) -> None:
     await pilot.press("f")
 
 
+async def _intake(pilot: Pilot[None]) -> None:
+    """The invite pasted into the intake box: its before/after list, nothing written yet."""
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one("#paste", TextArea).insert(INVITE.read_text(encoding="utf-8"))
+    await pilot.pause()
+
+
+async def _draft(pilot: Pilot[None]) -> None:
+    """`m` on Lumen Forge's pacing card: the deadline message to its recruiter."""
+    app = pilot.app
+    assert isinstance(app, LoopdeckApp) and app.board is not None
+    lumen = next(r for r in app.board.rows if r.loop.process.company == "Lumen Forge")
+    await pilot.press("n")
+    await pilot.pause()
+    mine = app.screen.query_one("#steps-me", OptionList)
+    mine.highlighted = mine.get_option_index(f"{lumen.process_id}/pacing/0")
+    await pilot.press("m")
+
+
 SHOTS: dict[str, Script] = {
     "main": _main,
     "next-steps": _next_steps,
@@ -87,6 +112,8 @@ SHOTS: dict[str, Script] = {
     "funnel": _funnel,
     "items": _items,
     "delete": _delete,
+    "intake": _intake,
+    "draft": _draft,
 }
 
 
@@ -102,6 +129,8 @@ async def shoot(name: str, script: Script, out: Path) -> Path:
             await app.workers.wait_for_complete()
             for box in app.screen.query(Input).results(Input):
                 box.cursor_blink = False
+            for area in app.screen.query(TextArea).results(TextArea):
+                area.cursor_blink = False
             await pilot.pause()
             target = out / f"{name}.svg"
             target.write_text(app.export_screenshot(title="loopdeck"), encoding="utf-8")
@@ -111,6 +140,7 @@ async def shoot(name: str, script: Script, out: Path) -> Path:
 
 
 def main() -> int:
+    os.environ["TZ"] = ZONE
     OUT.mkdir(exist_ok=True)
     for name, script in SHOTS.items():
         path = asyncio.run(shoot(name, script, OUT))

@@ -157,9 +157,10 @@ class DraftScreen(ModalScreen[Patch | None]):
         except (DraftError, TemplateError, StorageError) as problem:
             self.draft = None
             area.load_text("")
+            error.display = True
             error.update(
                 visible_text(Text(f"No {self.kind.value} draft: {problem}.", style="bold red"))
             )
             return
         area.load_text(visible(self.draft.text, keep="\n"))
-        error.update("")
+        error.display = False

@@ -130,7 +130,7 @@ class IntakeBox(ModalScreen[Patch | None]):
         body = Text()
         if self._unmatched:
             body.append(f"{self._unmatched}: pick its loop above.\n", style="italic")
-        body.append("\n".join(self.proposal.listing()))
+        body.append("\n".join(_indented(line) for line in self.proposal.listing()))
         if self.proposal.patch.empty:
             body.append(f"\n{self.proposal.nothing_to_change}", style="bold")
         self._say(body)
@@ -154,3 +154,9 @@ class IntakeBox(ModalScreen[Patch | None]):
                 return
             select.value = self._selected if self._selected in ids else ids[0]
         select.display = ask
+
+
+def _indented(line: str) -> str:
+    """A list line with its indent kept: a wrapped Static drops leading plain spaces."""
+    stripped = line.lstrip(" ")
+    return "\u00a0" * (len(line) - len(stripped)) + stripped
