@@ -109,13 +109,16 @@ def test_the_morning_view_shows_every_signal_and_todos_beside_states(
     ]
     assert (ThreadKind.PROMISE, Owner.ME, Signal.DUE_TODAY) in by_loop["Larkspur Genomics"]
     assert (ThreadKind.PROMISE, Owner.ME, Signal.OVERDUE) in by_loop["Kestrel Grid"]
-    telling = sorted(t.what for t in found if t.kind == ThreadKind.PACING)
+    # The words before the speed-up sentence a loop behind a deadline adds.
+    telling = sorted(t.what.partition(". ")[0] for t in found if t.kind == ThreadKind.PACING)
     assert telling == [
         "Tell Ilse Janssen about the Brightwell Labs deadline (11 days left)",
         "Tell Ilse Janssen about the Tidewater Compute deadline (2 days left)",
         "Tell Maya Okafor about the Brightwell Labs deadline (11 days left)",
         "Tell Maya Okafor about the Tidewater Compute deadline (2 days left)",
     ]
+    behind = [t.what for t in found if t.kind == ThreadKind.PACING and "speed up" in t.what]
+    assert len(behind) == 2 and all("Tidewater Compute deadline (2 days" in t for t in behind)
 
 
 def test_rejection_before_the_hm_call_records_who_decided(demo: tuple[Path, dt.date]) -> None:
