@@ -26,7 +26,7 @@ from planner.models import EventKind, Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.ownership import due_signal, next_step
 from planner.pace import observed_pace
-from planner.pacing import Deadline, open_deadlines, reminders
+from planner.pacing import Deadline, open_deadlines, reminders, untold
 from planner.projection import Projection, project, speed_up_note
 from planner.steps import Signal, Thread, ThreadKind
 
@@ -64,14 +64,15 @@ def threads_by_loop(
     offers = list(offers)
     deadlines = open_deadlines(loops, offers, today)
     pace = observed_pace(loops, settings) if deadlines else None
+
+    def projection(loop: Loop) -> Projection | None:
+        """Only a loop with a deadline still to pass on has a pacing to-do to add it to."""
+        if pace is None or not untold(loop, deadlines):
+            return None
+        return project(loop, today, pace, deadlines)
+
     return {
-        loop.process.id: loop_threads(
-            loop,
-            today,
-            settings,
-            deadlines,
-            project(loop, today, pace, deadlines) if pace is not None else None,
-        )
+        loop.process.id: loop_threads(loop, today, settings, deadlines, projection(loop))
         for loop in loops
     }
 
