@@ -157,3 +157,75 @@ def test_other_commands_do_not_import_the_completion_library(tmp_path: Path) -> 
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.splitlines()[-1] == "False False"
+
+
+@pytest.fixture
+def items(data: Path, cli: Cli) -> Path:
+    """Quarry with three rounds (r1 the application), a recruiter, a note and an open promise."""
+    for args in (
+        ("stage", "quarry", "screen on:+2d"),
+        ("stage", "quarry", "tech"),
+        ("contact", "quarry", "Jonas Weber"),
+        ("log", "quarry", "Sent my availability"),
+        ("log", "quarry", "Send the slides", "--due", "tomorrow"),
+    ):
+        assert cli(*args).code == 0, args
+    return data
+
+
+@pytest.mark.parametrize("command", ["done", "cancel", "move"])
+def test_a_round_completes_with_the_named_loops_round_handles(
+    items: Path, tmp_path: Path, command: str
+) -> None:
+    assert complete(f"loopdeck --db {items} {command} quarry ", tmp_path) == ["r1", "r2", "r3"]
+    assert complete(f"loopdeck --db {items} {command} quarry r", tmp_path) == ["r1", "r2", "r3"]
+    assert complete(f"loopdeck --db {items} {command} lumen ", tmp_path) == ["r1"]
+
+
+def test_move_offers_a_round_only_as_its_first_word(items: Path, tmp_path: Path) -> None:
+    assert complete(f"loopdeck --db {items} move quarry r2 ", tmp_path) == []
+
+
+def test_forget_completes_every_handle_and_did_the_open_promises(
+    items: Path, tmp_path: Path
+) -> None:
+    every = complete(f"loopdeck --db {items} forget quarry ", tmp_path)
+    assert every == ["r1", "r2", "r3", "p1", "l1", "l2"]
+    assert complete(f"loopdeck --db {items} forget quarry l", tmp_path) == ["l1", "l2"]
+    assert complete(f"loopdeck --db {items} did quarry ", tmp_path) == ["l2"]
+
+
+def test_a_loop_that_names_nothing_completes_no_handles(items: Path, tmp_path: Path) -> None:
+    assert complete(f"loopdeck --db {items} done nowhere ", tmp_path) == []
+    assert complete(f"loopdeck --db {items} forget acme ", tmp_path) == []  # two Acme loops
+    missing = tmp_path / "nothing-here.json"
+    assert complete(f"loopdeck --db {missing} done quarry ", tmp_path) == []
+    assert not missing.exists()
+
+
+def test_bash_completes_a_round_handle_through_the_generated_script(items: Path) -> None:
+    script = subprocess.run(
+        [str(LOOPDECK), "completion", "bash"], capture_output=True, text=True, check=True
+    ).stdout
+    line = f"loopdeck --db {items} done quarry r"
+    probe = (
+        f"{script}\n"
+        f"COMP_LINE='{line}'; COMP_POINT={len(line)}\n"
+        f"COMP_WORDS=(loopdeck --db '{items}' done quarry r); COMP_CWORD=5\n"
+        "_python_argcomplete loopdeck\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["bash", "-c", probe], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
+    assert result.stdout.split() == ["r1", "r2", "r3"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_each_shells_protocol_gets_the_round_handles(
+    items: Path, tmp_path: Path, shell: str
+) -> None:
+    """The zsh and fish scripts ask the same way, naming their shell (zsh adds a ':')."""
+    words = complete(f"loopdeck --db {items} done quarry ", tmp_path, _ARGCOMPLETE_SHELL=shell)
+    assert [word.removesuffix(":") for word in words] == ["r1", "r2", "r3"]
