@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.changes.base import Insert, Patch, Write, update, updated
+from planner.dates import day_words
 from planner.intake import Invite, Item, Mail, Person, guess_kind, meeting_service
 from planner.intakematch import Match, company_side, match_loop
 from planner.intakepeople import Before, Cast, cast
@@ -103,7 +104,7 @@ def propose(
         touch = _touch(item, loop, people, today, tz)
         if touch is not None:
             writes.append(Insert(touch))
-            lines.append(Before("touch", "", _touch_text(touch, _correspondent(item, loop))))
+            lines.append(Before("touch", "", _touch_text(touch, _correspondent(item, loop), today)))
             if invite is None:
                 summary = f"Logged the mail '{item.subject}' at {loop.process.title}"
     what = "invite" if invite is not None else "mail"
@@ -153,7 +154,7 @@ def _round(
     day, time = _local(invite.start, tz)
     target = _target(invite, loop, kind, day, time)
     if invite.cancelled:
-        return _cancel(target, day)
+        return _cancel(target, day, today)
     values: dict[str, object] = {
         "date": day,
         "time": time,
@@ -176,7 +177,7 @@ def _round(
             interviewers=interviewers,
             created_on=today,
         )
-        return [Insert(new)], [Before("round", "", _round_text(new))], ""
+        return [Insert(new)], [Before("round", "", _round_text(new, today))], ""
     if target.status in (RoundStatus.PLANNED, RoundStatus.CANCELLED):
         values["status"] = RoundStatus.SCHEDULED
     if service and not target.format:
@@ -188,7 +189,7 @@ def _round(
     if not writes:
         return [], [], ""
     new, _ = updated(target, **values)
-    return list(writes), [Before("round", _round_text(target), _round_text(new))], ""
+    return list(writes), [Before("round", _round_text(target, today), _round_text(new, today))], ""
 
 
 def _target(
@@ -222,13 +223,17 @@ def _target(
     return undated[0] if kind is None and len(undated) == 1 else None
 
 
-def _cancel(target: Round | None, day: dt.date) -> tuple[list[Write], list[Before], str]:
+def _cancel(
+    target: Round | None, day: dt.date, today: dt.date
+) -> tuple[list[Write], list[Before], str]:
     if target is None:
-        return [], [], f"nothing to cancel: no open round of this loop is on {day}"
+        on = day_words(day, today)
+        return [], [], f"nothing to cancel: no open round of this loop is on {on}"
     writes = update(target, status=RoundStatus.CANCELLED)
     if not writes:
         return [], [], ""
-    return list(writes), [Before("round", _round_text(target), f"{target.label}: cancelled")], ""
+    before = Before("round", _round_text(target, today), f"{target.label}: cancelled")
+    return list(writes), [before], ""
 
 
 def _interviewers(invite: Invite, people: Cast) -> list[str]:
@@ -264,10 +269,10 @@ def _touch(mail: Mail, loop: Loop, people: Cast, today: dt.date, tz: dt.tzinfo) 
     )
 
 
-def _touch_text(event: Event, person: Person) -> str:
+def _touch_text(event: Event, person: Person, today: dt.date) -> str:
     who = person.name or person.email
     direction = "from" if event.kind == EventKind.RECEIVED else "to"
-    return f"{event.kind.value} {event.on} {direction} {who}: {event.text}"
+    return f"{event.kind.value} {day_words(event.on, today)} {direction} {who}: {event.text}"
 
 
 def _local(start: dt.datetime | dt.date, tz: dt.tzinfo) -> tuple[dt.date, dt.time | None]:
@@ -278,14 +283,15 @@ def _local(start: dt.datetime | dt.date, tz: dt.tzinfo) -> tuple[dt.date, dt.tim
     return start, None
 
 
-def _round_text(r: Round) -> str:
+def _round_text(r: Round, today: dt.date) -> str:
+    """The round in one line; the meeting link last, so a narrow screen cuts only the link."""
     if r.date is None:
         when = "no date"
     else:
-        when = f"{r.date:%a %Y-%m-%d}" + (f" {r.time:%H:%M}" if r.time else "")
+        when = day_words(r.date, today) + (f" {r.time:%H:%M}" if r.time else "")
     parts = [f"{r.label}: {r.status.value}, {when}"]
-    if r.format or r.link:
-        parts.append(" ".join(x for x in (r.format, r.link) if x))
     if r.interviewers:
         parts.append("with " + ", ".join(r.interviewers))
+    if r.format or r.link:
+        parts.append(" ".join(x for x in (r.format, r.link) if x))
     return "; ".join(parts)

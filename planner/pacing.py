@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from planner.dates import day_words
 from planner.models import (
     ContactRole,
     Event,
@@ -108,7 +109,7 @@ def told_event(loop: Loop, deadline: Deadline, on: dt.date) -> Event:
         kind=EventKind.SENT,
         text=(
             f"Told {_recruiter_name(loop)} about the {deadline.company} offer deadline"
-            f" ({deadline.deadline})"
+            f" ({day_words(deadline.deadline, on)})"
         ),
         contact_id=recruiter.id if recruiter else None,
         about_process_id=deadline.process_id,

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from planner.dates import day_words
 from planner.models import (
     ContactRole,
     Loop,
@@ -123,14 +124,18 @@ def project(
     )
 
 
-def speed_up_note(projection: Projection) -> str | None:
-    """What the loop's pacing step says when it is behind another offer's deadline, else None."""
+def speed_up_note(projection: Projection, today: dt.date | None = None) -> str | None:
+    """What the loop's pacing step says when it is behind another offer's deadline, else None.
+
+    Dates as people read them (`planner.dates.day_words`; the year when not `today`'s).
+    """
     deadline = projection.deadline
     if deadline is None:
         return None
     return (
-        f"Offer projected around {projection.offer_on:%a %Y-%m-%d}, after the {deadline.company}"
-        f" deadline on {deadline.deadline:%a %Y-%m-%d}: ask {projection.recruiter} to speed up"
+        f"Offer projected around {day_words(projection.offer_on, today)}, after the"
+        f" {deadline.company} deadline on {day_words(deadline.deadline, today)}:"
+        f" ask {projection.recruiter} to speed up"
     )
 
 
@@ -142,7 +147,7 @@ def speed_up_notes(
     return {
         p.process_id: note
         for p in projections(loops, offers, today, settings)
-        if (note := speed_up_note(p)) is not None
+        if (note := speed_up_note(p, today)) is not None
     }
 
 

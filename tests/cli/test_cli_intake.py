@@ -60,8 +60,8 @@ def test_the_preview_shows_before_and_after_and_writes_nothing(
         "  person  + Priya Rao <priya.rao@acmerobotics.com> (interviewer)\n"
         "  person  + Sam Wu <sam.wu@acmerobotics.com> (interviewer)\n"
         "  round   Technical interview: planned, no date\n"
-        "       -> Technical interview: scheduled, Tue 2026-03-24 18:00; Google Meet "
-        "https://meet.google.com/xpd-fkqw-bnr; with Priya Rao, Sam Wu\n"
+        "       -> Technical interview: scheduled, Tue 24 Mar 18:00; with Priya Rao, Sam Wu; "
+        "Google Meet https://meet.google.com/xpd-fkqw-bnr\n"
         "  note    not added: Jordan Rivera <jordan.rivera@gmail.com> (not at Acme Robotics)\n"
         "Nothing written yet: run again with --yes to apply it.\n"
     )
@@ -105,7 +105,7 @@ def test_a_moved_invite_moves_the_round_and_a_cancellation_cancels_it(
 ) -> None:
     intake(cli, "google_technical.ics", "--yes")
     moved = intake(cli, "google_technical_moved.ics", "--yes")
-    assert "-> Technical interview: scheduled, Thu 2026-03-26 21:30;" in moved
+    assert "-> Technical interview: scheduled, Thu 26 Mar 21:30;" in moved
     assert rounds(cli, "acme") == [
         ("tech", "scheduled", "2026-03-26", "21:30:00", "Google Meet", ["Priya Rao", "Sam Wu"])
     ]
@@ -132,7 +132,7 @@ def test_an_invite_in_utc_from_a_scheduling_tool_finds_the_company_by_domain(
 
 def test_an_outlook_panel_with_several_attendees(cli: Cli, loops: None) -> None:
     out = intake(cli, "outlook_onsite_panel.ics", "--yes")
-    assert "Onsite / panel: scheduled, Thu 2026-04-02 17:00; Microsoft Teams https://" in out
+    assert "Onsite / panel: scheduled, Thu 02 Apr 17:00; with " in out
     assert rounds(cli, "cobalt") == [
         (
             "onsite",
@@ -160,7 +160,7 @@ def test_a_mail_is_a_received_touch_from_its_sender_once(
     out = intake(cli, "acme_next_steps.eml", "--yes")
     assert "  person  + Renée Dubois <renee.dubois@acmerobotics.com> (coordinator)\n" in out
     assert (
-        "  touch   + received 2026-03-16 from Renée Dubois: "
+        "  touch   + received Mon 16 Mar from Renée Dubois: "
         "Mail: Next steps – your onsite at Acme Robotics\n"
     ) in out
     acme = shown(cli, "acme")
@@ -181,8 +181,8 @@ def test_a_mail_is_a_received_touch_from_its_sender_once(
 
 def test_a_mail_with_an_invite_inside_schedules_and_logs(cli: Cli, loops: None) -> None:
     out = intake(cli, "beta_invite_mail.eml", "--yes")
-    assert "  round   + Recruiter screen: scheduled, Thu 2026-03-19 17:00;" in out
-    assert "  touch   + received 2026-03-13 from Mara Quinn: Mail: Invitation:" in out
+    assert "  round   + Recruiter screen: scheduled, Thu 19 Mar 17:00;" in out
+    assert "  touch   + received Fri 13 Mar from Mara Quinn: Mail: Invitation:" in out
     assert [r[:3] for r in rounds(cli, "beta")] == [("screen", "scheduled", "2026-03-19")]
     # The same invite as a file is already there.
     assert intake(cli, "scheduler_screen_utc.ics").endswith("already has all of it.\n")
@@ -195,7 +195,7 @@ def test_pasted_text_is_read_from_stdin(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(pasted)))
     result = cli("intake", "-")
     assert result.code == 0, result.err
-    assert "touch   + received 2026-03-16 from Renée Dubois" in result.out
+    assert "touch   + received Mon 16 Mar from Renée Dubois" in result.out
 
 
 def test_pasted_text_without_headers_is_one_line_and_changes_nothing(

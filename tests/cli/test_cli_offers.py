@@ -53,7 +53,7 @@ def test_an_offer_with_a_deadline_paces_every_other_loop_until_told(three_loops:
 
     told = cli("told", "beta")
     assert told.code == 0, told.err
-    assert told.out == "Logged: Told Bea Kim about the Acme offer deadline (2026-03-20)\n"
+    assert told.out == "Logged: Told Bea Kim about the Acme offer deadline (Fri 20 Mar)\n"
     steps = next_json(cli)
     assert steps["Beta"]["what"] == "Waiting for a reply to the application"
     assert steps["Beta"]["signal"] == "cooling"  # two weeks without a reply

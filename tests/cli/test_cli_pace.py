@@ -34,15 +34,16 @@ def test_a_loop_two_rounds_from_an_offer_is_behind_a_deadline_five_days_away(
     assert beta["behind"] is True
     assert beta["deadline"]["company"] == "Acme" and beta["deadline"]["date"] == "2026-03-21"
     assert beta["note"] == (
-        "Offer projected around Mon 2026-03-30, after the Acme deadline on Sat 2026-03-21: "
+        "Offer projected around Mon 30 Mar, after the Acme deadline on Sat 21 Mar: "
         "ask Bo Reyes to speed up"
     )
 
     text = cli("pace")
     assert text.code == 0, text.err
     assert "Beta / SRE  tech, onsite  planned" in text.out
-    assert "2026-03-30 (in 14 days)  2026-03-23 .. 2026-04-13  behind Acme (2026-03-21)" in text.out
-    assert "Beta / SRE: Offer projected around Mon 2026-03-30" in text.out
+    assert "Mon 30 Mar (in 14 days)  Mon 23 Mar - Mon 13 Apr  Acme (Sat 21 Mar)" in text.out
+    assert text.out.splitlines()[0].split()[-1] == "BEHIND"
+    assert "Beta / SRE: Offer projected around Mon 30 Mar" in text.out
     assert "Pace per stage: tech 7 d (3.5-14; default); onsite 7 d (3.5-14; default)" in text.out
     assert "Usual rounds: screen, hm, tech, onsite (the default stages" in text.out
     assert db_path.read_bytes() == before

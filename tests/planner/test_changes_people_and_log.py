@@ -144,7 +144,7 @@ def test_told_logs_a_touch_naming_the_loop_with_the_offer() -> None:
     patch = tell(loop, TODAY, deadline)
     event = patch.writes[0].record
     assert event.about_process_id == "globex"
-    assert patch.summary == "Logged: Told Ann Lee about the Globex offer deadline (2026-03-20)"
+    assert patch.summary == "Logged: Told Ann Lee about the Globex offer deadline (Fri 20 Mar)"
     assert patch.label == "told Acme / ML Engineer about Globex"
     with pytest.raises(Refused, match="after today"):
         tell(loop, TODAY, deadline, day(1))

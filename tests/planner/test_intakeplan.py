@@ -142,7 +142,7 @@ def test_a_moved_or_cancelled_invite_finds_its_round_by_uid() -> None:
 def test_a_cancellation_without_its_round_changes_no_round() -> None:
     proposal = propose(invite(cancelled=True, uid="other"), [ACME], TODAY, BERLIN)
     assert not any(isinstance(w.record, Round) for w in proposal.patch.writes)
-    assert "nothing to cancel: no open round of this loop is on 2026-03-24" in proposal.notes
+    assert "nothing to cancel: no open round of this loop is on Tue 24 Mar" in proposal.notes
 
 
 def test_a_new_round_of_the_kind_the_title_names_and_the_organizer_as_recruiter() -> None:

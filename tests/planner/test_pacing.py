@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from planner.dates import day_words
 from planner.models import (
     Contact,
     ContactRole,
@@ -206,7 +207,7 @@ def test_the_told_event_is_what_clears_the_step_and_names_both_loops() -> None:
         "beta-rec",
         "acme",
     )
-    assert event.text == f"Told Beta Rec about the Acme offer deadline ({day(4)})"
+    assert event.text == f"Told Beta Rec about the Acme offer deadline ({day_words(day(4))})"
     assert told_label(beta, deadline) == "told Beta / ML Engineer about Acme"
     assert untold(beta, [deadline]) == [deadline]
     told_beta = beta.model_copy(update={"events": [event]})

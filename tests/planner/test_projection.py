@@ -97,7 +97,7 @@ def test_two_rounds_left_at_seven_days_each_miss_a_deadline_in_five_days() -> No
     assert projection.behind and projection.deadline is not None
     assert (projection.deadline.company, projection.deadline.deadline) == ("Acme", day(5))
     assert speed_up_note(projection) == (
-        "Offer projected around Mon 2026-03-30, after the Acme deadline on Sat 2026-03-21: "
+        "Offer projected around Mon 30 Mar, after the Acme deadline on Sat 21 Mar: "
         "ask Beta Rec to speed up"
     )
 
