@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.cli.fit import Column, clip, fit_table, keep_tail, output_width, widths
+from tui.cli.fit import Column, clip, fit_prose, fit_table, keep_tail, output_width, widths
 
 COLUMNS = (
     Column("SIGNAL"),
@@ -72,3 +72,16 @@ def test_a_cell_with_control_characters_is_measured_as_it_prints() -> None:
     lines = table.splitlines()
     assert "\x1b" not in table
     assert lines[1].index("Recruiter") == lines[2].index("Me") == lines[0].index("OWNER")
+
+
+def test_prose_folds_at_spaces_under_a_hanging_indent() -> None:
+    note = "  note    not added: Talent Scheduling <scheduling@cobaltsys.example> (not at Kestrel)"
+    folded = fit_prose([note, "short"], 40)
+    assert folded == [
+        "  note    not added: Talent Scheduling",
+        "    <scheduling@cobaltsys.example> (not",
+        "    at Kestrel)",
+        "short",
+    ]
+    assert fit_prose([note], None) == [note]
+    assert all(len(line) <= 12 for line in fit_prose(["x" * 30 + " tail"], 12))

@@ -21,6 +21,7 @@ from planner.pacing import Deadline, open_deadlines
 from storage.drafttemplates import read_template
 from tui.cli.clipboard import copy_to_clipboard
 from tui.cli.context import CliError, Context
+from tui.cli.fit import fit_prose, output_width
 from tui.cli.output import count, emit
 from tui.cli.parsing import Subparsers
 
@@ -63,16 +64,28 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             raise CliError("say which loop to draft for (PROCESS), or --all with --about")
         kind = DraftKind(args.kind or DraftKind.NUDGE)
         drafts, skipped = [_draft(ctx.loop(args.process), kind, args, ctx, deadlines, about)], []
-    texts = [d.text for d in drafts]
-    emit(f"\n{SEPARATOR}\n\n".join(texts).rstrip("\n"))
-    for line in skipped:
+    width = output_width()
+    separator = SEPARATOR[:width] if width else SEPARATOR
+    emit(f"\n{separator}\n\n".join(shown(d, width) for d in drafts).rstrip("\n"))
+    for line in fit_prose(skipped, width):
         emit(line)
     if args.copy:
-        copy_to_clipboard(f"\n{SEPARATOR}\n\n".join(texts))
+        copy_to_clipboard(f"\n{SEPARATOR}\n\n".join(d.text for d in drafts))
         emit(f"Copied {count(len(drafts), 'draft')} to the clipboard.")
     if args.sent:
         _log_sent(drafts, ctx)
     return 0
+
+
+def shown(draft: Draft, width: int | None) -> str:
+    """The draft as printed: its To and Subject lines folded within the width, the body whole.
+
+    Folded, not cut: an address or a subject is copied from the screen. The
+    body is the message itself, its paragraphs as written, for the terminal
+    to fold; `--copy` takes the whole draft as it is.
+    """
+    head, _, body = draft.text.partition("\n\n")
+    return "\n".join(fit_prose(head.splitlines(), width)) + "\n\n" + body
 
 
 def _draft(
@@ -132,4 +145,5 @@ def _log_sent(drafts: list[Draft], ctx: Context) -> None:
     """One undo step for all of them: what was sent together is undone together."""
     ctx.repo.apply(log_sent(drafts, ctx.today))
     names = ", ".join(d.to.name for d in drafts)
-    emit(f"Logged {count(len(drafts), 'sent touch', 'sent touches')} ({names}).")
+    logged = f"Logged {count(len(drafts), 'sent touch', 'sent touches')} ({names})."
+    emit("\n".join(fit_prose([logged], output_width())))

@@ -12,7 +12,9 @@ How a table is fitted, in this order, until its rows fit:
      step 1 starts again with every kept column at its full width.
   3. Shortening columns go on, in the same proportions, down to their `floor`.
   4. Each line is cut at the width: the last resort, for a very narrow screen.
-Columns without `shrink` or `drop` (the signal) are never cut.
+Columns without `shrink` or `drop` (the signal) are never cut. Text that is
+not a table is cut line by line (`fit_lines`, `keep_tail`), or, for notes whose
+end matters, folded at spaces under a hanging indent (`fit_prose`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,6 +83,31 @@ def keep_tail(head: str, tail: str, width: int | None) -> str:
 def fit_lines(lines: Sequence[str], width: int | None) -> list[str]:
     """Lines cut at the width: text that is not a table, one line each."""
     return list(lines) if width is None else [clip(line, width) for line in lines]
+
+
+def fit_prose(lines: Sequence[str], width: int | None, indent: str = "  ") -> list[str]:
+    """Sentences folded at spaces within the width, each continuation under `indent`.
+
+    For notes and explanations, whose end matters as much as their start: cut,
+    "ask Maya Okafor to speed up" would be lost. A table row is never folded
+    (`fit_table` shortens it instead); without a width nothing changes.
+    """
+    if width is None:
+        return list(lines)
+    folded: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            folded.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        folded += textwrap.wrap(
+            line.lstrip(" "),
+            width=width,
+            initial_indent=lead,
+            subsequent_indent=lead + indent,
+            break_on_hyphens=False,
+        )
+    return folded
 
 
 def widths(

@@ -17,6 +17,7 @@ from planner.clock import local_zone
 from planner.intakeplan import propose
 from storage.intake.reading import PASTED, read_item
 from tui.cli.context import CliError, Context
+from tui.cli.fit import fit_lines, fit_prose, output_width
 from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
 
@@ -42,9 +43,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         proposal = propose(item, repo.loops(include_closed=True), ctx.today, local_zone(), chosen)
     except Refused as refused:
         raise CliError(str(refused)) from None
-    emit("\n".join(proposal.listing()))
+    width = output_width()
+    emit("\n".join(fitted(proposal.listing(), width)))
     if proposal.patch.empty:
-        emit(proposal.nothing_to_change)
+        emit("\n".join(fit_prose([proposal.nothing_to_change], width)))
         return 0
     if not args.yes:
         emit("Nothing written yet: run again with --yes to apply it.")
@@ -52,6 +54,24 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     repo.apply(proposal.patch)
     emit("Applied as one step (loopdeck undo takes it back).")
     return 0
+
+
+def fitted(listing: list[str], width: int | None) -> list[str]:
+    """The before/after list within the width: a change on one line each, cut at its end
+    (where a meeting link is), the loop's line and the notes folded under an indent."""
+    lines: list[str] = []
+    for line in listing:
+        if line.startswith(NOTE):
+            lines += fit_prose([line], width, indent=" " * (len(NOTE) - 2))
+        elif line.startswith(LOOP):
+            lines += fit_prose([line], width)
+        else:
+            lines += fit_lines([line], width)
+    return lines
+
+
+LOOP, NOTE = "Loop: ", "  note    "
+"""How `Proposal.listing` starts the loop's line and a note."""
 
 
 def _read(file: str) -> tuple[bytes, str]:

@@ -13,14 +13,15 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from planner.dates import relative
+from planner.dates import day_words, relative
 from planner.models import RoundKind
 from planner.offers import Offer
 from planner.pace import Pace, observed_pace
 from planner.projection import Projection, RoundSource, projections, speed_up_note
 from tui.cli.context import Context
+from tui.cli.fit import Column, fit_prose, fit_table, output_width
 from tui.cli.jsonshape import dumps, iso
-from tui.cli.output import clip, emit, table
+from tui.cli.output import emit
 from tui.cli.parsing import Subparsers
 
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     settings = repo.settings()
     found = projections(loops, repo.records(Offer), ctx.today, settings)
     if args.json:
-        print(dumps([projection_json(p) for p in found]), end="")
+        print(dumps([projection_json(p, ctx.today) for p in found]), end="")
         return 0
     if not found:
         emit("No open loop to project: none is still interviewing.")
@@ -50,27 +51,46 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+COLUMNS = (
+    Column("LOOP", shrink=24),
+    Column("ROUNDS LEFT", shrink=12),
+    Column("FROM", drop=2),
+    Column("OFFER AROUND"),
+    Column("RANGE", drop=1),
+    Column("BEHIND", shrink=12),
+)
+"""A narrow terminal keeps the loop, its rounds, the projected date and the
+deadline it misses; where the rounds come from goes first, then the range."""
+
+
 def render(found: list[Projection], pace: Pace, today: dt.date) -> str:
     rows = [
         [
-            clip(p.title, 40),
+            p.title,
             ", ".join(r.kind.value for r in p.rounds) or "-",
             _sources(p),
-            f"{p.offer_on} ({relative(p.offer_on, today)})",
-            f"{p.earliest} .. {p.latest}",
-            f"behind {p.deadline.company} ({p.deadline.deadline})" if p.deadline else "",
+            f"{day_words(p.offer_on, today)} ({relative(p.offer_on, today)})",
+            f"{day_words(p.earliest, today)} - {day_words(p.latest, today)}",
+            _behind(p, today),
         ]
         for p in found
     ]
-    lines = [table(["LOOP", "ROUNDS LEFT", "FROM", "OFFER AROUND", "RANGE", ""], rows)]
-    notes = [f"{p.title}: {speed_up_note(p)}" for p in found if p.behind]
+    width = output_width()
+    lines = [fit_table(COLUMNS, rows, width)]
+    notes = [f"{p.title}: {speed_up_note(p, today)}" for p in found if p.behind]
     if notes:
-        lines += ["", *notes]
-    lines += ["", _pace_line(found, pace), _usual_line(pace)]
+        lines += ["", *fit_prose(notes, width)]
+    lines += ["", *fit_prose([_pace_line(found, pace), _usual_line(pace)], width)]
     return "\n".join(lines)
 
 
-def projection_json(p: Projection) -> dict[str, Any]:
+def _behind(p: Projection, today: dt.date) -> str:
+    if p.deadline is None:
+        return ""
+    return f"{p.deadline.company} ({day_words(p.deadline.deadline, today)})"
+
+
+def projection_json(p: Projection, today: dt.date) -> dict[str, Any]:
     deadline = p.deadline
     return {
         "process_id": p.process_id,
@@ -90,7 +110,7 @@ def projection_json(p: Projection) -> dict[str, Any]:
             "company": deadline.company,
             "date": iso(deadline.deadline),
         },
-        "note": speed_up_note(p),
+        "note": speed_up_note(p, today),
     }
 
 
