@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.changes.base import Patch
 from tui.cli.context import Context
-from tui.cli.output import emit
+from tui.cli.output import say
 
 
 def apply(ctx: Context, patch: Patch, notes: bool = True) -> None:
@@ -18,7 +18,7 @@ def apply(ctx: Context, patch: Patch, notes: bool = True) -> None:
     `notes=False` leaves its notes to the caller, who prints them after lines of its own.
     """
     ctx.repo.apply(patch)
-    emit(patch.summary)
+    say(patch.summary)
     if notes:
         print_notes(patch)
 
@@ -26,4 +26,4 @@ def apply(ctx: Context, patch: Patch, notes: bool = True) -> None:
 def print_notes(patch: Patch) -> None:
     """The warnings that did not stop the change (a round on a day off)."""
     for note in patch.notes:
-        emit(f"Note: {note}")
+        say(f"Note: {note}")

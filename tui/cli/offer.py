@@ -16,7 +16,7 @@ from planner.changes.offers import current_offer, record_offer
 from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount
 from tui.cli.applying import apply
 from tui.cli.context import CliError, Context
-from tui.cli.output import due_text, emit
+from tui.cli.output import due_text, say
 from tui.cli.parsing import Subparsers
 
 AMOUNTS = ("base", "bonus", "equity", "sign_on")
@@ -56,11 +56,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     patch = record_offer(loop, ctx.today, offers, _fields(args, ctx, current), new=args.new)
     offer = patch.extra["offer"]
     apply(ctx, patch)
-    emit(describe(offer, ctx))
+    say(describe(offer, ctx), indent="    ")
     if offer.status.is_open and offer.deadline is not None and offer.deadline >= ctx.today:
-        emit(
-            "Every other active loop now asks you to tell its recruiter; once done: "
-            f"loopdeck told PROCESS --about '{loop.process.company}'"
+        say(
+            "Every other active loop now asks you to tell its recruiter; once done:\n"
+            f"  loopdeck told PROCESS --about '{loop.process.company}'"
         )
     return 0
 

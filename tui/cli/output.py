@@ -82,6 +82,14 @@ def emit(text: str) -> None:
     sys.stdout.write(visible_lines(text) + "\n")
 
 
+def say(text: str, indent: str = "  ") -> None:
+    """Print sentences for people within the width, each long line folded at spaces
+    under a hanging indent (`tui.cli.fit.fit_prose`); tables go through `fit_table`."""
+    from tui.cli.fit import fit_prose, output_width
+
+    emit("\n".join(fit_prose(text.split("\n"), output_width(), indent)))
+
+
 def warn(message: str) -> None:
     """One `loopdeck: warning: ` line on stderr: the command still did its work."""
     sys.stderr.write(f"loopdeck: warning: {visible_lines(message)}\n")

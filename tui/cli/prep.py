@@ -10,6 +10,7 @@ to it; each invocation is one transaction (one undo step).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from planner.changes import prep as changes
 from planner.changes.base import Patch, joined
@@ -17,7 +18,7 @@ from planner.dates import day_words
 from planner.models import Loop
 from planner.prep import Audience, Decision, PrepSheet, Question, TalkingPoint, numbered, prep_sheet
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit
+from tui.cli.output import say
 from tui.cli.parsing import Subparsers
 
 AUDIENCES = {"recruiter": Audience.RECRUITER, "hm": Audience.HIRING_MANAGER}
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         repo.profile(),
         ctx.today,
     )
-    emit(render(loop, sheet, questions))
+    say(render(loop, sheet, questions, ctx.today))
     return 0
 
 
@@ -100,11 +101,11 @@ def _edits(
     return patches
 
 
-def render(loop: Loop, sheet: PrepSheet, questions: list[Question]) -> str:
+def render(loop: Loop, sheet: PrepSheet, questions: list[Question], today: dt.date) -> str:
     r = sheet.round
     ahead = "nothing scheduled" if r is None else r.label
     if r is not None and r.date is not None:
-        ahead += f" on {day_words(r.date)}"
+        ahead += f" on {day_words(r.date, today)}"
     lines = [f"{loop.process.title}: {ahead} (with the {sheet.audience.label.lower()})", ""]
     if sheet.profile is not None and sheet.profile.lines():
         lines += ["My constraints:", *(f"  {k}: {v}" for k, v in sheet.profile.lines()), ""]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit
+from tui.cli.output import say
 from tui.cli.parsing import Subparsers
 
 
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     undone = ctx.repo.undo()
     if undone is None:
         raise CliError("nothing to undo")
-    emit("\n".join(undone.lines()))
+    say("\n".join(undone.lines()))
     return 0
