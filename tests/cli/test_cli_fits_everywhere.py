@@ -191,3 +191,12 @@ def test_json_is_the_same_at_any_width(
     monkeypatch.setenv("COLUMNS", "80")
     assert cli(*args, "--json").out == unset
     assert json.loads(unset)
+
+
+@pytest.mark.parametrize("command", ["next", "list"])
+def test_an_owner_set_by_hand_keeps_its_whole_word_at_80(
+    cli: Cli, long_db: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [line for line in cli(command).out.splitlines() if "Initech" in line]
+    assert any("Hiring manager…" in line for line in rows), rows  # the note is cut, not the role

@@ -46,7 +46,7 @@ COLUMNS = (
     Column("LOOP", shrink=24),
     Column("STATUS", shrink=10, drop=1),
     Column("NEXT STEP", shrink=40),
-    Column("OWNER", shrink=14, floor=14),
+    Column("OWNER", shrink=15, floor=15),  # "Hiring manager" whole, then "…" for a note
     Column("SIGNAL"),
 )
 

@@ -75,7 +75,7 @@ COLUMNS = (
     Column("LOOP", shrink=24),
     Column("KIND", drop=4),
     Column("NEXT STEP", shrink=40),
-    Column("OWNER", shrink=14, floor=14),  # "Hiring manager" whole; a note may shorten
+    Column("OWNER", shrink=15, floor=15),  # "Hiring manager" whole, then "…" for a note
     Column("NUDGE", shrink=16),
     Column("WAITING", drop=2),
     Column("LAST TOUCH", drop=5),
