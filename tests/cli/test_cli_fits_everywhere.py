@@ -105,7 +105,22 @@ def long_db(cli: Cli, db_path: Path) -> Path:
     for args in LONG_FILE:
         result = cli(*args)
         assert result.code == 0, (args, result.err)
+    keep_a_conflict(db_path)
     return db_path
+
+
+def keep_a_conflict(path: Path) -> None:
+    """A long note a sync overwrote, kept on Quarry's record as a merge keeps it."""
+    document = json.loads(path.read_text())
+    quarry = next(r for r in document["processes"].values() if r["company"] == QUARRY)
+    quarry["_conflicts"] = [
+        {
+            "field": "notes",
+            "value": "Ask Maximiliane whether the panel can move before the Umbrella deadline",
+            "stamp": quarry["_stamps"]["company"],
+        }
+    ]
+    path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
 
 
 @pytest.mark.parametrize("args", DEMO, ids=" ".join)

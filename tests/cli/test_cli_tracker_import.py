@@ -208,7 +208,7 @@ def test_a_next_interview_dates_the_round_so_the_step_is_mine_to_prepare(
     )
     result = cli("import", str(sheet))
     assert result.code == 0, result.err
-    assert "Acme / ML Engineer (Technical interview on 2026-12-15 14:00)" in result.out
+    assert "Acme / ML Engineer (Technical interview on Tue 15 Dec 14:00)" in result.out
     steps = {title.split(" / ")[0]: t for title, t in states(cli).items()}
     acme = steps["Acme"]
     assert acme["what"] == "Prepare for Technical interview on Tue 15 Dec"

@@ -54,8 +54,9 @@ def test_sync_reports_each_step_and_both_machines_converge(
 
 
 def test_a_conflict_is_listed_resolved_and_undone(
-    farm: Farm, capsys: pytest.CaptureFixture[str]
+    farm: Farm, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped: every value whole
     laptop, desktop, acme = diverged(farm)
     desktop.sync()
     laptop.sync()

@@ -9,12 +9,15 @@ installed yet on this clone) with loopdeck's record-level merge.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from planner.dates import day_words
 from tui.cli.context import CliError, Context
-from tui.cli.output import clip, count, emit, table
+from tui.cli.fit import Column, fit_table, output_width
+from tui.cli.output import count, emit, say
 from tui.cli.parsing import Subparsers
 
 if TYPE_CHECKING:
@@ -55,9 +58,8 @@ def show(ctx: Context) -> int:
     if not conflicts:
         emit("No kept conflicts: every sync merged cleanly")
         return 0
-    headers = ("#", "loop", "record", "field", "kept (other)", "current", "other written")
-    emit(table(headers, [row(c) for c in conflicts]))
-    emit(
+    emit(fit_table(COLUMNS, [row(c, ctx.today) for c in conflicts], output_width()))
+    say(
         f"{count(len(conflicts), 'conflict')}; "
         "resolve one with 'loopdeck conflicts --resolve N --take other|current'"
     )
@@ -71,23 +73,35 @@ def resolve(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError("say which value to keep: --take other or --take current")
     conflict = resolve_conflict(ctx.repo, args.resolve, args.take)
     kept = value_text(conflict.field, conflict.value if args.take == "other" else conflict.current)
-    emit(f"Resolved conflict {conflict.number} on {conflict.loop}: {conflict.field} is {kept}")
+    say(f"Resolved conflict {conflict.number} on {conflict.loop}: {conflict.field} is {kept}")
     emit("('loopdeck undo' brings the conflict back)")
     return 0
 
 
-def row(conflict: KeptConflict) -> list[str]:
+COLUMNS = (
+    Column("#"),
+    Column("loop", shrink=16),
+    Column("record", drop=2),
+    Column("field"),
+    Column("kept (other)", shrink=14),
+    Column("current", shrink=14),
+    Column("other written", drop=1),
+)
+"""A narrow terminal keeps the number to resolve by, the loop, the field and both values."""
+
+
+def row(conflict: KeptConflict, today: dt.date) -> list[str]:
     from storage.conflicts import stamp_time
 
     written = stamp_time(conflict.stamp)
     return [
         str(conflict.number),
-        clip(conflict.loop, 32),
+        conflict.loop,
         f"{conflict.noun} {conflict.record_id[:8]}",
         "deleted" if conflict.field == "_deleted" else conflict.field,
-        clip(value_text(conflict.field, conflict.value), 32),
-        clip(value_text(conflict.field, conflict.current), 32),
-        written.strftime("%Y-%m-%d %H:%M") if written else "-",
+        value_text(conflict.field, conflict.value),
+        value_text(conflict.field, conflict.current),
+        f"{day_words(written.date(), today)} {written:%H:%M}" if written else "-",
     ]
 
 

@@ -15,13 +15,14 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from planner.dates import day_words
 from planner.models import Loop, RoundStatus
 from storage.importer import ImportPlan, apply_import, plan_import, read_sheet
 from storage.sheetdates import DateOrder
 from storage.sheetrow import NewLoop
 from storage.stagewords import stage_text
 from tui.cli.context import CliError, Context
-from tui.cli.output import count, emit
+from tui.cli.output import count, emit, say
 from tui.cli.parsing import Subparsers
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     existing = [loop.process for loop in repo.loops(include_closed=True)]
     order = DateOrder(args.dates) if args.dates else None
     plan = plan_import(text, existing, ctx.today, path.name, order)
-    emit(preview(plan, ctx.today))
+    say(preview(plan, ctx.today), indent="        ")
     if plan.unclear:
         column = plan.unclear[0]
         raise CliError(
@@ -113,7 +114,7 @@ def _stage(new: NewLoop, today: dt.date) -> str:
     if not dated:
         return stage_text(loop, today)
     ahead = dated[-1]
-    when = f"{ahead.date} {ahead.time:%H:%M}" if ahead.time else f"{ahead.date}"
+    when = day_words(ahead.date, today) + (f" {ahead.time:%H:%M}" if ahead.time else "")
     stage = stage_text(loop, today)
     if stage == ahead.label:
         return f"{stage} on {when}"
