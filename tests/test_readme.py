@@ -82,3 +82,20 @@ def test_every_signal_is_explained() -> None:
         row = next(line for line in table.splitlines() if line.startswith(f"| `{signal.value}` |"))
         label = SIGNAL_LABELS[signal] or "(blank on the command line)"
         assert f"| {label} |" in row, signal
+
+
+def test_the_quick_start_is_two_commands_then_the_keys_then_the_command_line() -> None:
+    block = re.search(r"```sh\n(.*?)```", section("Quick start"), re.S)
+    assert block is not None
+    commands = [line.split("#")[0].strip() for line in block.group(1).splitlines()]
+    assert commands == ["make demo", "make test"]
+    headings = re.findall(r"^## (.+)$", README.read_text(encoding="utf-8"), re.M)
+    assert headings[:3] == ["Quick start", "Keys", "Command line"]
+
+
+def test_installing_and_completion_for_each_shell_are_documented() -> None:
+    quick = section("Quick start")
+    assert "pipx install ." in quick and "uv tool install ." in quick and "make install" in quick
+    commands = section("Command line")
+    for shell in ("bash", "zsh", "fish"):
+        assert f"loopdeck completion {shell}" in commands, shell
