@@ -62,6 +62,7 @@ LONG_FILE = [
         "--note",
         "She said on the phone she would come back to me with a decision next week",
     ),
+    ("config", "profile.visa", "EU citizen, no sponsorship needed anywhere in the European Union"),
 ]
 """A file whose every name, step and note is longer than a narrow terminal."""
 
@@ -88,6 +89,11 @@ WRITING = [
     ("offer", "quarry", "--base", "250k", "--deadline", "+10d"),
     ("told", "quarry", "--about", "umbrella"),
     ("edit", "quarry", "--location", "Remote within the European Union, travel to Zurich"),
+    (
+        "config",
+        "profile.other",
+        "Four weeks of notice, and a trip booked for the first week of May",
+    ),
     ("undo",),
 ]
 

@@ -18,7 +18,8 @@ from planner.models import RoundKind, Settings
 from planner.prep import Profile
 from planner.quickadd import ROUND_ALIASES
 from tui.cli.context import CliError, Context
-from tui.cli.output import emit, table
+from tui.cli.fit import Column, fit_table, output_width
+from tui.cli.output import emit, say
 from tui.cli.parsing import Subparsers
 
 PROFILE_PREFIX = "profile."
@@ -42,6 +43,10 @@ def register(subparsers: Subparsers) -> None:
     parser.set_defaults(run=run)
 
 
+COLUMNS = (Column("KEY"), Column("VALUE", shrink=20), Column(""))
+"""A long value (a profile's notes) shortens; `config KEY` prints it whole."""
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     repo = ctx.repo
     current = _values(repo.settings(), repo.profile())
@@ -49,7 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.warn_if_read_only()
         defaults = _values(Settings(), Profile())
         rows = [[k, v, "" if v == defaults.get(k) else "(changed)"] for k, v in current.items()]
-        emit(table(["KEY", "VALUE", ""], rows))
+        emit(fit_table(COLUMNS, rows, output_width()))
         return 0
     if args.key.casefold().startswith(FX_PREFIX):
         return _rate(args.key, args.value, ctx)
@@ -67,11 +72,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             tx.put_settings(
                 Settings.model_validate({**repo.settings().model_dump(), args.key: value})
             )
-    emit(f"{args.key} = {_values(repo.settings(), repo.profile())[args.key]}")
+    say(f"{args.key} = {_values(repo.settings(), repo.profile())[args.key]}")
     rates = repo.settings().fx
     if args.key == "base_currency" and rates and current[args.key] != repo.settings().base_currency:
         listed = ", ".join(FX_PREFIX + code for code in rates)
-        emit(f"Note: {listed} still say what one unit is worth in {current[args.key]}")
+        say(f"Note: {listed} still say what one unit is worth in {current[args.key]}")
     return 0
 
 
