@@ -85,3 +85,12 @@ def test_prose_folds_at_spaces_under_a_hanging_indent() -> None:
     ]
     assert fit_prose([note], None) == [note]
     assert all(len(line) <= 12 for line in fit_prose(["x" * 30 + " tail"], 12))
+
+
+def test_prose_keeps_a_date_on_one_line() -> None:
+    note = "Offer projected around Thu 26 Mar, after the deadline on Wed 18 Mar 2027"
+    for width in range(24, len(note)):
+        folded = fit_prose([note], width)
+        assert all(len(line) <= width for line in folded)
+        joined = "\n".join(folded)
+        assert "Thu 26 Mar" in joined and "Wed 18 Mar 2027" in joined, folded

@@ -20,6 +20,7 @@ end matters, folded at spaces under a hanging indent (`fit_prose`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -100,14 +101,23 @@ def fit_prose(lines: Sequence[str], width: int | None, indent: str = "  ") -> li
             folded.append(line)
             continue
         lead = line[: len(line) - len(line.lstrip(" "))]
-        folded += textwrap.wrap(
-            line.lstrip(" "),
-            width=width,
-            initial_indent=lead,
-            subsequent_indent=lead + indent,
-            break_on_hyphens=False,
-        )
+        held = _DAY.sub(lambda m: m.group(0).replace(" ", _HOLD), line.lstrip(" "))
+        folded += [
+            part.replace(_HOLD, " ")
+            for part in textwrap.wrap(
+                held,
+                width=width,
+                initial_indent=lead,
+                subsequent_indent=lead + indent,
+                break_on_hyphens=False,
+            )
+        ]
     return folded
+
+
+_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2}(?: \d{4})?\b")
+"""A date as `planner.dates.day_words` writes it: folded as one word."""
+_HOLD = "\u00a0"  # textwrap folds at ASCII whitespace only
 
 
 def widths(
