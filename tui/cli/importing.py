@@ -110,11 +110,15 @@ def preview(plan: ImportPlan, today: dt.date) -> str:
 def _stage(new: NewLoop, today: dt.date) -> str:
     """The stage word, and the date of the round ahead when the row gave one."""
     loop = Loop(process=new.process, rounds=new.rounds, contacts=new.contacts)
-    dated = [r for r in loop.timeline() if r.status == RoundStatus.SCHEDULED and r.date]
+    dated = [
+        (r, r.date)
+        for r in loop.timeline()
+        if r.status == RoundStatus.SCHEDULED and r.date is not None
+    ]
     if not dated:
         return stage_text(loop, today)
-    ahead = dated[-1]
-    when = day_words(ahead.date, today) + (f" {ahead.time:%H:%M}" if ahead.time else "")
+    ahead, day = dated[-1]
+    when = day_words(day, today) + (f" {ahead.time:%H:%M}" if ahead.time else "")
     stage = stage_text(loop, today)
     if stage == ahead.label:
         return f"{stage} on {when}"
