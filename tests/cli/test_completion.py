@@ -187,12 +187,25 @@ def test_move_offers_a_round_only_as_its_first_word(items: Path, tmp_path: Path)
 
 
 def test_forget_completes_every_handle_and_did_the_open_promises(
-    items: Path, tmp_path: Path
+    items: Path, tmp_path: Path, cli: Cli
 ) -> None:
     every = complete(f"loopdeck --db {items} forget quarry ", tmp_path)
     assert every == ["r1", "r2", "r3", "p1", "l1", "l2"]
     assert complete(f"loopdeck --db {items} forget quarry l", tmp_path) == ["l1", "l2"]
     assert complete(f"loopdeck --db {items} did quarry ", tmp_path) == ["l2"]
+    assert cli("offer", "quarry", "--base", "200k").code == 0
+    assert complete(f"loopdeck --db {items} forget quarry o", tmp_path) == ["offer"]
+
+
+def test_edit_completes_the_handles_it_edits(items: Path, tmp_path: Path) -> None:
+    """Rounds, log lines, questions and talking points; a person is changed by `contact`."""
+    assert complete(f"loopdeck --db {items} edit quarry ", tmp_path) == [
+        "r1",
+        "r2",
+        "r3",
+        "l1",
+        "l2",
+    ]
 
 
 def test_a_loop_that_names_nothing_completes_no_handles(items: Path, tmp_path: Path) -> None:

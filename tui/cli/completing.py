@@ -11,7 +11,8 @@ Beyond argparse's own choices, an argument shown as PROCESS completes with one
 word per loop of the data file (`storage.lookup.short_names`), read from the
 file `--db` names or the usual one. The item arguments after it complete with
 that loop's handles (`planner.handles`, the numbers `show` prints): ROUND with
-its rounds `r1…`, ITEM with every handle, WHICH with my open promises `l3…`.
+its rounds `r1…`, ITEM with every handle `forget` or `edit` takes (and
+`offer`, `decision`), WHICH with my open promises `l3…`.
 A file that cannot be read, or a loop that does not resolve, completes
 nothing; completing never writes anything.
 """
@@ -22,13 +23,9 @@ import argparse
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from storage.errors import StorageError
-
-if TYPE_CHECKING:
-    from planner.handles import Handles
-    from planner.models import Record
 
 
 def answer(exit_method: Callable[[int], Any] = os._exit, output: TextIO | None = None) -> None:
@@ -82,55 +79,61 @@ def round_handles(prefix: str, parsed_args: argparse.Namespace, **_: object) -> 
 
     `move PROCESS [ROUND] DATE` takes its words together: a handle only as the first.
     """
-    from planner.models import Round
-
     if getattr(parsed_args, "words", None):
         return []
-    return _handles(prefix, parsed_args, lambda item: isinstance(item, Round))
+    return [h for h in loop_items(parsed_args) if h.startswith("r")]
 
 
 def item_handles(prefix: str, parsed_args: argparse.Namespace, **_: object) -> list[str]:
-    """Every handle of the named loop (`r1`, `p1`, `l1`, `q1`, `t1`), for ITEM."""
-    return _handles(prefix, parsed_args, lambda item: True)
+    """The handles ITEM takes: `forget` every one and the loop's `offer` or `decision` by
+    name, `edit` those of rounds, log lines, questions and talking points (not people)."""
+    items = loop_items(parsed_args)
+    if getattr(parsed_args, "command", None) == "edit":
+        return [h for h in items if h[0] in EDITABLE]
+    return list(items)
 
 
 def promise_handles(prefix: str, parsed_args: argparse.Namespace, **_: object) -> list[str]:
     """The handles of the named loop's open promises (`l3`), for `did`'s WHICH."""
     from planner.models import Event, EventKind
 
-    return _handles(
-        prefix,
-        parsed_args,
-        lambda item: isinstance(item, Event) and item.kind == EventKind.PROMISE and not item.done,
-    )
+    return [
+        handle
+        for handle, item in loop_items(parsed_args).items()
+        if isinstance(item, Event) and item.kind == EventKind.PROMISE and not item.done
+    ]
 
 
-def _handles(
-    prefix: str, parsed_args: argparse.Namespace, wanted: Callable[[Record], bool]
-) -> list[str]:
-    named = loop_handles(parsed_args)
-    if named is None:
-        return []
-    start = prefix.casefold()
-    return [h for h, item in named.items.items() if h.startswith(start) and wanted(item)]
+EDITABLE = "rlqt"
+"""The handles `edit PROCESS ITEM` changes: rounds, log lines, questions, talking points."""
 
 
-def loop_handles(parsed_args: argparse.Namespace) -> Handles | None:
-    """The handles of the loop PROCESS names on the line being typed; None if it names none."""
+def loop_items(parsed_args: argparse.Namespace) -> dict[str, object]:
+    """Handle -> item of the loop PROCESS names on the line being typed, in `show`'s order,
+    then `offer` and `decision` when it has them; empty when PROCESS names no loop.
+
+    argcomplete keeps only the words that start like the one being typed.
+    """
     from planner.handles import handles
-    from planner.prep import Question, TalkingPoint
+    from planner.offers import Offer
+    from planner.prep import Decision, Question, TalkingPoint
     from storage.repository import Repository
 
     query = getattr(parsed_args, "process", None)
     if not query:
-        return None
+        return {}
     try:
         repo = Repository.open(data_file(parsed_args), save_cache=False)
         pid = repo.find_process(query).id
-        loop = repo.loop(pid)
-        return handles(loop, repo.records(Question, pid), repo.records(TalkingPoint, pid))
+        questions, points = repo.records(Question, pid), repo.records(TalkingPoint, pid)
+        items: dict[str, object] = dict(handles(repo.loop(pid), questions, points).items)
+        for word, model in (("offer", Offer), ("decision", Decision)):
+            found = repo.records(model, pid)
+            if found:
+                items[word] = found[0]
+        return items
     except (StorageError, OSError):
-        return None
+        return {}
 
 
 def data_file(parsed_args: argparse.Namespace) -> Path:
