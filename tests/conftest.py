@@ -20,6 +20,13 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
 
 
 @pytest.fixture(autouse=True)
+def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Human output fits `$COLUMNS` when set (pytest-xdist's workers set it to 80): tests
+    that want a width set it themselves."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

@@ -14,12 +14,6 @@ from tui.cli.main import main
 from tui.demo import make_demo_copy
 
 
-@pytest.fixture(autouse=True)
-def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Human output fits `$COLUMNS` when set: tests that want a width set it themselves."""
-    monkeypatch.delenv("COLUMNS", raising=False)
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], db_path: Path) -> Cli:
     """Run `loopdeck --db <db_path> ARGS...` in this process and capture what it printed."""

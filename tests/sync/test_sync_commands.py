@@ -54,9 +54,8 @@ def test_sync_reports_each_step_and_both_machines_converge(
 
 
 def test_a_conflict_is_listed_resolved_and_undone(
-    farm: Farm, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    farm: Farm, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.delenv("COLUMNS", raising=False)  # piped: every value whole
     laptop, desktop, acme = diverged(farm)
     desktop.sync()
     laptop.sync()
