@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from planner.dates import day_words
 from planner.models import (
     Contact,
     ContactRole,
@@ -161,7 +162,8 @@ def _rounds(loop: NewLoop, reading: StageReading, moment: Moment | None, today: 
     process_id = loop.process.id
     stage_kind = reading.kind if reading.kind != RoundKind.APPLIED else None
     if moment is not None and loop.process.status == ProcessStatus.CLOSED:
-        loop.warnings.append(f"next interview {moment.date} left out: the loop is closed")
+        when = day_words(moment.date, today)
+        loop.warnings.append(f"next interview {when} left out: the loop is closed")
         moment = None
     if moment is None:
         if stage_kind is not None:

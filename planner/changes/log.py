@@ -114,7 +114,8 @@ def _check_expect(kind: EventKind, today: dt.date, expect: dt.date | None) -> No
         )
     if expect < today:
         raise Refused(
-            f"the day they said I would hear by, {expect}, is already past; give today or later",
+            f"the day they said I would hear by, {day_words(expect, today)}, is already past;"
+            " give today or later",
             "expect",
         )
 

@@ -83,7 +83,7 @@ def test_a_word_names_it_and_the_last_one_needs_no_name(acme: Cli) -> None:
         ),
         (
             ("log", "acme", "Decision by Friday", "--kind", "received", "--expect", "2026-03-13"),
-            "loopdeck: the day they said I would hear by, 2026-03-13, is already past; "
+            "loopdeck: the day they said I would hear by, Fri 13 Mar, is already past; "
             "give today or later",
         ),
         (

@@ -108,7 +108,7 @@ def test_their_promised_day_must_come_from_them_and_lie_ahead() -> None:
     with pytest.raises(Refused) as past:
         log_event(loop, TODAY, "Decision by Friday", EventKind.RECEIVED, expect=day(-3))
     assert str(past.value) == (
-        "the day they said I would hear by, 2026-03-13, is already past; give today or later"
+        "the day they said I would hear by, Fri 13 Mar, is already past; give today or later"
     )
     assert past.value.field == "expect"
     for kind in (None, EventKind.NOTE, EventKind.SENT):

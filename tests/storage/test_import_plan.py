@@ -60,5 +60,5 @@ def test_a_next_interview_in_a_closed_loop_is_left_out_with_a_warning() -> None:
     )
     assert [r.kind for r in plan.new[0].rounds] == [RoundKind.APPLIED]
     assert [str(w) for w in plan.warnings] == [
-        "line 2: next interview 2026-03-20 left out: the loop is closed"
+        "line 2: next interview Fri 20 Mar left out: the loop is closed"
     ]
