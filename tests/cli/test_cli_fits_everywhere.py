@@ -84,6 +84,11 @@ DEMO = [
 ]
 LONG = [*READING, *(("show", n) for n in ("quarry", "umbrella", "initech")), ("prep", "quarry")]
 WRITING = [
+    (
+        "add",
+        "Globex Planetary Logistics and Advanced Autonomy Laboratories / Principal Applied "
+        "Scientist, Multi-Agent Planning next:tech on:sat",
+    ),
     ("stage", "umbrella", 'tech on:+3d with:"Anastasia Papadopoulou-Richardson"'),
     ("log", "quarry", "Sent a long thank-you note to the whole recruiting team and the panel"),
     ("offer", "quarry", "--base", "250k", "--deadline", "+10d"),

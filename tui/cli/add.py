@@ -15,7 +15,7 @@ from planner.changes.loops import add_loop
 from planner.quickadd import parse_loop
 from tui.cli.applying import apply, print_notes
 from tui.cli.context import Context
-from tui.cli.output import emit, owner_text
+from tui.cli.output import owner_text, say
 from tui.cli.parsing import Subparsers
 
 
@@ -49,6 +49,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     apply(ctx, patch, notes=False)
     step = ctx.state(patch.focus or "")
     if step is not None:
-        emit(f"Next: {step.what} ({owner_text(step)})")
+        say(f"Next: {step.what} ({owner_text(step)})")
     print_notes(patch)
     return 0

@@ -18,7 +18,7 @@ from storage.gitdriver import (
     symlinked_files,
 )
 from tui.cli.context import CliError, Context
-from tui.cli.output import count, emit, warn
+from tui.cli.output import count, say, warn
 from tui.cli.parsing import Subparsers
 
 
@@ -30,7 +30,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     repo = ctx.repo  # a file that cannot be read (a folder, a link to itself) stops here
     if repo.version is None:
-        emit(f"No data file at {ctx.db_path} yet (the first change creates it)")
+        say(f"No data file at {ctx.db_path} yet (the first change creates it)")
         return 0
     if repo.read_only is not None:
         raise CliError(repo.read_only)
@@ -44,10 +44,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         count(contacts, "contact"),
         count(events, "log entry", "log entries"),
     ]
-    emit(f"{ctx.db_path.name} is sound: " + ", ".join(counts))
+    say(f"{ctx.db_path.name} is sound: " + ", ".join(counts))
     bystander = bystander_root(ctx.db_path)
     if bystander is not None:
-        emit(
+        say(
             f"Not synced: git does not track {ctx.db_path.name} in {bystander}, so loopdeck "
             "leaves that repository alone ('loopdeck sync --init' syncs it there)"
         )

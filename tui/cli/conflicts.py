@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.from_git:
         from storage.gitresolve import resolve_from_git
 
-        emit("\n".join(resolve_from_git(ctx.db_path)))
+        say("\n".join(resolve_from_git(ctx.db_path)))
         return 0
     if args.resolve is not None:
         return resolve(args, ctx)

@@ -18,7 +18,7 @@ from storage.exporters.ics_export import to_ics
 from storage.exporters.markdown_export import to_markdown
 from storage.exporters.snapshot import Snapshot, take_snapshot
 from tui.cli.context import CliError, Context
-from tui.cli.output import count, emit
+from tui.cli.output import count, say
 from tui.cli.parsing import Subparsers
 
 FORMATS = ("csv", "ics", "md")
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         target.write_bytes(data)
     except OSError as error:
         raise CliError(f"cannot write {target.name} ({error.strerror})") from None
-    emit(f"Exported {count(len(snapshot.loops), 'loop')} to {target}")
+    say(f"Exported {count(len(snapshot.loops), 'loop')} to {target}")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.context import Context
-from tui.cli.output import emit
+from tui.cli.output import say
 from tui.cli.parsing import Subparsers
 
 
@@ -29,5 +29,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from storage.gitsync import sync
 
     result = sync(ctx.db_path, init=args.init, remote_url=args.remote)
-    emit("\n".join(result.summary()))
+    say("\n".join(result.summary()))
     return 0
