@@ -119,7 +119,7 @@ def todos(
         _mine(
             pid,
             ThreadKind.PACING,
-            _with_speed_up(r.what, r.about_process_id, projection),
+            _with_speed_up(r.what, r.about_process_id, projection, today),
             r.since,
             r.due,
             today,
@@ -156,9 +156,9 @@ def _mine(
     )
 
 
-def _with_speed_up(what: str, about: str, projection: Projection | None) -> str:
+def _with_speed_up(what: str, about: str, projection: Projection | None, today: dt.date) -> str:
     """A pacing to-do's words, and why to hurry when the loop would finish after that deadline."""
-    note = speed_up_note(projection) if projection is not None else None
+    note = speed_up_note(projection, today) if projection is not None else None
     if note is None or projection is None or projection.deadline is None:
         return what
     return f"{what}. {note}" if projection.deadline.process_id == about else what

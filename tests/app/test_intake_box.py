@@ -52,7 +52,7 @@ async def test_a_pasted_invite_shows_its_list_applies_as_one_step_and_undoes(
         box = await paste(pilot, saltmarsh_invite())
         text = screen_text(app)
         assert "Loop: Saltmarsh AI / Staff Applied Scientist" in text
-        assert "Recruiter screen" in text and "2026-03-19 16:00" in text
+        assert "Recruiter screen" in text and "Thu 19 Mar 16:00" in text
         assert not box.query_one("#intake-loop", Select).display  # the loop was told
         assert invite_rounds(demo_db, "Saltmarsh AI") == []  # nothing written yet
 

@@ -123,7 +123,7 @@ def test_telling_a_recruiter_is_not_ticked_off_by_did(acme: Cli, db_path: Path) 
     assert acme("offer", "umbrella", "--base", "200k", "--deadline", "+6d").code == 0
     pacing = (
         "Tell Ann Lee about the Umbrella deadline (6 days left). Offer projected around"
-        " Mon 2026-04-13, after the Umbrella deadline on Sun 2026-03-22: ask Ann Lee to speed up"
+        " Mon 13 Apr, after the Umbrella deadline on Sun 22 Mar: ask Ann Lee to speed up"
     )
     assert pacing in todos(acme)
     before = db_path.read_bytes()

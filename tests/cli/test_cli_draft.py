@@ -117,7 +117,7 @@ def test_the_offer_broadcast_drafts_one_message_per_other_active_loop(
     }
     assert pacing == {
         "Delta": "Tell the recruiter about the Acme deadline (5 days left). Offer projected"
-        " around Mon 2026-04-13, after the Acme deadline on Sat 2026-03-21: ask the recruiter"
+        " around Mon 13 Apr, after the Acme deadline on Sat 21 Mar: ask the recruiter"
         " to speed up"
     }
 

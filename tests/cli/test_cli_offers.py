@@ -39,9 +39,7 @@ def test_an_offer_with_a_deadline_paces_every_other_loop_until_told(three_loops:
     steps = next_json(cli)
     assert steps["Acme"]["what"] == "Decide on the offer"
     assert steps["Acme"]["due"] == "2026-03-20"
-    behind = (
-        " Offer projected around Mon 2026-04-13, after the Acme deadline on Fri 2026-03-20: ask"
-    )
+    behind = " Offer projected around Mon 13 Apr, after the Acme deadline on Fri 20 Mar: ask"
     assert steps["Beta"]["what"] == (
         f"Tell Bea Kim about the Acme deadline (4 days left).{behind} Bea Kim to speed up"
     )

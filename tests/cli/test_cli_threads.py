@@ -111,7 +111,7 @@ def test_an_offer_elsewhere_adds_a_todo_and_every_owner_keeps_their_loops(cli: C
     ]
     assert hooli[1]["what"] == (
         "Tell Maya Chen about the Umbrella deadline (6 days left). Offer projected around"
-        " Mon 2026-03-23, after the Umbrella deadline on Sun 2026-03-22: ask Maya Chen to speed up"
+        " Mon 23 Mar, after the Umbrella deadline on Sun 22 Mar: ask Maya Chen to speed up"
     )
     assert (hooli[1]["last_touch"], hooli[1]["next_nudge"], hooli[1]["expected"]) == (
         None,
@@ -146,5 +146,5 @@ def test_next_says_a_loop_cannot_finish_before_another_offers_deadline(cli: Cli)
     (pacing,) = [i for i in of(items(cli), "Hooli") if i["kind"] == "pacing"]
     assert pacing["what"] == (
         "Tell Maya Chen about the Umbrella deadline (5 days left). Offer projected around"
-        " Mon 2026-03-30, after the Umbrella deadline on Sat 2026-03-21: ask Maya Chen to speed up"
+        " Mon 30 Mar, after the Umbrella deadline on Sat 21 Mar: ask Maya Chen to speed up"
     )

@@ -90,7 +90,7 @@ def test_an_offer_elsewhere_keeps_a_silent_loop_cooling_and_adds_a_pacing_todo()
     assert (state.waiting_days, state.next_nudge) == (21, day(-14))
     assert pacing.what == (
         "Tell Quiet Rec about the Umbrella deadline (6 days left). Offer projected around"
-        " Mon 2026-03-23, after the Umbrella deadline on Sun 2026-03-22: ask Quiet Rec to speed up"
+        " Mon 23 Mar, after the Umbrella deadline on Sun 22 Mar: ask Quiet Rec to speed up"
     )
     assert (pacing.due, pacing.about_process_id, pacing.nudge) == (day(6), "umb", None)
     assert (pacing.last_touch, pacing.next_nudge, pacing.expected) == (None, None, None)
@@ -199,7 +199,7 @@ def test_a_loop_that_cannot_finish_before_the_deadline_says_so_in_its_pacing_tod
     (pacing,) = [t for t in found if t.process_id == "slow" and t.kind == ThreadKind.PACING]
     assert pacing.what == (
         "Tell Beta Rec about the Umbrella deadline (5 days left). Offer projected around"
-        " Mon 2026-03-30, after the Umbrella deadline on Sat 2026-03-21: ask Beta Rec to speed up"
+        " Mon 30 Mar, after the Umbrella deadline on Sat 21 Mar: ask Beta Rec to speed up"
     )
 
 
