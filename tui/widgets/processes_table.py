@@ -6,9 +6,14 @@ before the models and the rules are loaded (see `tui.first_screen`).
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.geometry import Region
 from textual.reactive import var
+from textual.strip import Strip
+from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 
 from planner.signals import Owner
@@ -34,6 +39,13 @@ ORDER = ("company", "role", "owner", "wait", "signal", "next", "todos", "stage")
 DROPPED_FIRST = ("stage", "role")
 """When the shared columns do not fit at their least widths, these go, in this order:
 the loop pane beside the table says both."""
+KEPT_LINES = 1024
+"""Rendered rows kept: a few screens of a long list, scrolled up and down."""
+
+Frame = tuple[Style, PseudoClasses, int, int]
+LineKey = tuple[str, int, bool, bool, Frame]
+"""What a row's line depends on: the loop, its index (zebra stripes), whether the
+cursor or the mouse is on it, and the table's style, state, width and scroll."""
 
 
 class ProcessesTable(DataTable[Text]):
@@ -52,6 +64,9 @@ class ProcessesTable(DataTable[Text]):
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
         self._filling = False
+        self._lines: LRUCache[LineKey, Strip] = LRUCache(KEPT_LINES)
+        """Rows as drawn, whatever row the cursor is on (see `render_line`)."""
+        self._frame: Frame | None = None
 
     def show(
         self, rows: list[RowView], palette: Palette, keep: str | None, limit: int | None = None
@@ -129,6 +144,7 @@ class ProcessesTable(DataTable[Text]):
 
     def _add_rows(self, keep: str | None, count: int) -> None:
         self._widths = self._column_widths()
+        self._lines.clear()
         self.clear(columns=True)
         labels = {key: label for key, (label, *_) in (FIXED | SHARED).items()}
         for key in self._widths:
@@ -149,6 +165,38 @@ class ProcessesTable(DataTable[Text]):
         for row in self._rows[self.row_count : count]:
             cells = _cells(row, palette)
             self.add_row(*(_cut(cells[key], widths[key]) for key in widths), key=row.process_id)
+
+    # Drawing. `DataTable` keys every row it renders on where the cursor is, so a key
+    # that scrolls the list renders every row on screen again, cell by cell. A row
+    # looks the same wherever the cursor is, unless the cursor (or the mouse) is on
+    # it: this keeps rows as drawn by that, and asks the table only for new ones.
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look up the table's style and state once per frame, not once per row."""
+        self._frame = (
+            self.rich_style,
+            self.get_pseudo_class_state(),
+            self.size.width,
+            round(self.scroll_x),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        top = self.header_height if self.show_header else 0
+        index = y - top + round(self.scroll_y)
+        listed = min(self.row_count, len(self._rows))
+        if self._frame is None or y < top or not 0 <= index < listed:
+            return super().render_line(y)
+        process_id = self._rows[index].process_id
+        key = (process_id, index, index == self.cursor_row, index == self.hover_row, self._frame)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = super().render_line(y)
+        return line
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
