@@ -6,6 +6,7 @@ before the models and the rules are loaded (see `tui.first_screen`).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -29,16 +30,20 @@ FIXED = {
 }
 """Columns whose width never changes: a badge, a day count, a signal word, my to-dos' count."""
 SHARED = {
-    "company": ("Company", 0.25, 10),
-    "role": ("Role", 0.25, 10),
-    "next": ("Next step", 0.35, 14),
-    "stage": ("Stage", 0.15, 8),
+    "company": ("Company", 10),
+    "role": ("Role", 10),
+    "next": ("Next step", 14),
+    "stage": ("Stage", 8),
 }
-"""Columns that share the rest of the width, by these fractions, each at least that wide."""
+"""Columns that share the rest of the width, each at least that wide (or as wide as its
+longest cell, when that is less)."""
 ORDER = ("company", "role", "owner", "wait", "signal", "next", "todos", "stage")
 DROPPED_FIRST = ("stage", "role")
 """When the shared columns do not fit at their least widths, these go, in this order:
 the loop pane beside the table says both."""
+WIDENED_FIRST = ("company", "role", "next", "stage")
+"""Room left over goes to the names first, each up to its longest cell, then to the
+next step: a name is never cut while the next step has room it does not need."""
 KEPT_LINES = 1024
 """Rendered rows kept: a few screens of a long list, scrolled up and down."""
 
@@ -81,7 +86,7 @@ class ProcessesTable(DataTable[Text]):
             self.row_count
             and palette == self._palette
             and rows[: self.row_count] == self._rows[: self.row_count]
-            and self._column_widths() == self._widths
+            and column_widths(rows, self._width()) == self._widths
         ):
             self._rows = rows
             self._filling = True
@@ -97,7 +102,7 @@ class ProcessesTable(DataTable[Text]):
 
     def on_resize(self) -> None:
         """Names get the room there is: recut the columns to the new width."""
-        if self._palette is not None and self._column_widths() != self._widths:
+        if self._palette is not None and self._column_widths(self._rows) != self._widths:
             row = self.cursor_row
             keep = self._rows[row].process_id if 0 <= row < len(self._rows) else None
             self._fill(keep, self.row_count)
@@ -116,22 +121,8 @@ class ProcessesTable(DataTable[Text]):
         except Exception:  # an unusual unit: the first resize recuts the columns anyway
             return 0
 
-    def _column_widths(self) -> dict[str, int]:
-        shared = dict(SHARED)
-        while True:
-            gutter = 2 * (len(FIXED) + len(shared)) + 2  # cell padding and the scrollbar
-            room = self._width() - gutter - sum(w for _, w in FIXED.values())
-            drop = [key for key in DROPPED_FIRST if key in shared]
-            if room >= sum(least for _, _, least in shared.values()) or not drop:
-                break
-            del shared[drop[0]]
-        total = sum(share for _, share, _ in shared.values())
-        widths = {
-            key: max(least, int(room * share / total)) for key, (_, share, least) in shared.items()
-        }
-        return {
-            key: widths.get(key) or FIXED[key][1] for key in ORDER if key in widths or key in FIXED
-        }
+    def _column_widths(self, rows: list[RowView]) -> dict[str, int]:
+        return column_widths(rows, self._width())
 
     def _fill(self, keep: str | None, count: int) -> None:
         """Rebuild the rows; the cursor passes through other rows on the way, silently."""
@@ -143,7 +134,7 @@ class ProcessesTable(DataTable[Text]):
         self._announce(self.cursor_row)
 
     def _add_rows(self, keep: str | None, count: int) -> None:
-        self._widths = self._column_widths()
+        self._widths = self._column_widths(self._rows)
         self._lines.clear()
         self.clear(columns=True)
         labels = {key: label for key, (label, *_) in (FIXED | SHARED).items()}
@@ -210,6 +201,40 @@ class ProcessesTable(DataTable[Text]):
 
     def _announce(self, row: int) -> None:
         self.highlighted = self._rows[row].process_id if 0 <= row < len(self._rows) else None
+
+
+def column_widths(rows: list[RowView], width: int) -> dict[str, int]:
+    """Each column's width for `rows` in a table `width` cells wide, in display order.
+
+    Every column gets its least width first (dropping `DROPPED_FIRST` until they fit),
+    then the room left widens them in `WIDENED_FIRST` order, each up to its longest cell.
+    """
+    longest = {
+        key: max([cell_len(label), *(cell_len(_text_of(row, key)) for row in rows)])
+        for key, (label, _) in SHARED.items()
+    }
+    shared = list(SHARED)
+    while True:
+        gutter = 2 * (len(FIXED) + len(shared)) + 2  # cell padding and the scrollbar
+        room = width - gutter - sum(w for _, w in FIXED.values())
+        widths = {key: min(SHARED[key][1], longest[key]) for key in shared}
+        drop = [key for key in DROPPED_FIRST if key in shared]
+        if room >= sum(widths.values()) or not drop:
+            break
+        shared.remove(drop[0])
+    spare = room - sum(widths.values())
+    for key in WIDENED_FIRST:
+        if key in widths and spare > 0:
+            more = min(spare, longest[key] - widths[key])
+            widths[key] += more
+            spare -= more
+    return {key: widths.get(key) or FIXED[key][1] for key in ORDER if key in widths or key in FIXED}
+
+
+def _text_of(row: RowView, key: str) -> str:
+    """What a shared column shows for `row`, as drawn (control characters escaped)."""
+    value = {"company": row.company, "role": row.role, "next": row.next_step, "stage": row.stage}
+    return visible(value[key])
 
 
 def _cut(text: Text, width: int) -> Text:
