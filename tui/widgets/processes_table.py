@@ -1,7 +1,7 @@
 """The processes pane: one row per loop, with its owner badge and signal.
 
-It draws `RowView`s, plain values, so it can list the cached first screen
-before the models and the rules are loaded (see `tui.first_screen`).
+It draws `RowView`s, plain values: the module imports neither pydantic nor the
+models, so the main screen's first frame does not wait for them.
 """
 
 from __future__ import annotations
