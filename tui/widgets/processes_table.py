@@ -48,9 +48,9 @@ KEPT_LINES = 1024
 """Rendered rows kept: a few screens of a long list, scrolled up and down."""
 
 Frame = tuple[Style, PseudoClasses, int, int]
-LineKey = tuple[str, int, bool, bool, Frame]
+LineKey = tuple[str, int, bool, Frame]
 """What a row's line depends on: the loop, its index (zebra stripes), whether the
-cursor or the mouse is on it, and the table's style, state, width and scroll."""
+cursor is on it, and the table's style, state, width and scroll."""
 
 
 class ProcessesTable(DataTable[Text]):
@@ -159,8 +159,9 @@ class ProcessesTable(DataTable[Text]):
 
     # Drawing. `DataTable` keys every row it renders on where the cursor is, so a key
     # that scrolls the list renders every row on screen again, cell by cell. A row
-    # looks the same wherever the cursor is, unless the cursor (or the mouse) is on
-    # it: this keeps rows as drawn by that, and asks the table only for new ones.
+    # looks the same wherever the cursor is, unless the cursor is on it: this keeps
+    # rows as drawn by that, and asks the table only for new ones (and, always, for
+    # the row under the mouse, whose look also depends on how the cursor last moved).
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -180,10 +181,9 @@ class ProcessesTable(DataTable[Text]):
         top = self.header_height if self.show_header else 0
         index = y - top + round(self.scroll_y)
         listed = min(self.row_count, len(self._rows))
-        if self._frame is None or y < top or not 0 <= index < listed:
+        if self._frame is None or y < top or not 0 <= index < listed or index == self.hover_row:
             return super().render_line(y)
-        process_id = self._rows[index].process_id
-        key = (process_id, index, index == self.cursor_row, index == self.hover_row, self._frame)
+        key = (self._rows[index].process_id, index, index == self.cursor_row, self._frame)
         line = self._lines.get(key)
         if line is None:
             line = self._lines[key] = super().render_line(y)
