@@ -49,7 +49,7 @@ class Screen:
         """The loops table's first visible row (the line under its column headings)."""
         lines = self.screen.display
         for index, line in enumerate(lines):
-            if "Company" in line and "Role" in line:
+            if "Company" in line and "Owner" in line:
                 return lines[index + 1].split("││")[0]
         raise RuntimeError("the loops table is not on screen")
 

@@ -8,10 +8,9 @@ thread (opening the file, writing a change, undo, sync, the watcher), so a
 slow disk, a large file or a sync holding the file's lock never freezes a key.
 
 Started on a path (as `loopdeck` does), it opens the file in a worker too,
-after the main screen painted the loops from the cached first screen
-(`tui.first_screen`) when there is one: everything that needs pydantic, the
+after the main screen's first frame: everything that needs pydantic, the
 models or the rules is imported there or in the action that needs it, so the
-first paint waits only for Textual.
+first frame waits only for Textual.
 """
 
 from __future__ import annotations
@@ -33,9 +32,7 @@ from textual.theme import Theme
 from planner import clock
 from planner.text import visible
 from storage.errors import StorageError
-from tui import first_screen
 from tui.commands import LoopdeckCommands
-from tui.first_screen import FirstScreen
 from tui.screens.main import MainScreen
 from tui.theme import DEFAULT_THEME, THEMES
 
@@ -100,7 +97,6 @@ class LoopdeckApp(App[None]):
         *,
         theme: str = DEFAULT_THEME,
         watch_interval: float | None = WATCH_INTERVAL_S,
-        first: FirstScreen | None = None,
     ) -> None:
         super().__init__()
         self.today = today or clock.today()
@@ -115,7 +111,6 @@ class LoopdeckApp(App[None]):
             self.session = Session(source, self.today)
         self.board: Board | None = None
         """The latest board a worker computed; None while the file is opening."""
-        self._first = first
         self.main: MainScreen
         """The main screen, under every other one (made when the app starts)."""
         self._watch_interval = watch_interval
@@ -125,7 +120,7 @@ class LoopdeckApp(App[None]):
             self.theme = theme
 
     def get_default_screen(self) -> MainScreen:
-        self.main = MainScreen(self._first)
+        self.main = MainScreen()
         return self.main
 
     def on_mount(self) -> None:
@@ -288,7 +283,7 @@ def run_app(path: Path, today: dt.date) -> int:
     was imported, comes back on once the file is open (`_loaded`).
     """
     gc.freeze()
-    app = LoopdeckApp(path, today, first=first_screen.load(path, today))
+    app = LoopdeckApp(path, today)
     app.run()
     if app.session is not None:
         app.session.save_cache()  # after the screen is restored: the next start skips parsing

@@ -20,7 +20,6 @@ from storage import conflicts, gitdriver, gitsync
 from storage.conflicts import KeptConflict, Take
 from storage.errors import StorageError
 from storage.repository import Repository
-from tui import first_screen
 from tui.board import BoardRow, build_board, summarize
 from tui.views import Summary
 
@@ -152,8 +151,4 @@ class Session:
             offers=offers,
             index={row.process_id: row for row in rows},
         )
-        version = repo.version
-        if version is not None and repo.read_only is None:
-            views = [row.view for row in rows]
-            first_screen.store(repo.path, version, self.today, board.summary, views)
         return board

@@ -1,9 +1,8 @@
 """What the main screen's header and loop list show, as plain values.
 
-`tui.board` computes these from the models and the rules; `tui.first_screen`
-keeps the last ones on disk. Neither the widgets that draw them nor this module
-import pydantic or the models, so a cached first screen paints before those
-load.
+`tui.board` computes these from the models and the rules. Neither the widgets
+that draw them nor this module import pydantic or the models, so the main
+screen's first frame comes before those load.
 """
 
 from __future__ import annotations

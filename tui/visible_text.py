@@ -18,7 +18,7 @@ from planner.text import visible
 def visible_text(text: Text) -> Text:
     """`text` itself when it has nothing to escape, else a copy with escapes and the same styles."""
     plain = text.plain
-    if visible(plain, keep="\n") is plain:
+    if visible(plain, keep="\n") == plain:  # equal, not the same: a kept newline is a copy
         return text
     edges = sorted({edge for span in text.spans for edge in (span.start, span.end)} - {0})
     result = Text(style=text.style, justify=text.justify, no_wrap=text.no_wrap, end=text.end)

@@ -6,6 +6,7 @@ commit of its own, after looking at the SVGs in `__snapshots__/`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -127,3 +128,20 @@ def test_screen(snap_compare: SnapCompare, demo_db: Path, name: str, size: tuple
 def test_read_only(snap_compare: SnapCompare, demo_db: Path, size: tuple[int, int]) -> None:
     demo_db.write_text("{ not json", encoding="utf-8")
     assert snap_compare(make_app(demo_db), terminal_size=size, run_before=main_screen)
+
+
+LONG_NAMES = {
+    "Quarry Systems": ("Quarry Systems International", "Principal Machine Learning Engineer"),
+    "Saltmarsh AI": ("Saltmarsh Artificial Intelligence", "Staff Applied Scientist, Search"),
+}
+
+
+def test_long_names_at_80(snap_compare: SnapCompare, demo_db: Path) -> None:
+    """At 80 columns the names take the room the other columns leave, cut with an ellipsis."""
+    document = json.loads(demo_db.read_text(encoding="utf-8"))
+    for process in document["processes"].values():
+        process["company"], process["role"] = LONG_NAMES.get(
+            process["company"], (process["company"], process["role"])
+        )
+    demo_db.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    assert snap_compare(make_app(demo_db), terminal_size=(80, 24), run_before=main_screen)

@@ -20,7 +20,6 @@ APP_SIDE = (
     "tui.app",
     "tui.board",
     "tui.commands",
-    "tui.first_screen",
     "tui.insights",
     "tui.screens",
     "tui.session",

@@ -5,7 +5,7 @@ exit code 2 for a malformed command line and 1 for everything else; the data
 file is never written on the way (the repository writes whole transactions or
 nothing). Textual is imported only when the app opens, never for a subcommand;
 and opening the app imports neither pydantic nor the storage layer here, so
-that it can paint a cached first screen before they load (`tui.first_screen`).
+that its first frame comes before they load (the app opens the file in a worker).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ and its workers: the screen asks it to write a change (`app.apply`) and draws
 each `Board` the app hands back (`show_board`). Forms and views are pushed over
 this screen, so its keys are simply not there while they are open.
 
-Like `tui.app`, this module imports neither pydantic nor the models: the cached
-first screen paints before they load; the editing actions import what they need.
+Like `tui.app`, this module imports neither pydantic nor the models: the first
+frame comes before they load; the editing actions import what they need.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
-from tui.first_screen import FirstScreen
 from tui.screens.mail_keys import MailKeys
 from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
 from tui.theme import THEMES, Palette, palette_for
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from tui.widgets.timeline_pane import TimelinePane
 
 FIRST_SCREEN_ROWS = 60
-"""Rows listed in the first frame (cached or loaded): a tall terminal's worth; the rest follow."""
+"""Rows a board lists in its first frame: a tall terminal's worth; the rest follow."""
 LOOP_ACTIONS = frozenset(b.action for b in LOOP_KEYS if not isinstance(b, tuple))
 
 
@@ -51,10 +50,8 @@ class MainScreen(MailKeys):
     show_closed: reactive[bool] = reactive(False)
     filter_text: reactive[str] = reactive("")
 
-    def __init__(self, first: FirstScreen | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.first = first
-        """The cached first screen shown until the board is ready (None: none or a miss)."""
         self.palette: Palette = palette_for(THEMES[0])
         self.detail: tuple[TimelinePane, ContactCards] | None = None
         """The timeline and contact panes, mounted with the first board."""
@@ -80,8 +77,6 @@ class MainScreen(MailKeys):
         table.focus()
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
-        if self.first is not None:
-            self._redraw()
 
     @property
     def board(self) -> Board | None:
@@ -91,7 +86,6 @@ class MainScreen(MailKeys):
         self, board: Board, select: str | None, first: bool, focus: str | None = None
     ) -> None:
         """Draw a board a worker computed, the cursor on `select` when it is listed."""
-        self.first = None
         if self.detail is None:
             self._mount_detail()
         if board.row(select) is not None:
@@ -137,12 +131,6 @@ class MainScreen(MailKeys):
         summary = self.query_one("#summary", SummaryBar)
         summary.palette = self.palette
         table = self.query_one("#processes", ProcessesTable)
-        if self.board is None and self.first is not None:
-            summary.summary = self.first.summary
-            views = [row for row in self.first.rows if not row.closed]
-            table.border_subtitle = self._table_subtitle(len(views))
-            table.show(views, self.palette, keep=None, limit=FIRST_SCREEN_ROWS)
-            return
         if self.board is not None:
             summary.summary = self.board.summary
         rows = self.visible_rows()

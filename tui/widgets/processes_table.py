@@ -1,14 +1,20 @@
 """The processes pane: one row per loop, with its owner badge and signal.
 
-It draws `RowView`s, plain values, so it can list the cached first screen
-before the models and the rules are loaded (see `tui.first_screen`).
+It draws `RowView`s, plain values: the module imports neither pydantic nor the
+models, so the main screen's first frame does not wait for them.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.geometry import Region
 from textual.reactive import var
+from textual.strip import Strip
+from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 
 from planner.signals import Owner
@@ -24,16 +30,27 @@ FIXED = {
 }
 """Columns whose width never changes: a badge, a day count, a signal word, my to-dos' count."""
 SHARED = {
-    "company": ("Company", 0.25, 10),
-    "role": ("Role", 0.25, 10),
-    "next": ("Next step", 0.35, 14),
-    "stage": ("Stage", 0.15, 8),
+    "company": ("Company", 10),
+    "role": ("Role", 10),
+    "next": ("Next step", 14),
+    "stage": ("Stage", 8),
 }
-"""Columns that share the rest of the width, by these fractions, each at least that wide."""
+"""Columns that share the rest of the width, each at least that wide (or as wide as its
+longest cell, when that is less)."""
 ORDER = ("company", "role", "owner", "wait", "signal", "next", "todos", "stage")
 DROPPED_FIRST = ("stage", "role")
 """When the shared columns do not fit at their least widths, these go, in this order:
 the loop pane beside the table says both."""
+WIDENED_FIRST = ("company", "role", "next", "stage")
+"""Room left over goes to the names first, each up to its longest cell, then to the
+next step: a name is never cut while the next step has room it does not need."""
+KEPT_LINES = 1024
+"""Rendered rows kept: a few screens of a long list, scrolled up and down."""
+
+Frame = tuple[Style, PseudoClasses, int, int]
+LineKey = tuple[str, int, bool, Frame]
+"""What a row's line depends on: the loop, its index (zebra stripes), whether the
+cursor is on it, and the table's style, state, width and scroll."""
 
 
 class ProcessesTable(DataTable[Text]):
@@ -52,6 +69,9 @@ class ProcessesTable(DataTable[Text]):
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
         self._filling = False
+        self._lines: LRUCache[LineKey, Strip] = LRUCache(KEPT_LINES)
+        """Rows as drawn, whatever row the cursor is on (see `render_line`)."""
+        self._frame: Frame | None = None
 
     def show(
         self, rows: list[RowView], palette: Palette, keep: str | None, limit: int | None = None
@@ -66,7 +86,7 @@ class ProcessesTable(DataTable[Text]):
             self.row_count
             and palette == self._palette
             and rows[: self.row_count] == self._rows[: self.row_count]
-            and self._column_widths() == self._widths
+            and column_widths(rows, self._width()) == self._widths
         ):
             self._rows = rows
             self._filling = True
@@ -82,7 +102,7 @@ class ProcessesTable(DataTable[Text]):
 
     def on_resize(self) -> None:
         """Names get the room there is: recut the columns to the new width."""
-        if self._palette is not None and self._column_widths() != self._widths:
+        if self._palette is not None and self._column_widths(self._rows) != self._widths:
             row = self.cursor_row
             keep = self._rows[row].process_id if 0 <= row < len(self._rows) else None
             self._fill(keep, self.row_count)
@@ -101,22 +121,8 @@ class ProcessesTable(DataTable[Text]):
         except Exception:  # an unusual unit: the first resize recuts the columns anyway
             return 0
 
-    def _column_widths(self) -> dict[str, int]:
-        shared = dict(SHARED)
-        while True:
-            gutter = 2 * (len(FIXED) + len(shared)) + 2  # cell padding and the scrollbar
-            room = self._width() - gutter - sum(w for _, w in FIXED.values())
-            drop = [key for key in DROPPED_FIRST if key in shared]
-            if room >= sum(least for _, _, least in shared.values()) or not drop:
-                break
-            del shared[drop[0]]
-        total = sum(share for _, share, _ in shared.values())
-        widths = {
-            key: max(least, int(room * share / total)) for key, (_, share, least) in shared.items()
-        }
-        return {
-            key: widths.get(key) or FIXED[key][1] for key in ORDER if key in widths or key in FIXED
-        }
+    def _column_widths(self, rows: list[RowView]) -> dict[str, int]:
+        return column_widths(rows, self._width())
 
     def _fill(self, keep: str | None, count: int) -> None:
         """Rebuild the rows; the cursor passes through other rows on the way, silently."""
@@ -128,7 +134,8 @@ class ProcessesTable(DataTable[Text]):
         self._announce(self.cursor_row)
 
     def _add_rows(self, keep: str | None, count: int) -> None:
-        self._widths = self._column_widths()
+        self._widths = self._column_widths(self._rows)
+        self._lines.clear()
         self.clear(columns=True)
         labels = {key: label for key, (label, *_) in (FIXED | SHARED).items()}
         for key in self._widths:
@@ -150,6 +157,38 @@ class ProcessesTable(DataTable[Text]):
             cells = _cells(row, palette)
             self.add_row(*(_cut(cells[key], widths[key]) for key in widths), key=row.process_id)
 
+    # Drawing. `DataTable` keys every row it renders on where the cursor is, so a key
+    # that scrolls the list renders every row on screen again, cell by cell. A row
+    # looks the same wherever the cursor is, unless the cursor is on it: this keeps
+    # rows as drawn by that, and asks the table only for new ones (and, always, for
+    # the row under the mouse, whose look also depends on how the cursor last moved).
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Look up the table's style and state once per frame, not once per row."""
+        self._frame = (
+            self.rich_style,
+            self.get_pseudo_class_state(),
+            self.size.width,
+            round(self.scroll_x),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        top = self.header_height if self.show_header else 0
+        index = y - top + round(self.scroll_y)
+        listed = min(self.row_count, len(self._rows))
+        if self._frame is None or y < top or not 0 <= index < listed or index == self.hover_row:
+            return super().render_line(y)
+        key = (self._rows[index].process_id, index, index == self.cursor_row, self._frame)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = super().render_line(y)
+        return line
+
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
         if old != new and not self._filling:
@@ -162,6 +201,40 @@ class ProcessesTable(DataTable[Text]):
 
     def _announce(self, row: int) -> None:
         self.highlighted = self._rows[row].process_id if 0 <= row < len(self._rows) else None
+
+
+def column_widths(rows: list[RowView], width: int) -> dict[str, int]:
+    """Each column's width for `rows` in a table `width` cells wide, in display order.
+
+    Every column gets its least width first (dropping `DROPPED_FIRST` until they fit),
+    then the room left widens them in `WIDENED_FIRST` order, each up to its longest cell.
+    """
+    longest = {
+        key: max([cell_len(label), *(cell_len(_text_of(row, key)) for row in rows)])
+        for key, (label, _) in SHARED.items()
+    }
+    shared = list(SHARED)
+    while True:
+        gutter = 2 * (len(FIXED) + len(shared)) + 2  # cell padding and the scrollbar
+        room = width - gutter - sum(w for _, w in FIXED.values())
+        widths = {key: min(SHARED[key][1], longest[key]) for key in shared}
+        drop = [key for key in DROPPED_FIRST if key in shared]
+        if room >= sum(widths.values()) or not drop:
+            break
+        shared.remove(drop[0])
+    spare = room - sum(widths.values())
+    for key in WIDENED_FIRST:
+        if key in widths and spare > 0:
+            more = min(spare, longest[key] - widths[key])
+            widths[key] += more
+            spare -= more
+    return {key: widths.get(key) or FIXED[key][1] for key in ORDER if key in widths or key in FIXED}
+
+
+def _text_of(row: RowView, key: str) -> str:
+    """What a shared column shows for `row`, as drawn (control characters escaped)."""
+    value = {"company": row.company, "role": row.role, "next": row.next_step, "stage": row.stage}
+    return visible(value[key])
 
 
 def _cut(text: Text, width: int) -> Text:

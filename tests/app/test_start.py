@@ -1,0 +1,105 @@
+"""Starting on a path: the first frame before the file is open, then the board.
+
+The app started on a path (as `loopdeck` starts it) draws its frame at once and
+opens the file in a worker. These tests hold the worker at the door
+(`Repository.open` waits for an event) to look at the screen in between.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from apphelp import TODAY, settle, write_demo
+
+from storage import repository
+from storage.repository import Repository
+from tui.app import LoopdeckApp
+from tui.screens import main as main_module
+from tui.widgets.processes_table import ProcessesTable
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def table_ids(app: LoopdeckApp) -> list[str]:
+    table = app.query_one("#processes", ProcessesTable)
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+@pytest.fixture
+def held_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """`Repository.open` waits until the test sets the event."""
+    gate = threading.Event()
+    real_open = repository.Repository.open.__func__  # type: ignore[attr-defined]
+
+    def waiting_open(cls: type[Repository], path: Path, **options: bool) -> Repository:
+        assert gate.wait(10), "the test never let the file open"
+        return real_open(cls, path, **options)
+
+    monkeypatch.setattr(repository.Repository, "open", classmethod(waiting_open))
+    return gate
+
+
+async def test_the_frame_comes_before_the_file_opens_then_the_board_fills_it(
+    tmp_path: Path, held_open: threading.Event
+) -> None:
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(path, TODAY, watch_interval=None)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.sleep(0.3)  # frames come; the worker waits at the door
+        assert app.board is None and app.session is None
+        assert table_ids(app) == []
+        assert "Opening the file" in str(app.query_one("#opening").render())
+        # Editing waits for the file: its keys are not offered yet.
+        assert app.main.check_action("add_loop", ()) is False
+        assert app.main.check_action("undo", ()) is False
+
+        held_open.set()
+        await settle(pilot)
+
+        assert app.board is not None
+        assert table_ids(app) == [row.process_id for row in app.board.rows if not row.closed]
+        assert not app.query("#opening")
+        assert app.query("#timeline") and app.query("#contacts")
+        await pilot.press("a")
+        assert len(app.screen_stack) == 2
+
+
+def test_the_app_module_paints_without_pydantic_the_models_or_storage() -> None:
+    """What the first frame must not wait for, checked in a fresh interpreter."""
+    heavy = ["pydantic", "planner.models", "storage.repository", "tinydb", "tui.session"]
+    probe = f"import sys, tui.cli.main, tui.app; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+async def test_the_first_board_lists_a_screenful_then_appends_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows below the first screenful are appended a frame later, never refilled."""
+    monkeypatch.setattr(main_module, "FIRST_SCREEN_ROWS", 3)
+    fills: list[int] = []
+    real_fill = ProcessesTable._fill
+
+    def counted_fill(table: ProcessesTable, keep: str | None, count: int) -> None:
+        fills.append(count)
+        real_fill(table, keep, count)
+
+    monkeypatch.setattr(ProcessesTable, "_fill", counted_fill)
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(path, TODAY, watch_interval=None)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+
+        assert app.board is not None
+        open_rows = [row.process_id for row in app.board.rows if not row.closed]
+        assert table_ids(app) == open_rows and len(open_rows) > 3
+        assert [count for count in fills if count] == [3]  # appended below, never refilled

@@ -1,0 +1,74 @@
+"""The loops table: its rows drawn as DataTable draws them, its columns cut to the room."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import make_app, settle
+from textual.widgets import DataTable
+
+from planner.signals import Owner, Signal
+from tui.views import RowView
+from tui.widgets.processes_table import column_widths
+
+
+async def test_kept_rows_look_as_the_table_draws_them_after_scrolling_both_ways(
+    demo_db: Path,
+) -> None:
+    """Rows kept from earlier frames carry the cursor and the stripes where they now belong."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 12)) as pilot:  # a few rows: the keys scroll the list
+        await settle(pilot)
+        table = app.main.query_one("#processes", DataTable)
+        scrolled = []
+        for key in ["down"] * 8 + ["up"] * 7:
+            await pilot.press(key)
+            await pilot.pause()
+            scrolled.append(table.scroll_y)
+            for y in range(table.size.height):
+                kept, fresh = table.render_line(y), DataTable.render_line(table, y)
+                assert list(kept) == list(fresh), f"row {y} after {key}"
+        assert max(scrolled) > 0 and scrolled[-1] < max(scrolled)
+
+
+def _row(company: str, role: str, next_step: str = "Waiting for a decision") -> RowView:
+    return RowView(
+        process_id=company,
+        company=company,
+        role=role,
+        stage="Onsite / panel",
+        closed=False,
+        owner=Owner.RECRUITER,
+        overridden=False,
+        waiting_days=3,
+        signal=Signal.OK,
+        next_step=next_step,
+    )
+
+
+def test_names_take_the_room_before_the_next_step() -> None:
+    rows = [_row("Quarry Systems", "Principal ML Engineer", "Schedule the onsite " * 4)]
+
+    widths = column_widths(rows, 72)  # the table's inside at 120 columns
+
+    assert "stage" not in widths and "role" not in widths  # they do not fit at their least
+    assert widths["company"] == len("Quarry Systems")
+    assert widths["next"] >= 14
+
+
+def test_no_column_is_wider_than_its_longest_cell_or_heading() -> None:
+    rows = [_row("Acme", "SRE", "Call Ann")]
+
+    widths = column_widths(rows, 200)
+
+    assert widths["company"] == len("Company") and widths["role"] == len("Role")
+    assert widths["next"] == len("Next step") and widths["stage"] == len("Onsite / panel")
+
+
+def test_at_80_columns_stage_goes_first_and_the_names_share_what_is_left() -> None:
+    rows = [_row("Saltmarsh Artificial Intelligence", "Staff Applied Scientist, Search")]
+
+    widths = column_widths(rows, 78)
+
+    assert list(widths) == ["company", "role", "owner", "wait", "signal", "next", "todos"]
+    assert widths["company"] >= 10 and widths["role"] == 10 and widths["next"] == 14
