@@ -109,13 +109,15 @@ def projection_table(found: list[Projection], today: dt.date) -> RenderableType:
     notes = [
         Text(f"⚠ {visible(p.title)}: {visible(note)}", style="red")
         for p in found
-        if (note := speed_up_note(p)) is not None
+        if (note := speed_up_note(p, today)) is not None
     ]
     return Group(title, table, *([Text(""), *notes] if notes else []))
 
 
 def _deadline(offer: Offer, today: dt.date) -> str:
-    return f"{offer.deadline} ({relative(offer.deadline, today)})" if offer.deadline else "-"
+    if offer.deadline is None:
+        return "-"
+    return f"{day_words(offer.deadline, today)} ({relative(offer.deadline, today)})"
 
 
 def _compared(comparison: Comparison, offer: Offer) -> str:

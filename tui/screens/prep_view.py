@@ -31,6 +31,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.changes.base import Patch
+from planner.dates import day_words
 from planner.models import Loop
 from planner.prep import Decision, PrepSheet, Profile, Question, TalkingPoint
 from planner.text import visible
@@ -63,13 +64,13 @@ class PrepData:
     """Why the file cannot be changed, or None: the edit keys say it instead of opening a form."""
 
 
-def round_ahead(data: PrepData) -> RenderableType:
+def round_ahead(data: PrepData, today: dt.date) -> RenderableType:
     """The round to prepare for, my constraints if it is a recruiter's call, the talking points."""
     sheet = data.sheet
     r = sheet.round
     ahead = "Nothing scheduled" if r is None else r.label
     if r is not None and r.date is not None:
-        ahead += f" on {r.date:%a %Y-%m-%d}"
+        ahead += f" on {day_words(r.date, today)}"
     audience = sheet.audience.label.lower()
     parts: list[RenderableType] = [Text(f"{ahead} — with the {audience}", style="bold"), Text("")]
     if sheet.profile is not None and sheet.profile.lines():
@@ -224,7 +225,7 @@ class PrepScreen(InsightScreen):
             return
         kept = self._highlighted()
         self.data = data
-        self.query_one("#prep-ahead", Static).update(round_ahead(data))
+        self.query_one("#prep-ahead", Static).update(round_ahead(data, self._today))
         self.query_one("#prep-after", Static).update(after_questions(data))
         questions = self.query_one("#prep-questions", OptionList)
         questions.set_options(self._options())

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.dates import day_words
 from planner.models import ContactRole, Loop
 from planner.pacing import Deadline, days_left
 from planner.text import visible
@@ -51,7 +52,7 @@ class ToldPicker(ModalScreen[Deadline | None]):
 
     def _prompt(self, deadline: Deadline) -> Text:
         text = Text(deadline.company, style="bold")
-        text.append(f"  offer deadline {deadline.deadline:%a %Y-%m-%d}")
+        text.append(f"  offer deadline {day_words(deadline.deadline, self._today)}")
         text.append(f" ({days_left(deadline.deadline, self._today)})", style="dim")
         return visible_text(text)
 
