@@ -22,12 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from planner.dates import day_words
 from planner.models import EventKind, Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.ownership import due_signal, next_step
 from planner.pace import observed_pace
 from planner.pacing import Deadline, open_deadlines, reminders, untold
-from planner.projection import Projection, project, speed_up_note
+from planner.projection import Projection, project
 from planner.steps import Signal, Thread, ThreadKind
 
 
@@ -157,8 +158,14 @@ def _mine(
 
 
 def _with_speed_up(what: str, about: str, projection: Projection | None, today: dt.date) -> str:
-    """A pacing to-do's words, and why to hurry when the loop would finish after that deadline."""
-    note = speed_up_note(projection, today) if projection is not None else None
-    if note is None or projection is None or projection.deadline is None:
+    """A pacing to-do's words, and why to hurry when the loop would finish after that deadline.
+
+    The to-do already names the deadline, so only the projected date is added
+    (the offers view and `pace` give the whole `speed_up_note`).
+    """
+    if projection is None or projection.deadline is None:
         return what
-    return f"{what}. {note}" if projection.deadline.process_id == about else what
+    if projection.deadline.process_id != about:
+        return what
+    offer_on = day_words(projection.offer_on, today)
+    return f"{what} and ask them to speed up: an offer here is projected around {offer_on}"

@@ -110,7 +110,7 @@ def test_the_morning_view_shows_every_signal_and_todos_beside_states(
     assert (ThreadKind.PROMISE, Owner.ME, Signal.DUE_TODAY) in by_loop["Larkspur Genomics"]
     assert (ThreadKind.PROMISE, Owner.ME, Signal.OVERDUE) in by_loop["Kestrel Grid"]
     # The words before the speed-up sentence a loop behind a deadline adds.
-    telling = sorted(t.what.partition(". ")[0] for t in found if t.kind == ThreadKind.PACING)
+    telling = sorted(t.what.partition(" and ask")[0] for t in found if t.kind == ThreadKind.PACING)
     assert telling == [
         "Tell Ilse Janssen about the Brightwell Labs deadline (11 days left)",
         "Tell Ilse Janssen about the Tidewater Compute deadline (2 days left)",

@@ -122,8 +122,8 @@ def test_telling_a_recruiter_is_not_ticked_off_by_did(acme: Cli, db_path: Path) 
     assert acme("add", 'Umbrella / Infra rec:"Uma Ray <uma@umbrella.io>" on:-6w').code == 0
     assert acme("offer", "umbrella", "--base", "200k", "--deadline", "+6d").code == 0
     pacing = (
-        "Tell Ann Lee about the Umbrella deadline (6 days left). Offer projected around"
-        " Mon 13 Apr, after the Umbrella deadline on Sun 22 Mar: ask Ann Lee to speed up"
+        "Tell Ann Lee about the Umbrella deadline (6 days left) and ask them to speed up: "
+        "an offer here is projected around Mon 13 Apr"
     )
     assert pacing in todos(acme)
     before = db_path.read_bytes()

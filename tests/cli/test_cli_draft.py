@@ -116,9 +116,8 @@ def test_the_offer_broadcast_drafts_one_message_per_other_active_loop(
         if t["kind"] == "pacing"
     }
     assert pacing == {
-        "Delta": "Tell the recruiter about the Acme deadline (5 days left). Offer projected"
-        " around Mon 13 Apr, after the Acme deadline on Sat 21 Mar: ask the recruiter"
-        " to speed up"
+        "Delta": "Tell the recruiter about the Acme deadline (5 days left) and ask them to "
+        "speed up: an offer here is projected around Mon 13 Apr"
     }
 
 

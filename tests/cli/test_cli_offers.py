@@ -39,13 +39,10 @@ def test_an_offer_with_a_deadline_paces_every_other_loop_until_told(three_loops:
     steps = next_json(cli)
     assert steps["Acme"]["what"] == "Decide on the offer"
     assert steps["Acme"]["due"] == "2026-03-20"
-    behind = " Offer projected around Mon 13 Apr, after the Acme deadline on Fri 20 Mar: ask"
-    assert steps["Beta"]["what"] == (
-        f"Tell Bea Kim about the Acme deadline (4 days left).{behind} Bea Kim to speed up"
-    )
+    behind = " and ask them to speed up: an offer here is projected around Mon 13 Apr"
+    assert steps["Beta"]["what"] == (f"Tell Bea Kim about the Acme deadline (4 days left){behind}")
     assert steps["Gamma"]["what"] == (
-        f"Tell the recruiter about the Acme deadline (4 days left).{behind} the recruiter to"
-        " speed up"
+        f"Tell the recruiter about the Acme deadline (4 days left){behind}"
     )
     assert steps["Beta"]["owner"] == "me"
 

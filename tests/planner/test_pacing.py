@@ -79,7 +79,9 @@ def test_every_other_active_loop_gets_a_todo_of_mine_with_days_left() -> None:
     for pid, company in (("beta", "Beta"), ("gamma", "Gamma")):
         todo = todos[pid]
         # Then the speed-up sentence: the default pace cannot finish in four days.
-        assert todo.what.startswith(f"Tell {company} Rec about the Acme deadline (4 days left). ")
+        assert todo.what.startswith(
+            f"Tell {company} Rec about the Acme deadline (4 days left) and ask them to speed up: "
+        )
         assert (todo.owner, todo.due, todo.since, todo.nudge) == ("me", day(4), day(-2), None)
         assert todo.about_process_id == "acme"
         # The state beside it is untouched: the recruiter still has to schedule.
@@ -147,7 +149,7 @@ def test_an_open_offer_round_with_a_deadline_paces_too() -> None:
     acme = make_loop("acme", "Acme", offer_round)
     found = threads([acme, waiting_loop("beta", "Beta")], TODAY)
     assert pacing(found)["beta"].what.startswith(
-        "Tell Beta Rec about the Acme deadline (1 day left). Offer projected around"
+        "Tell Beta Rec about the Acme deadline (1 day left) and ask them to speed up"
     )
     assert pacing(found)["beta"].signal == Signal.DUE_SOON
     assert by_loop(found)["acme"].what == "Decide on the offer"
