@@ -11,12 +11,14 @@ import datetime as dt
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
+from storage.locations import CONFIG_DIR_VARIABLE
 from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.demo import make_demo_copy
@@ -142,9 +144,12 @@ async def shoot(name: str, script: Script, out: Path) -> Path:
 def main() -> int:
     os.environ["TZ"] = ZONE
     OUT.mkdir(exist_ok=True)
-    for name, script in SHOTS.items():
-        path = asyncio.run(shoot(name, script, OUT))
-        sys.stdout.write(f"wrote {path.relative_to(OUT.parent)}\n")
+    with tempfile.TemporaryDirectory() as config:
+        # The user's theme, keymap and last loop stay out of the pictures (and untouched).
+        os.environ[CONFIG_DIR_VARIABLE] = config
+        for name, script in SHOTS.items():
+            path = asyncio.run(shoot(name, script, OUT))
+            sys.stdout.write(f"wrote {path.relative_to(OUT.parent)}\n")
     return 0
 
 

@@ -281,7 +281,7 @@ async def test_a_file_damaged_while_the_view_is_open_opens_no_form(demo_db: Path
 
 async def test_help_lists_the_prep_keys_under_their_view(demo_db: Path) -> None:
     app = make_app(demo_db)
-    async with app.run_test(size=(120, 60)) as pilot:
+    async with app.run_test(size=(120, 90)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
