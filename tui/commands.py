@@ -33,8 +33,8 @@ ACTIONS = (
         "told",
         "Log that this loop's recruiter heard about another offer deadline",
     ),
-    ("Offers side by side", "offers", "Open offers with their totals"),
-    ("Funnel", "funnel", "Pass-through and reply times"),
+    ("Show the offers side by side", "offers", "Open offers with their totals"),
+    ("Show the funnel", "funnel", "Pass-through and reply times"),
     ("Export the loops as CSV", "export('csv')", "One row per loop, into the current folder"),
     (
         "Export a calendar (ICS)",
