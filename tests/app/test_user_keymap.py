@@ -8,8 +8,10 @@ from apphelp import make_app, settle
 from textual.message import Message
 from textual.notifications import Notify
 
+from storage.keymap_file import read_keymap
 from tui.screens.conflicts_view import ConflictsScreen
 from tui.screens.quick_line import QuickLineScreen
+from tui.user_keymap import unknown_ids
 from tui.widgets.processes_table import ProcessesTable
 
 
@@ -89,3 +91,16 @@ async def test_a_value_that_is_not_keys_is_refused_in_one_sentence(
         await settle(pilot)
     assert len(said.notes) == 1
     assert 'add-round should be keys in quotes, like add-round = "ctrl+r"' in said.notes[0][1]
+
+
+def test_the_readme_example_names_only_ids_the_app_has(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Your own keys") :]
+    example = section[
+        section.index("```toml\n") + 8 : section.index("```", section.index("```toml") + 7)
+    ]
+    path = tmp_path / "keymap.toml"
+    path.write_text(example, encoding="utf-8")
+    keymap = read_keymap(path)
+    assert keymap["list-down"] == "j,ctrl+n" and keymap["list-up"] == "k,ctrl+u"
+    assert unknown_ids(keymap) == []
