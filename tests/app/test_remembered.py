@@ -17,9 +17,10 @@ async def test_theme_and_selected_loop_come_back_at_the_next_start(
     before = demo_db.read_bytes()
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        pid = await open_on(pilot, "Orchard Vector")
+        await settle(pilot)
         app.theme = "nord"
         await pilot.pause()
+        pid = await open_on(pilot, "Orchard Vector")  # after the theme: kept when quitting
         await pilot.press("q")
     assert demo_db.read_bytes() == before
     saved = json.loads((private_config / "remembered.json").read_text(encoding="utf-8"))
