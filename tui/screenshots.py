@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -122,6 +121,9 @@ SHOTS: dict[str, Script] = {
 async def shoot(name: str, script: Script, out: Path) -> Path:
     """Run `script` on a fresh demo copy and save what the screen shows as `out/name.svg`."""
     data = make_demo_copy(DAY)
+    # A config folder of the shot's own: the user's theme, keymap and last loop stay out of
+    # the picture (and untouched), and no shot starts on the loop the one before selected.
+    os.environ[CONFIG_DIR_VARIABLE] = str(data.parent / "config")
     try:
         app = LoopdeckApp(Repository.open(data), DAY, watch_interval=None)
         async with app.run_test(size=SIZE) as pilot:
@@ -144,12 +146,9 @@ async def shoot(name: str, script: Script, out: Path) -> Path:
 def main() -> int:
     os.environ["TZ"] = ZONE
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as config:
-        # The user's theme, keymap and last loop stay out of the pictures (and untouched).
-        os.environ[CONFIG_DIR_VARIABLE] = config
-        for name, script in SHOTS.items():
-            path = asyncio.run(shoot(name, script, OUT))
-            sys.stdout.write(f"wrote {path.relative_to(OUT.parent)}\n")
+    for name, script in SHOTS.items():
+        path = asyncio.run(shoot(name, script, OUT))
+        sys.stdout.write(f"wrote {path.relative_to(OUT.parent)}\n")
     return 0
 
 
