@@ -26,6 +26,8 @@ ACTIONS = (
     ("Record or edit the offer", "offer", "The selected loop's offer and its deadline"),
     ("Close the loop", "close_loop", "With a reason and who made the call"),
     ("Tick off a promise", "did", "An open promise of mine in the selected loop is done"),
+    ("Draft a message", "draft", "The message the selected loop calls for: copy it, mark it sent"),
+    ("Intake an invite or a mail", "intake", "Paste an invite or a mail (or a file's path)"),
     ("Next steps by owner", "next_steps", "Recruiter, hiring manager and my own steps"),
     ("Prep for the next round", "prep", "Questions, talking points, how they decide"),
     (

@@ -15,9 +15,11 @@ def binding_ids() -> set[str]:
     """Every id a keymap can name: the bindings of the app, its screens and widgets."""
     from tui.app import LoopdeckApp
     from tui.screens.conflicts_view import ConflictsScreen
+    from tui.screens.draft_screen import DraftScreen
     from tui.screens.form import FormScreen
     from tui.screens.help import HelpScreen
     from tui.screens.insight import InsightScreen
+    from tui.screens.intake_box import IntakeBox
     from tui.screens.main import MainScreen
     from tui.screens.next_steps import NextStepsScreen
     from tui.screens.prep_view import PrepScreen
@@ -34,9 +36,11 @@ def binding_ids() -> set[str]:
         LoopdeckApp,
         MainScreen,
         ConflictsScreen,
+        DraftScreen,
         FormScreen,
         HelpScreen,
         InsightScreen,
+        IntakeBox,
         NextStepsScreen,
         PrepScreen,
         PromisePicker,

@@ -15,6 +15,7 @@ from tui.screens.contact_form import ContactForm
 from tui.screens.done_form import DoneForm
 from tui.screens.funnel_view import FunnelScreen
 from tui.screens.help import HelpScreen, key_sections
+from tui.screens.intake_box import IntakeBox
 from tui.screens.log_form import LogForm
 from tui.screens.main import MainScreen
 from tui.screens.offer_form import OfferForm
@@ -50,6 +51,7 @@ def test_every_loop_and_view_key_has_a_palette_command() -> None:
         ("Record or edit the offer", OfferForm),
         ("Close the loop", CloseForm),
         ("Show the funnel", FunnelScreen),
+        ("Intake an invite or a mail", IntakeBox),
     ],
 )
 async def test_a_palette_command_opens_what_its_key_opens(
