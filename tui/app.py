@@ -32,7 +32,10 @@ from textual.theme import Theme
 from planner import clock
 from planner.text import visible
 from storage.errors import StorageError
+from storage.keymap_file import KeymapError, read_keymap
+from storage.remembered import Remembered, load_remembered, save_remembered
 from tui.commands import LoopdeckCommands
+from tui.ordered_keys import OrderedKeysApp
 from tui.screens.main import MainScreen
 from tui.theme import DEFAULT_THEME, THEMES
 
@@ -49,7 +52,7 @@ WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 
 
-class LoopdeckApp(App[None]):
+class LoopdeckApp(OrderedKeysApp):
     """One data file, opened through a `Repository` (tests pass one on a temp file)."""
 
     CSS_PATH = "app.tcss"
@@ -95,7 +98,7 @@ class LoopdeckApp(App[None]):
         source: Repository | Path,
         today: dt.date | None = None,
         *,
-        theme: str = DEFAULT_THEME,
+        theme: str | None = None,
         watch_interval: float | None = WATCH_INTERVAL_S,
     ) -> None:
         super().__init__()
@@ -116,8 +119,21 @@ class LoopdeckApp(App[None]):
         self._watch_interval = watch_interval
         for known in THEMES:
             self.register_theme(known)
-        if theme != DEFAULT_THEME:
+        self._remembered = load_remembered()
+        """The theme and loop of the last run (the user's config folder); kept up to date."""
+        if theme is None and self._remembered.theme in self.available_themes:
+            theme = self._remembered.theme
+        if theme is not None and theme != DEFAULT_THEME:
             self.theme = theme
+        self._keymap_problem: str | None = None
+        """Why the user's keymap file was not used: said once the app is on screen."""
+        try:
+            self._user_keymap = read_keymap()
+        except KeymapError as error:
+            self._keymap_problem = str(error)
+            self._user_keymap = {}
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen()
@@ -126,6 +142,20 @@ class LoopdeckApp(App[None]):
     def on_mount(self) -> None:
         """Importing and reading in a worker, after the first frame: it must not delay it."""
         self.call_after_refresh(self._load)
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.remember())
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="error", timeout=10)
+
+    def on_unmount(self) -> None:
+        self.remember()
+
+    def remember(self) -> None:
+        """Keep the theme and the selected loop for the next start, when they changed."""
+        loop = self.main.selected_id if self.board is not None else self._remembered.loop
+        state = Remembered(theme=self.theme, loop=loop)
+        if state != self._remembered:
+            save_remembered(state)
+            self._remembered = state
 
     def _loaded(self) -> None:
         """The board is on screen: now the driver check and the disk watcher may start."""
@@ -134,8 +164,21 @@ class LoopdeckApp(App[None]):
         gc.freeze()
         gc.enable()  # see run_app
         self._check_driver()
+        self._check_keymap()
         if self._watch_interval:
             self.set_interval(self._watch_interval, self._check_disk)
+
+    def _check_keymap(self) -> None:
+        """A keymap id that no key has would rebind nothing: say which, once."""
+        from tui.user_keymap import unknown_ids
+
+        if unknown := unknown_ids(self._user_keymap):
+            names = ", ".join(unknown)
+            self.notify(
+                f"keymap.toml: no key has the id {names} (help lists the ids); the rest apply",
+                severity="warning",
+                timeout=10,
+            )
 
     def session_now(self) -> Session:
         """The open file's session; only keys that wait for the board (or their workers) ask."""
@@ -163,7 +206,7 @@ class LoopdeckApp(App[None]):
         except Exception as error:  # a bad file opens read-only: this is a bug, say so
             self.post_message(self.WriteFailed(f"Could not open the file: {error}"))
             raise
-        self.post_message(self.BoardReady(board, first=True))
+        self.post_message(self.BoardReady(board, first=True, select=self._remembered.loop))
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _check_disk(self) -> None:

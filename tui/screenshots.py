@@ -17,6 +17,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
+from storage.locations import CONFIG_DIR_VARIABLE
 from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.demo import make_demo_copy
@@ -120,6 +121,9 @@ SHOTS: dict[str, Script] = {
 async def shoot(name: str, script: Script, out: Path) -> Path:
     """Run `script` on a fresh demo copy and save what the screen shows as `out/name.svg`."""
     data = make_demo_copy(DAY)
+    # A config folder of the shot's own: the user's theme, keymap and last loop stay out of
+    # the picture (and untouched), and no shot starts on the loop the one before selected.
+    os.environ[CONFIG_DIR_VARIABLE] = str(data.parent / "config")
     try:
         app = LoopdeckApp(Repository.open(data), DAY, watch_interval=None)
         async with app.run_test(size=SIZE) as pilot:

@@ -66,7 +66,7 @@ async def answer(pilot: Pilot[None]) -> None:
 
 
 async def point(pilot: Pilot[None]) -> None:
-    await on_loop(pilot, "Kestrel Grid", "p", "t")
+    await on_loop(pilot, "Kestrel Grid", "p", "t", "tab")  # from the audience to the point
     await type_text(pilot, "Cut p99 from 80 to 20 ms")
     await steady(pilot)
 

@@ -88,7 +88,7 @@ async def test_conflicts_open_while_a_sync_holds_the_lock(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         thread = hold_the_lock(app, gate)
-        assert await timed_press(pilot, "k") < ANSWER_S
+        assert await timed_press(pilot, "K") < ANSWER_S
         assert isinstance(app.screen, ConflictsScreen)
         assert "Reading the file" in screen_text(app)
         gate.set()

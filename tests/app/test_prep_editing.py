@@ -147,7 +147,7 @@ async def test_a_talking_point_for_either_audience_is_stored_and_shown(demo_db: 
         pid = await open_prep(pilot, BARE)
         await pilot.press("t")
         assert app.screen.query_one("#field-audience", Select).value == "recruiter"
-        await pilot.press(*"Shipped ranking v2")
+        await pilot.press("tab", *"Shipped ranking v2")  # the form opens on the audience
         await save(pilot)
         await pilot.press("t")
         app.screen.query_one("#field-audience", Select).value = "hiring_manager"
@@ -281,7 +281,7 @@ async def test_a_file_damaged_while_the_view_is_open_opens_no_form(demo_db: Path
 
 async def test_help_lists_the_prep_keys_under_their_view(demo_db: Path) -> None:
     app = make_app(demo_db)
-    async with app.run_test(size=(120, 60)) as pilot:
+    async with app.run_test(size=(120, 90)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

@@ -80,7 +80,7 @@ async def test_a_kept_conflict_is_restored_from_the_app_and_undo_brings_it_back(
     app = app_on(laptop)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("k")
+        await pilot.press("K")
         await pilot.pause()
         assert isinstance(app.screen, ConflictsScreen)
         await pilot.press("enter")

@@ -1,4 +1,4 @@
-"""Kept conflicts (`k`): the values a sync merge overwrote, to take back or let go.
+"""Kept conflicts (`K`): the values a sync merge overwrote, to take back or let go.
 
 A merge never asks the user mid-sync; it keeps the newest value and parks the
 other. This screen is where the user judges them: Enter takes the other value,
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from storage.conflicts import KeptConflict, stamp_time
 from tui.visible_text import visible_text
+from tui.widgets.list_keys import ItemList
 
 Take = Literal["other", "current"]
 Choice = tuple[int, Take]
@@ -38,7 +39,7 @@ class ConflictsScreen(ModalScreen[Choice | None]):
     """Dismisses with (conflict number, side to take), or None on Escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,k", "close", "Back", tooltip="Back to the loops", id="conflicts-back"),
+        Binding("escape,K", "close", "Back", tooltip="Back to the loops", id="conflicts-back"),
         Binding(
             "c", "keep_current", "Keep current", tooltip="Keep today's value", id="conflicts-keep"
         ),
@@ -66,7 +67,7 @@ class ConflictsScreen(ModalScreen[Choice | None]):
                 yield Static("No kept conflicts: every sync merged cleanly.")
             else:
                 yield Label(f"Kept conflicts ({len(self._conflicts)})", classes="dialog-title")
-                yield OptionList(
+                yield ItemList(
                     *[Option(self._prompt(c), id=str(c.number)) for c in self._conflicts],
                     id="conflict-list",
                 )

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from tui.widgets.loop_pane import LoopPane
 
 
+NO_LOOP = "Select a loop first (add one with a)."
+"""What a key about the selected loop says when no loop is selected."""
+
+
 class EditKeys(Screen[None]):
     """The editing actions of a screen that has a selected loop (`MainScreen`)."""
 
@@ -51,7 +55,7 @@ class EditKeys(Screen[None]):
             return None
         row = self.selected_row()
         if row is None:
-            self.notify("Select a loop first (add one with a).", severity="warning")
+            self.notify(NO_LOOP, severity="warning")
             return None
         return row.loop
 

@@ -45,6 +45,25 @@ class FormScreen(ModalScreen[Patch | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Check the values and save", id="form-save"),
+        # Before the focused field sees them: in a burst, the next letters go to the next field.
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next field",
+            show=False,
+            priority=True,
+            tooltip="Move to the next field",
+            id="form-next-field",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            tooltip="Move to the previous field",
+            id="form-previous-field",
+        ),
     ]
 
     def __init__(self, title: str) -> None:

@@ -49,12 +49,19 @@ def key_sections(app: App[None]) -> list[Section]:
     from tui.screens.main import MainScreen
     from tui.screens.next_steps import NextStepsScreen
     from tui.screens.prep_view import PrepScreen
+    from tui.widgets.list_keys import ItemList
     from tui.widgets.loop_pane import LoopPane
     from tui.widgets.timeline_pane import TimelinePane
 
+    list_ids = {b.id for b in ItemList.BINDINGS if isinstance(b, Binding)}
+    pane_keys = [b for b in LoopPane.BINDINGS if not isinstance(b, Binding) or b.id not in list_ids]
     sections = [
         ("", [*MainScreen.BINDINGS, *type(app).BINDINGS]),
-        ("On an item of the timeline or the contacts (Tab)", LoopPane.BINDINGS),
+        (
+            "In every list: the loops, a pane's items, questions, pickers, next steps",
+            ItemList.BINDINGS,
+        ),
+        ("On an item of the timeline or the contacts (Tab)", pane_keys),
         ("On a round in the timeline", TimelinePane.BINDINGS),
         ("In the prep view (p)", PrepScreen.BINDINGS),
         ("On the next steps (n)", NextStepsScreen.BINDINGS),
@@ -98,7 +105,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Label("Signals", classes="help-heading")
                 yield Static(self._legend(), id="legend")
                 yield Static(Text(GRAMMAR), id="grammar")
-            yield Label("Esc closes · ctrl+p opens the command palette", classes="dialog-hint")
+            yield Label(
+                "Esc closes · ctrl+p palette · the last column: ids for keymap.toml",
+                classes="dialog-hint",
+            )
 
     def _legend(self) -> Table:
         palette = palette_for(self.app.current_theme)
@@ -119,6 +129,7 @@ def _table(rows: list[tuple[str, Binding]], key_width: int, desc_width: int) -> 
     table.add_column(style="bold", no_wrap=True, min_width=key_width)
     table.add_column(no_wrap=True, min_width=desc_width)
     table.add_column()
+    table.add_column(no_wrap=True, style="dim italic")
     for keys, binding in rows:
-        table.add_row(keys, binding.description, Text(binding.tooltip, style="dim"))
+        table.add_row(keys, binding.description, Text(binding.tooltip, style="dim"), binding.id)
     return table

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
+from tui.screens.edit_keys import NO_LOOP
 from tui.screens.mail_keys import MailKeys
 from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
 from tui.theme import THEMES, Palette, palette_for
@@ -205,6 +206,20 @@ class MainScreen(MailKeys):
             return None
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        """A key about the selected loop, pressed with none selected, says so: the footer
+        greys it out, but a key that does nothing at all looks broken."""
+        active = self.active_bindings.get(event.key)
+        if active is not None and not active.enabled and active.binding.action in LOOP_ACTIONS:
+            self.notify(NO_LOOP, severity="warning")
+
+    async def run_command(self, action: str) -> None:
+        """Run a key's action from the command palette, saying why when it is not possible."""
+        if self.board is not None and action in LOOP_ACTIONS and self.selected_row() is None:
+            self.notify(NO_LOOP, severity="warning")
+            return
+        await self.app.run_action(action, self)
+
     # The keys that do not change the file.
 
     def action_next_steps(self) -> None:
@@ -218,7 +233,9 @@ class MainScreen(MailKeys):
         from tui import insights
 
         row = self.selected_row()
-        if row is not None:
+        if row is None:
+            self.notify(NO_LOOP, severity="warning")
+        else:
             self.app.push_screen(insights.prep_screen(self.loopdeck, row.loop))
 
     def action_offers(self) -> None:
@@ -232,6 +249,18 @@ class MainScreen(MailKeys):
 
         if self.board is not None:
             self.app.push_screen(insights.funnel_screen(self.board))
+
+    def action_export(self, fmt: str) -> None:
+        """Every loop as `loopdeck export --format FMT` writes it, into the current folder."""
+        from pathlib import Path
+
+        from tui.exporting import export_into
+
+        folder, today = Path.cwd(), self.loopdeck.today
+        self.loopdeck.read(
+            lambda session: export_into(session, fmt, folder, today),
+            lambda said: self.notify(said, timeout=6),
+        )
 
     def _jump(self, process_id: str | None) -> None:
         if process_id is not None:

@@ -109,7 +109,7 @@ SCREEN_KEYS: list[BindingType] = [
         "S", "sync", "Sync", show=False, tooltip="Commit, pull and push through git", id="sync"
     ),
     Binding(
-        "k",
+        "K",
         "conflicts",
         "Conflicts",
         show=False,

@@ -26,6 +26,7 @@ from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
 from tui.visible_text import visible_text
 from tui.widgets.labels import short_date
+from tui.widgets.list_keys import ItemList
 
 COLUMNS = (Owner.RECRUITER, Owner.HIRING_MANAGER, Owner.ME)
 
@@ -39,6 +40,15 @@ class NextStepsScreen(Screen[str | None]):
             "left", "column(-1)", "Left", show=False, tooltip="Previous column", id="steps-left"
         ),
         Binding("right", "column(1)", "Right", show=False, tooltip="Next column", id="steps-right"),
+        Binding("tab", "column(1)", "Column", show=False, tooltip="Next column", id="steps-tab"),
+        Binding(
+            "shift+tab",
+            "column(-1)",
+            "Column back",
+            show=False,
+            tooltip="Previous column",
+            id="steps-shift-tab",
+        ),
         Binding(
             "D",
             "did",
@@ -95,7 +105,7 @@ class NextStepsScreen(Screen[str | None]):
                     options: list[Option | None] = []
                     for key, (row, thread) in mine:
                         options += [Option(self._prompt(row, thread), id=key), None]
-                    yield OptionList(*options[:-1], id=f"steps-{owner.value}")
+                    yield ItemList(*options[:-1], id=f"steps-{owner.value}")
         yield Footer()
 
     def _prompt(self, row: BoardRow, step: Thread) -> Text:

@@ -2,7 +2,8 @@
 
 The recruiter wants short, outcome-focused points; the hiring manager wants
 metrics and trade-offs (`planner.prep`). The audience starts at the one the
-next round is with, since that is usually what is being prepared.
+next round is with, since that is usually what is being prepared. The form
+opens on its first field, as every form does: Tab then leads to the point.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ PLACEHOLDERS = {
 
 class PointForm(FormScreen):
     """One point: for whom, and what to say; refused when empty."""
-
-    AUTO_FOCUS = "#field-text"  # the audience is usually right already
 
     def __init__(self, loop: Loop, today: dt.date, audience: Audience) -> None:
         super().__init__(f"A talking point for {loop.process.title}")

@@ -42,6 +42,7 @@ from tui.screens.point_form import PointForm
 from tui.screens.profile_form import ProfileForm
 from tui.screens.question_forms import AnswerForm, QuestionForm
 from tui.visible_text import visible_parts
+from tui.widgets.list_keys import ItemList
 
 KEYS_HINT = "a ask · Enter asked + answer · t point · d decision · c constraints"
 
@@ -178,7 +179,7 @@ class PrepScreen(InsightScreen):
         yield Label(self._title, classes="insight-title")
         with VerticalScroll(classes="insight-body"):
             yield Static(Text(LOADING, style="dim"), classes="insight", id="prep-ahead")
-            yield OptionList(id="prep-questions", compact=True)
+            yield ItemList(id="prep-questions", compact=True)
             yield Static(classes="insight", id="prep-after")
         yield Footer()
 

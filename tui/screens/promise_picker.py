@@ -22,6 +22,7 @@ from planner.models import Event, Loop
 from planner.text import visible
 from tui.visible_text import visible_text
 from tui.widgets.labels import short_date
+from tui.widgets.list_keys import ItemList
 
 
 class PromisePicker(ModalScreen[Event | None]):
@@ -39,7 +40,7 @@ class PromisePicker(ModalScreen[Event | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="told"):
             yield Label(self._title, classes="dialog-title")
-            yield OptionList(*[Option(self._prompt(e)) for e in self._promises], id="did-list")
+            yield ItemList(*[Option(self._prompt(e)) for e in self._promises], id="did-list")
             yield Static("Enter ticks it off · Esc cancels", classes="dialog-hint")
 
     def _prompt(self, promise: Event) -> Text:

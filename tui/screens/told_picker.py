@@ -24,6 +24,7 @@ from planner.models import ContactRole, Loop
 from planner.pacing import Deadline, days_left
 from planner.text import visible
 from tui.visible_text import visible_text
+from tui.widgets.list_keys import ItemList
 
 
 class ToldPicker(ModalScreen[Deadline | None]):
@@ -44,7 +45,7 @@ class ToldPicker(ModalScreen[Deadline | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="told"):
             yield Label(self._title, classes="dialog-title")
-            yield OptionList(
+            yield ItemList(
                 *[Option(self._prompt(d), id=d.process_id) for d in self._deadlines],
                 id="told-list",
             )

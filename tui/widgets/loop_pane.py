@@ -7,7 +7,8 @@ last, each with the rows already drawn, so moving the cursor back to a loop,
 or on to one prepared after the last frame, only paints; a page is kept while
 its row (a new board makes new rows), palette and day are the same.
 
-Focused (Tab), the pane has an item cursor: up and down walk the items, and a
+Focused (Tab), the pane has an item cursor: up and down (j, k) walk the items, g and G
+(Home, End) go to the first and the last, and a
 key on an item posts `ItemChosen` for the screen to open a form or ask to
 confirm. The cursor is a style laid over the rows of its item when they are
 drawn, so a cursor move repaints two items and renders nothing.
@@ -32,6 +33,7 @@ from planner.models import Contact, Event, Loop, Round
 from tui.board import BoardRow
 from tui.theme import Palette
 from tui.visible_text import visible_text
+from tui.widgets.list_keys import list_keys
 from tui.widgets.pane_text import Page, PaneText
 
 KEPT_PAGES = 64
@@ -74,6 +76,7 @@ class LoopPane(PaneText):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False, tooltip="The item above", id="item-up"),
         Binding("down", "cursor(1)", "Down", show=False, tooltip="The item below", id="item-down"),
+        *list_keys(down="cursor(1)", up="cursor(-1)", first="first_item", last="last_item"),
         Binding(
             "enter",
             "choose('edit')",
@@ -222,6 +225,16 @@ class LoopPane(PaneText):
                 self.scroll_end(animate=False)
             return
         self._move_cursor(target)
+
+    def action_first_item(self) -> None:
+        if self._items:
+            self._move_cursor(0)
+        self.scroll_home(animate=False)
+
+    def action_last_item(self) -> None:
+        if self._items:
+            self._move_cursor(len(self._items) - 1)
+        self.scroll_end(animate=False)
 
     def action_choose(self, verb: Verb) -> None:
         record, shown = self.item, self._shown

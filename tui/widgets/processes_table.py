@@ -6,9 +6,12 @@ models, so the main screen's first frame does not wait for them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.geometry import Region
@@ -21,6 +24,7 @@ from planner.signals import Owner
 from planner.text import visible
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 from tui.views import RowView
+from tui.widgets.list_keys import list_keys
 
 FIXED = {
     "owner": ("Owner", 6),
@@ -55,6 +59,8 @@ cursor is on it, and the table's style, state, width and scroll."""
 
 class ProcessesTable(DataTable[Text]):
     """Lists loops in the order given and says which one the cursor is on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_keys(first="scroll_top", last="scroll_bottom")
 
     highlighted: var[str | None] = var(None, always_update=True)
     """The loop under the cursor (None when the list is empty), set in the same

@@ -72,7 +72,7 @@ def _render(row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
         kept = "value" if row.conflicts == 1 else "values"
         sheet.add(
             Text(
-                f"⚠ {row.conflicts} {kept} overwritten by a sync, kept for review: k",
+                f"⚠ {row.conflicts} {kept} overwritten by a sync, kept for review: K",
                 style=palette.signal[Signal.OVERDUE],
             )
         )
