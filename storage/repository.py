@@ -139,8 +139,8 @@ class Repository:
         process = self._models["processes"].get(process_id)
         if not isinstance(process, Process):
             raise NotFoundError(f"no loop with id {process_id[:8]}")
-        if process.status == ProcessStatus.CLOSED:
-            self._load_closed()
+        if self._closed_out and process.status == ProcessStatus.CLOSED:
+            self._load_children(frozenset({process_id}))
         return Loop.model_construct(
             process=process,
             rounds=self._children(Round, process_id),
@@ -172,8 +172,11 @@ class Repository:
     def records(self, model: type[RecordT], process_id: str | None = None) -> list[RecordT]:
         """Live records of one kind (offers, questions, ...): one loop's, or every loop's."""
         table = codec.TABLE_OF[model]
-        if table in codec.LOOP_TABLES and (process_id is None or self._is_closed(process_id)):
-            self._load_closed()
+        if table in codec.LOOP_TABLES and self._closed_out:
+            if process_id is None:
+                self._load_closed()
+            elif self._is_closed(process_id):
+                self._load_children(frozenset({process_id}))
         found = self._models[table].values()
         return [
             m
@@ -492,6 +495,8 @@ class Repository:
 
     def _load_children(self, process_ids: frozenset[str]) -> None:
         """Add the models of these loops' rounds, contacts and log (those not built yet).
+
+        One closed loop asked for by id builds its own records alone.
 
         Each table is swapped in whole, as `_refresh_models` does.
         """

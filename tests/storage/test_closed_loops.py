@@ -68,6 +68,19 @@ def test_every_read_of_a_closed_loop_finds_its_records(db_path: Path) -> None:
     assert [r.process_id for r in rounds] == [closed_id]
 
 
+def test_one_closed_loop_asked_for_by_id_builds_its_records_alone(db_path: Path) -> None:
+    open_id, closed_id = archive(db_path)
+    other = add_loop(db_path, "Cobalt").id
+    close(db_path, other)
+    repo = Repository.open(db_path)
+
+    assert len(repo.loop(closed_id).events) == 2
+
+    built = {m.process_id for m in repo._models["events"].values()}  # type: ignore[attr-defined]
+    assert built == {open_id, closed_id}
+    assert [len(loop.events) for loop in repo.loops(include_closed=True)] == [1, 2, 1]
+
+
 def test_a_lazy_load_hands_out_what_a_full_load_does(db_path: Path) -> None:
     archive(db_path)
     lazy = Repository.open(db_path)
