@@ -47,8 +47,8 @@ class CachedModels:
     settings: Settings
     conflict_counts: dict[str, int] | None
     """None until asked for: a command that writes never needs them."""
-    closed_out: bool = False
-    """The rounds, contacts and log of closed loops are not among `models` (see `Repository`)."""
+    closed_out: frozenset[str] = frozenset()
+    """The tables whose records of closed loops are not among `models` (see `Repository`)."""
 
 
 def cache_path(data_path: Path) -> Path:
@@ -92,7 +92,9 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
         return None
     if not isinstance(settings, Settings) or models.keys() != codec.MODEL_OF.keys():
         return None
-    return CachedModels(models, settings, counts, closed_out is True)
+    if not isinstance(closed_out, frozenset) or not closed_out <= set(codec.LOOP_TABLES):
+        return None
+    return CachedModels(models, settings, counts, closed_out)
 
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:

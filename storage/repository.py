@@ -73,8 +73,8 @@ class Repository:
         # cache then never builds a pydantic validator at all.
         self._settings = Settings.model_construct()
         self._counts: dict[str, int] | None = None
-        self._closed_out = False
-        """Whether the rounds, contacts and log of closed loops are left out of `_models`.
+        self._closed_out: frozenset[str] = frozenset()
+        """Tables (of `codec.LOOP_TABLES`) whose records of closed loops are not in `_models`.
 
         Most of an archive is closed loops, which a command about open loops
         never reads: their models are built on first need (`_load_children`).
@@ -103,11 +103,21 @@ class Repository:
     def loops(self, include_closed: bool = False) -> list[Loop]:
         """Every live loop with its rounds, contacts and log, ordered by title."""
         with paused_gc():
-            return self._loops(include_closed)
+            return self._loops(include_closed, codec.LOOP_TABLES)
 
-    def _loops(self, include_closed: bool) -> list[Loop]:
+    def loops_for_pace(self) -> list[Loop]:
+        """Every live loop as the pace from history reads it: open loops whole, closed ones
+        with their process and rounds, and no more of their contacts and log than built.
+
+        `planner.pace.observed_pace` reads processes and rounds alone, and the log
+        of an archive's closed loops is most of the file: `next` builds none of it.
+        """
+        with paused_gc():
+            return self._loops(True, ("rounds",))
+
+    def _loops(self, include_closed: bool, closed_tables: tuple[str, ...]) -> list[Loop]:
         if include_closed:
-            self._load_closed()
+            self._load_closed(closed_tables)
         processes = [
             process
             for process in self._processes()
@@ -172,9 +182,9 @@ class Repository:
     def records(self, model: type[RecordT], process_id: str | None = None) -> list[RecordT]:
         """Live records of one kind (offers, questions, ...): one loop's, or every loop's."""
         table = codec.TABLE_OF[model]
-        if table in codec.LOOP_TABLES and self._closed_out:
+        if table in self._closed_out:
             if process_id is None:
-                self._load_closed()
+                self._load_closed((table,))
             elif self._is_closed(process_id):
                 self._load_children(frozenset({process_id}))
         found = self._models[table].values()
@@ -480,20 +490,24 @@ class Repository:
                     if model.process_id not in closed  # type: ignore[attr-defined]
                 }
         settings = codec.settings_from(document, name)
-        return modelcache.CachedModels(models, settings, None, closed_out=bool(closed))
+        left_out = frozenset(codec.LOOP_TABLES if closed else ())
+        return modelcache.CachedModels(models, settings, None, closed_out=left_out)
 
     def _is_closed(self, process_id: str) -> bool:
         process = self._models["processes"].get(process_id)
         return isinstance(process, Process) and process.status == ProcessStatus.CLOSED
 
-    def _load_closed(self) -> None:
-        """Build the models of closed loops' rounds, contacts and log, once, on first need."""
-        if self._closed_out:
+    def _load_closed(self, tables: tuple[str, ...]) -> None:
+        """Build the models of closed loops' records in `tables`, once, on first need."""
+        wanted = self._closed_out & frozenset(tables)
+        if wanted:
             closed = [p.id for p in self._processes() if p.status == ProcessStatus.CLOSED]
-            self._load_children(frozenset(closed))
-            self._closed_out = False
+            self._load_children(frozenset(closed), tuple(sorted(wanted)))
+            self._closed_out -= wanted
 
-    def _load_children(self, process_ids: frozenset[str]) -> None:
+    def _load_children(
+        self, process_ids: frozenset[str], tables: tuple[str, ...] = codec.LOOP_TABLES
+    ) -> None:
         """Add the models of these loops' rounds, contacts and log (those not built yet).
 
         One closed loop asked for by id builds its own records alone.
@@ -501,18 +515,18 @@ class Repository:
         Each table is swapped in whole, as `_refresh_models` does.
         """
         document = self._db.file.document
-        tables = dict(self._models)
-        for table in codec.LOOP_TABLES:
+        models = dict(self._models)
+        for table in tables:
             raw = document.get(table, {})
             wanted, _ = codec.split_by_loop(raw, process_ids)
-            missing = {rid: r for rid, r in wanted.items() if rid not in tables[table]}
+            missing = {rid: r for rid, r in wanted.items() if rid not in models[table]}
             built = codec.live_models(table, missing, self.path.name)
             if built:
-                merged = {**tables[table], **built}
+                merged = {**models[table], **built}
                 if table in codec.ENTRY_ORDERED:
                     merged = codec.in_entry_order(raw, merged)
-                tables[table] = merged
-        self._models = tables
+                models[table] = merged
+        self._models = models
 
     def _refresh_models(self, applied: Applied) -> None:
         """Update the cache for the records a write touched.

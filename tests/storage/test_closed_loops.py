@@ -81,6 +81,18 @@ def test_one_closed_loop_asked_for_by_id_builds_its_records_alone(db_path: Path)
     assert [len(loop.events) for loop in repo.loops(include_closed=True)] == [1, 2, 1]
 
 
+def test_the_pace_reads_closed_loops_rounds_without_building_their_log(db_path: Path) -> None:
+    open_id, closed_id = archive(db_path)
+    repo = Repository.open(db_path)
+
+    loops = {loop.process.id: loop for loop in repo.loops_for_pace()}
+
+    assert [len(loops[pid].rounds) for pid in (open_id, closed_id)] == [1, 1]
+    built = {m.process_id for m in repo._models["events"].values()}  # type: ignore[attr-defined]
+    assert built == {open_id}
+    assert [len(loop.events) for loop in repo.loops(include_closed=True)] == [1, 2]
+
+
 def test_a_lazy_load_hands_out_what_a_full_load_does(db_path: Path) -> None:
     archive(db_path)
     lazy = Repository.open(db_path)
