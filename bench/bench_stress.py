@@ -29,7 +29,7 @@ def commands(company: str, other: str, folder: Path) -> list[list[str]]:
         ["show", loop, "--json"],
         ["add", 'Stress Co / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri'],
         ["stage", "Stress Co", 'tech on:+1w with:"Priya Rao"'],
-        ["done", "Stress Co", "--outcome", "passed"],
+        ["done", "Stress Co", "--outcome", "passed", "--on", "today"],
         ["log", loop, "Sent availability", "--kind", "sent"],
         ["owner", loop, "hiring_manager", "--note", "HM said Friday"],
         ["hold", loop],

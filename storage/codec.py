@@ -47,6 +47,8 @@ CHILD_TABLES = (
     "talking_points",
     "decisions",
 )
+LOOP_TABLES = ("rounds", "contacts", "events")
+"""The records a loop carries; most of an archive's bytes are those of closed loops."""
 ENTRY_ORDERED = frozenset({"events"})
 """Tables whose models are handed out in the order they were entered, not by id:
 two log lines of one day read in the order I wrote them (`Loop.log`)."""
@@ -120,8 +122,12 @@ def upgrade_schema(document: dict[str, Any]) -> None:
         document[META_TABLE] = {**meta, "schema": {**schema, "schema_version": SCHEMA_VERSION}}
 
 
-def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Record]:
+def live_models(
+    table: str, records: dict[str, Any], name: str, leave_out: frozenset[str] = frozenset()
+) -> dict[str, Record]:
     """Validate every record of a table that is not tombstoned; id -> model.
+
+    `leave_out`: process ids whose records are skipped, neither validated nor built.
 
     The loop runs once per record of a large file, so it sticks to C-level dict
     operations: pop the known metadata keys, and only when something else is
@@ -141,6 +147,8 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
         if deleted is not None:
             if not isinstance(deleted, str):
                 raise _bad_metadata(table, record_id, "_deleted", name)
+            continue
+        if leave_out and record.get("process_id") in leave_out:
             continue
         fields = record.copy()
         if type(fields.pop("_stamps", None) or {}) is not dict:
@@ -162,6 +170,29 @@ def live_models(table: str, records: dict[str, Any], name: str) -> dict[str, Rec
     except ValidationError as error:
         raise DataFileError(_describe_invalid(table, ids, error, name)) from None
     return dict(zip(ids, models, strict=True))
+
+
+def split_by_loop(
+    records: dict[str, Any], closed: frozenset[str]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A loop table's records as (those of closed loops, the rest).
+
+    The rest includes records of no live loop: they are kept as a full load
+    keeps them. A record that is not a dict goes with the rest, where
+    `live_models` refuses it.
+    """
+    of_closed: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
+    for record_id, record in records.items():
+        owner = record.get("process_id") if type(record) is dict else None
+        (of_closed if owner in closed else rest)[record_id] = record
+    return of_closed, rest
+
+
+def in_entry_order(records: dict[str, Any], models: dict[str, Record]) -> dict[str, Record]:
+    """`models` (ids of `records`) sorted by when each record was entered."""
+    order = sorted(models, key=lambda record_id: entered(records.get(record_id)))
+    return {record_id: models[record_id] for record_id in order}
 
 
 def entered(record: Any) -> str:

@@ -116,7 +116,7 @@ def _merge_table(
     base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]
 ) -> dict[str, Any]:
     merged: dict[str, Any] = {}
-    for record_id in sorted(set(ours) | set(theirs)):
+    for record_id in ours.keys() | theirs.keys():  # in no order: the writer sorts the keys
         mine, other = ours.get(record_id), theirs.get(record_id)
         if mine is None or other is None:
             # Records are never removed (deletion is a tombstone), so a record on

@@ -21,7 +21,8 @@ def merge_versions(base: bytes, ours: bytes, theirs: bytes, name: str) -> dict[s
 
     Raises `DataFileError` (or its `MergeError`) naming the version at fault.
     """
-    start: dict[str, Any] = {} if not base.strip() else jsonfile.decode(base, f"{name} (base)")
+    empty = not base or base.isspace()  # isspace stops at the first other byte; strip copies
+    start: dict[str, Any] = {} if empty else jsonfile.decode(base, f"{name} (base)")
     mine = jsonfile.decode(ours, f"{name} (ours)")
     other = jsonfile.decode(theirs, f"{name} (theirs)")
     return merge(start, mine, other)

@@ -33,8 +33,8 @@ from storage import codec
 from storage.jsonfile import Fingerprint
 from storage.locations import cache_file, write_cache
 
-FORMAT = 3
-"""3: log entries in the order they were entered (`codec.ENTRY_ORDERED`)."""
+FORMAT = 4
+"""3: log entries in the order they were entered (`codec.ENTRY_ORDERED`); 4: `closed_out`."""
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 
@@ -45,7 +45,10 @@ class CachedModels:
 
     models: dict[str, dict[str, Record]]
     settings: Settings
-    conflict_counts: dict[str, int]
+    conflict_counts: dict[str, int] | None
+    """None until asked for: a command that writes never needs them."""
+    closed_out: frozenset[str] = frozenset()
+    """The tables whose records of closed loops are not among `models` (see `Repository`)."""
 
 
 def cache_path(data_path: Path) -> Path:
@@ -83,13 +86,15 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
         with open(cache_path(data_path), "rb") as handle:
             if handle.readline().rstrip(b"\n") != key:
                 return None
-            tables, settings, counts = pickle.load(handle)
+            tables, settings, counts, closed_out = pickle.load(handle)
         models = {table: _rebuild(*columns) for table, columns in tables.items()}
     except Exception:  # any damage or version skew is a miss, never an error
         return None
     if not isinstance(settings, Settings) or models.keys() != codec.MODEL_OF.keys():
         return None
-    return CachedModels(models, settings, counts)
+    if not isinstance(closed_out, frozenset) or not closed_out <= set(codec.LOOP_TABLES):
+        return None
+    return CachedModels(models, settings, counts, closed_out)
 
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
@@ -97,7 +102,8 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     tables = {table: _columns(table, models) for table, models in cached.models.items()}
     try:
         payload = pickle.dumps(
-            (tables, cached.settings, cached.conflict_counts), protocol=pickle.HIGHEST_PROTOCOL
+            (tables, cached.settings, cached.conflict_counts, cached.closed_out),
+            protocol=pickle.HIGHEST_PROTOCOL,
         )
     except pickle.PicklingError:
         return

@@ -73,6 +73,12 @@ class Repository:
         # cache then never builds a pydantic validator at all.
         self._settings = Settings.model_construct()
         self._counts: dict[str, int] | None = None
+        self._closed_out: frozenset[str] = frozenset()
+        """Tables (of `codec.LOOP_TABLES`) whose records of closed loops are not in `_models`.
+
+        Most of an archive is closed loops, which a command about open loops
+        never reads: their models are built on first need (`_load_children`).
+        """
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
@@ -97,9 +103,21 @@ class Repository:
     def loops(self, include_closed: bool = False) -> list[Loop]:
         """Every live loop with its rounds, contacts and log, ordered by title."""
         with paused_gc():
-            return self._loops(include_closed)
+            return self._loops(include_closed, codec.LOOP_TABLES)
 
-    def _loops(self, include_closed: bool) -> list[Loop]:
+    def loops_for_pace(self) -> list[Loop]:
+        """Every live loop as the pace from history reads it: open loops whole, closed ones
+        with their process and rounds, and no more of their contacts and log than built.
+
+        `planner.pace.observed_pace` reads processes and rounds alone, and the log
+        of an archive's closed loops is most of the file: `next` builds none of it.
+        """
+        with paused_gc():
+            return self._loops(True, ("rounds",))
+
+    def _loops(self, include_closed: bool, closed_tables: tuple[str, ...]) -> list[Loop]:
+        if include_closed:
+            self._load_closed(closed_tables)
         processes = [
             process
             for process in self._processes()
@@ -131,12 +149,22 @@ class Repository:
         process = self._models["processes"].get(process_id)
         if not isinstance(process, Process):
             raise NotFoundError(f"no loop with id {process_id[:8]}")
+        if self._closed_out and process.status == ProcessStatus.CLOSED:
+            self._load_children(frozenset({process_id}))
         return Loop.model_construct(
             process=process,
             rounds=self._children(Round, process_id),
             contacts=self._children(Contact, process_id),
             events=self._children(Event, process_id),
         )
+
+    def processes(self) -> list[Process]:
+        """Every live loop's process alone, closed ones included, in no particular order.
+
+        For what needs names and states only (a duplicate check, completion):
+        it builds no round, contact or log entry of a closed loop.
+        """
+        return self._processes()
 
     def find_process(self, query: str) -> Process:
         """An id prefix or a unique case-insensitive part of 'Company / Role'."""
@@ -153,7 +181,13 @@ class Repository:
 
     def records(self, model: type[RecordT], process_id: str | None = None) -> list[RecordT]:
         """Live records of one kind (offers, questions, ...): one loop's, or every loop's."""
-        found = self._models[codec.TABLE_OF[model]].values()
+        table = codec.TABLE_OF[model]
+        if table in self._closed_out:
+            if process_id is None:
+                self._load_closed((table,))
+            elif self._is_closed(process_id):
+                self._load_children(frozenset({process_id}))
+        found = self._models[table].values()
         return [
             m
             for m in found
@@ -201,7 +235,9 @@ class Repository:
         key = modelcache.key_of(self.path, stamp)
         if key == self._cached_key:
             return  # the cache already holds this version
-        cached = modelcache.CachedModels(self._models, self._settings, self.conflict_counts())
+        cached = modelcache.CachedModels(
+            self._models, self._settings, self.conflict_counts(), self._closed_out
+        )
         modelcache.store(self.path, key, cached)
         self._cached_key = key
 
@@ -411,23 +447,86 @@ class Repository:
         cached = modelcache.load(self.path, key) if key is not None else None
         self._cached_key = key if cached is not None else None
         if cached is None:
-            cached = self._parse(storage.document)
+            cached = self._parse(storage.document, validated=storage.ours)
             if key is not None and self._save_cache_on_load:
                 modelcache.store(self.path, key, cached)
                 self._cached_key = key
         self._models, self._settings = cached.models, cached.settings
         self._counts = cached.conflict_counts
+        self._closed_out = cached.closed_out
         self._db.clear_cache()
 
-    def _parse(self, document: dict[str, Any]) -> modelcache.CachedModels:
+    def _parse(self, document: dict[str, Any], validated: bool) -> modelcache.CachedModels:
+        """Models of every record, except the rounds, contacts and log of closed loops.
+
+        Those are validated all the same (a bad record opens the file
+        read-only) unless `validated`: the file is the one this machine last
+        wrote, made of records it validated then. Either way their models
+        wait for `_load_children`.
+        """
         name = self.path.name
         codec.check_schema(document, name)
-        models = {
-            table: codec.live_models(table, document.get(table, {}), name)
-            for table in codec.MODEL_OF
-        }
+        processes = codec.live_models("processes", document.get("processes", {}), name)
+        closed = frozenset(
+            pid
+            for pid, p in processes.items()
+            if isinstance(p, Process) and p.status == ProcessStatus.CLOSED
+        )
+        models: dict[str, dict[str, Record]] = {}
+        for table in codec.MODEL_OF:
+            records = document.get(table, {})
+            if table == "processes":
+                models[table] = processes
+                continue
+            if table not in codec.LOOP_TABLES or not closed:
+                models[table] = codec.live_models(table, records, name)
+            elif validated:
+                models[table] = codec.live_models(table, records, name, leave_out=closed)
+            else:  # refuses a bad record of a closed loop too, then keeps the others
+                every = codec.live_models(table, records, name)
+                models[table] = {
+                    rid: model
+                    for rid, model in every.items()
+                    if model.process_id not in closed  # type: ignore[attr-defined]
+                }
         settings = codec.settings_from(document, name)
-        return modelcache.CachedModels(models, settings, codec.conflict_counts(document))
+        left_out = frozenset(codec.LOOP_TABLES if closed else ())
+        return modelcache.CachedModels(models, settings, None, closed_out=left_out)
+
+    def _is_closed(self, process_id: str) -> bool:
+        process = self._models["processes"].get(process_id)
+        return isinstance(process, Process) and process.status == ProcessStatus.CLOSED
+
+    def _load_closed(self, tables: tuple[str, ...]) -> None:
+        """Build the models of closed loops' records in `tables`, once, on first need."""
+        wanted = self._closed_out & frozenset(tables)
+        if wanted:
+            closed = [p.id for p in self._processes() if p.status == ProcessStatus.CLOSED]
+            self._load_children(frozenset(closed), tuple(sorted(wanted)))
+            self._closed_out -= wanted
+
+    def _load_children(
+        self, process_ids: frozenset[str], tables: tuple[str, ...] = codec.LOOP_TABLES
+    ) -> None:
+        """Add the models of these loops' rounds, contacts and log (those not built yet).
+
+        One closed loop asked for by id builds its own records alone.
+
+        Each table is swapped in whole, as `_refresh_models` does.
+        """
+        document = self._db.file.document
+        models = dict(self._models)
+        for table in tables:
+            raw = document.get(table, {})
+            wanted, _ = codec.split_by_loop(raw, process_ids)
+            missing = {rid: r for rid, r in wanted.items() if rid not in models[table]}
+            built = codec.live_models(table, missing, self.path.name)
+            if built:
+                merged = {**models[table], **built}
+                if table in codec.ENTRY_ORDERED:
+                    merged = codec.in_entry_order(raw, merged)
+                models[table] = merged
+        self._models = models
 
     def _refresh_models(self, applied: Applied) -> None:
         """Update the cache for the records a write touched.
@@ -436,6 +535,7 @@ class Repository:
         another thread (the app saves off its UI thread) iterating the old one
         never sees it change size under it.
         """
+        reopened = self._reopened(applied.records.get("processes", {}))
         for table, records in applied.records.items():
             if table == codec.SETTINGS_TABLE:
                 self._settings = codec.settings_from(self._db.file.document, self.path.name)
@@ -450,6 +550,20 @@ class Repository:
             if table in codec.ENTRY_ORDERED:
                 models = self._in_entry_order(table, self._models[table], models, records)
             self._models = {**self._models, table: models}
+        if reopened:
+            self._load_children(reopened)
+
+    def _reopened(self, written: dict[str, dict[str, Any]]) -> frozenset[str]:
+        """Closed loops this write opens again, whose rounds, contacts and log are left out."""
+        if not self._closed_out:
+            return frozenset()
+        return frozenset(
+            pid
+            for pid, record in written.items()
+            if self._is_closed(pid)
+            and record.get("_deleted") is None
+            and record.get("status") != ProcessStatus.CLOSED
+        )
 
     def _in_entry_order(
         self,
@@ -470,8 +584,7 @@ class Repository:
         stamps = [codec.entered(raw.get(r)) for r in ([last] if last else []) + added]
         if all(a <= b for a, b in itertools.pairwise(stamps)):
             return models
-        order = sorted(models, key=lambda record_id: codec.entered(raw.get(record_id)))
-        return {record_id: models[record_id] for record_id in order}
+        return codec.in_entry_order(raw, models)
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         records = self._db.file.document.get(table)

@@ -90,21 +90,24 @@ def test_the_merge_driver_needs_neither_the_models_nor_pydantic(tmp_path: Path) 
         path = tmp_path / f"{name}.json"
         path.write_text('{"meta": {"schema": {"schema_version": 1}}}\n', encoding="utf-8")
         versions.append(str(path))
-    probe_driver = (
-        "import runpy, sys\n"
-        "sys.argv = ['merge_driver', *sys.argv[1:]]\n"
-        "try:\n"
-        "    runpy.run_module('tui.cli.merge_driver', run_name='__main__')\n"
-        "except SystemExit as done:\n"
-        "    assert done.code == 0, done.code\n"
-        "print(sorted(m for m in ('pydantic', 'planner.models', 'textual') if m in sys.modules))\n"
-    )
+    # As git starts it; it leaves with os._exit, so its imports are read from -X importtime.
     result = subprocess.run(
-        [sys.executable, "-c", probe_driver, *versions, "loopdeck.json"],
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-P",
+            "-m",
+            "tui.cli.merge_driver",
+            *versions,
+            "loopdeck.json",
+        ],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "[]"
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "storage.mergefiles" in imported
+    assert imported.isdisjoint({"pydantic", "planner.models", "textual"})

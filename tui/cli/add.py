@@ -39,7 +39,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     repo = ctx.repo
     draft = parse_loop(args.line, ctx.today)
-    existing = [loop.process for loop in repo.loops(include_closed=True)]
+    existing = repo.processes()
     try:
         patch = add_loop(draft, ctx.today, existing, args.again, repo.settings())
     except Refused as error:

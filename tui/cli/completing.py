@@ -67,7 +67,7 @@ def loop_words(prefix: str, parsed_args: argparse.Namespace, **_: object) -> lis
 
     try:
         repo = Repository.open(data_file(parsed_args), save_cache=False)
-        names = short_names(loop.process for loop in repo.loops(include_closed=True))
+        names = short_names(repo.processes())
     except (StorageError, OSError):
         return []
     wanted = prefix.casefold()

@@ -81,7 +81,7 @@ class Context:
         loops = repo.loops() if loops is None else loops
         offers = repo.records(Offer)
         if open_deadlines(loops, offers, self.today):
-            loops = repo.loops(include_closed=True)  # the pace of a projection: closed loops too
+            loops = repo.loops_for_pace()  # the pace of a projection: closed loops' rounds too
         return threads(loops, self.today, repo.settings(), offers)
 
     def state(self, process_id: str) -> NextStep | None:
@@ -98,7 +98,7 @@ class Context:
         deadlines = open_deadlines(repo.loops(), repo.records(Offer), self.today)
         if not deadlines:
             return loop_threads(loop, self.today, settings, deadlines)
-        pace = observed_pace(repo.loops(include_closed=True), settings)
+        pace = observed_pace(repo.loops_for_pace(), settings)
         behind = project(loop, self.today, pace, deadlines)
         return loop_threads(loop, self.today, settings, deadlines, behind)
 

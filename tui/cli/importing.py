@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.file)
     text = read_sheet(path)
     repo = ctx.repo
-    existing = [loop.process for loop in repo.loops(include_closed=True)]
+    existing = repo.processes()
     order = DateOrder(args.dates) if args.dates else None
     plan = plan_import(text, existing, ctx.today, path.name, order)
     say(preview(plan, ctx.today), indent="        ")

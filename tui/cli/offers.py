@@ -36,7 +36,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
     repo = ctx.repo
-    titles = {loop.process.id: loop.process.title for loop in repo.loops(include_closed=True)}
+    titles = {process.id: process.title for process in repo.processes()}
     offers = [
         o for o in repo.records(Offer) if o.process_id in titles and (args.all or o.status.is_open)
     ]
