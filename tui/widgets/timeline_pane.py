@@ -100,17 +100,17 @@ def _render(row: BoardRow, palette: Palette, today: dt.date, width: int) -> Shee
 
 
 def _round(r: Round, palette: Palette, today: dt.date, width: int) -> Text:
-    """Mark, date, kind and result; the panel and format on a second, quieter line.
+    """Mark, date, kind and result; the time, format and panel on a second, quieter line.
 
-    The dates line up in a column when there is room. The result stays on the
-    round's line if it fits there, else it opens the second line, so a word
-    like "passed" never wraps onto a line of its own.
+    The dates line up in a column. The result stays on the round's line if it
+    fits there, else it opens the second line, so a word like "passed" never
+    wraps onto a line of its own.
     """
-    when, result = _when(r, today), _result(r, palette, today)
-    head = Text.assemble(f"{ROUND_MARK[r.status]} ", f"{when:<17}", (r.label, "bold"))
-    if head.cell_len + 2 + result.cell_len > width:
-        head = Text.assemble(f"{ROUND_MARK[r.status]} ", f"{when}  ", (r.label, "bold"))
-    details = [r.format] if r.format else []
+    when = short_date(r.date, today) if r.date else "no date"
+    head = Text.assemble(f"{ROUND_MARK[r.status]} {when:<10}  ", (r.label, "bold"))
+    result = _result(r, palette, today)
+    details = [f"at {r.time:%H:%M}"] if r.time else []
+    details += [r.format] if r.format else []
     if r.interviewers:
         details.append("with " + ", ".join(r.interviewers))
     below = Text(" · ".join(details), style=palette.muted)
@@ -125,12 +125,6 @@ def _round(r: Round, palette: Palette, today: dt.date, width: int) -> Text:
     return head
 
 
-def _when(r: Round, today: dt.date) -> str:
-    if r.date is None:
-        return "no date"
-    return short_date(r.date, today) + (f" {r.time:%H:%M}" if r.time else "")
-
-
 def _result(r: Round, palette: Palette, today: dt.date) -> Text:
     """Status, or for a round held its outcome and who decided; a deadline if any."""
     text = Text(r.status.value, style=palette.muted)
@@ -141,7 +135,7 @@ def _result(r: Round, palette: Palette, today: dt.date) -> Text:
         if r.decided_by is not None:
             text.append(f" by {r.decided_by.value}", style=palette.muted)
     if r.deadline is not None:
-        text.append(f"{' ' if text.plain else ''}deadline {short_date(r.deadline, today)}")
+        text.append(f"{' · ' if text.plain else ''}deadline {short_date(r.deadline, today)}")
     return text
 
 
