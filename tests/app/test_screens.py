@@ -160,8 +160,8 @@ async def test_next_steps_vim_keys_walk_the_cards_and_the_columns(demo_db: Path)
         await pilot.press("G")
         await pilot.pause()
         assert me.highlighted == me.option_count - 1
-        # The last card in view: below it only the column's border and the separator.
-        assert 0 < board.max_scroll_y - 2 <= board.scroll_y
+        # Scrolled down to the last card (below it: a separator, the column's border).
+        assert board.max_scroll_y > 0 and board.max_scroll_y - board.scroll_y <= 4
         await pilot.press("g")
         await pilot.pause()
         assert me.highlighted == 0 and board.scroll_y == 0
