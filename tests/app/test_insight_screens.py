@@ -45,6 +45,14 @@ async def test_funnel_screen_shows_the_planners_numbers(demo_db: Path) -> None:
         applied = result.stages[0]
         assert f"{applied.passed}/{applied.passed + applied.rejected}" in text
         assert f"{result.loops} loops, closed ones included." in text
+        assert f"Applied to offer: {result.overall.words()}" in text
+        for stage in result.stages:
+            assert stage.rate_words() in text and stage.median_words() in text
+        thin = [s for s in result.stages if not s.enough_data]
+        assert thin, "the demo has stages with too few outcomes for a rate"
+        for stage in thin:
+            row = next(line for line in text.splitlines() if f"│{stage.kind.label} " in line)
+            assert "█" not in row and "100%" not in row, row
 
 
 async def test_prep_screen_is_for_the_selected_loop(demo_db: Path) -> None:

@@ -131,7 +131,8 @@ async def test_m_moves_a_round_and_undo_moves_it_back(demo_db: Path) -> None:
         moved = tech_round(demo_db)
         assert moved is not None
         assert (moved.date, moved.time) == (dt.date(2026, 3, 23), dt.time(9, 30))
-        assert "Mon 23 Mar 09:30" in screen_text(app)
+        shown = screen_text(app)
+        assert "Mon 23 Mar  Technical interview" in shown and "at 09:30" in shown
         assert is_tech(timeline(app).item), "the cursor stays on the moved round"
         await press(pilot, "u")
     assert tech_round(demo_db) == before

@@ -37,8 +37,8 @@ def demo_parts(demo_db: Path) -> list[Text]:
     palette = palette_for(THEMES[0])
     parts: list[Text] = []
     for row in board.rows:
-        parts += TimelinePane().content(row, palette, TODAY).parts
-        parts += ContactCards().content(row, palette, TODAY).parts
+        parts += TimelinePane().content(row, palette, TODAY, 40).parts
+        parts += ContactCards().content(row, palette, TODAY, 40).parts
     return parts
 
 
@@ -160,9 +160,9 @@ async def test_the_loops_one_key_away_are_ready_before_the_key(demo_db: Path) ->
         built: list[str] = []
         content = timeline.content
 
-        def counted(row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
+        def counted(row: BoardRow, palette: Palette, today: dt.date, width: int) -> Sheet:
             built.append(row.process_id)
-            return content(row, palette, today)
+            return content(row, palette, today, width)
 
         timeline.content = counted  # type: ignore[method-assign]
         for key in ["down", "down", "up", "down", "down"]:

@@ -106,3 +106,69 @@ async def test_light_theme_is_registered_and_recolours(demo_db: Path) -> None:
         app.theme = "loopdeck-light"
         await pilot.pause()
         assert app.main.palette != dark
+
+
+async def test_next_steps_shows_one_cursor_and_the_board_scrolls_as_one(demo_db: Path) -> None:
+    """Only the focused column's card looks selected; no column scrolls on its own."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        columns = {o: screen.query_one(f"#steps-{o.value}", OptionList) for o in Owner}
+        board = screen.query_one("#step-board")
+        assert board.scroll_y == 0
+        for column in columns.values():
+            assert column.highlighted == 0 and column.max_scroll_y == 0
+        assert board.max_scroll_y > 0, "the demo's Me column is taller than the screen"
+
+        def cursor_colour(column: OptionList) -> object:
+            return column.get_component_rich_style("option-list--option-highlighted").bgcolor
+
+        def plain_colour(column: OptionList) -> object:
+            return column.get_component_rich_style("option-list--option").bgcolor
+
+        focused = columns[Owner.ME]
+        assert focused.has_focus
+        assert cursor_colour(focused) != plain_colour(focused)
+        for owner in (Owner.RECRUITER, Owner.HIRING_MANAGER):
+            assert cursor_colour(columns[owner]) == plain_colour(columns[owner])
+        await pilot.press("h")
+        assert columns[Owner.HIRING_MANAGER].has_focus
+        assert cursor_colour(columns[Owner.ME]) == plain_colour(columns[Owner.ME])
+        assert cursor_colour(columns[Owner.HIRING_MANAGER]) != plain_colour(
+            columns[Owner.HIRING_MANAGER]
+        )
+
+
+async def test_next_steps_vim_keys_walk_the_cards_and_the_columns(demo_db: Path) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        me = screen.query_one("#steps-me", OptionList)
+        board = screen.query_one("#step-board")
+        await pilot.press("j", "j")
+        assert me.highlighted == 2
+        await pilot.press("k")
+        assert me.highlighted == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert me.highlighted == me.option_count - 1
+        # Scrolled down to the last card (below it: a separator, the column's border).
+        assert board.max_scroll_y > 0 and board.max_scroll_y - board.scroll_y <= 4
+        await pilot.press("g")
+        await pilot.pause()
+        assert me.highlighted == 0 and board.scroll_y == 0
+        await pilot.press("l")
+        assert screen.query_one("#steps-recruiter", OptionList).has_focus
+        await pilot.press("h", "h")
+        assert screen.query_one("#steps-hiring_manager", OptionList).has_focus
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, NextStepsScreen)

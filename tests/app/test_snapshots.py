@@ -15,6 +15,8 @@ from apphelp import make_app, open_on, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from storage.repository import Repository
+
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[None]], Awaitable[None]]
 SnapCompare = Callable[..., bool]
@@ -145,3 +147,18 @@ def test_long_names_at_80(snap_compare: SnapCompare, demo_db: Path) -> None:
         )
     demo_db.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     assert snap_compare(make_app(demo_db), terminal_size=(80, 24), run_before=main_screen)
+
+
+async def on_quarry(pilot: Pilot[None]) -> None:
+    await open_on(pilot, "Quarry Systems")
+    await steady(pilot)
+
+
+def test_contacts_with_a_long_email(snap_compare: SnapCompare, demo_db: Path) -> None:
+    """An email wider than the contacts pane: shortened with an ellipsis, never split."""
+    repo = Repository.open(demo_db)
+    loop = next(x for x in repo.loops() if x.process.company == "Quarry Systems")
+    long_email = "jonas.weber.principal.recruiting@quarrysystems-talent.example"
+    with repo.transaction("a long email") as tx:
+        tx.put(loop.people()[0].model_copy(update={"email": long_email}))
+    assert snap_compare(make_app(demo_db), terminal_size=(80, 24), run_before=on_quarry)

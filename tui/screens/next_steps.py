@@ -3,6 +3,11 @@
 Each loop's state sits under its owner (a loop waiting on the hiring manager
 under Hiring manager); my to-dos beside it (promises, deadlines to pass on)
 sit under Me as cards of their own.
+
+The columns are as tall as their cards and the board scrolls as one, so a
+long column never scrolls alone beside two half-empty ones; a column's card
+under the cursor shows only while that column has the focus. The keys are
+every list's (`tui.widgets.list_keys`), and ←→, h/l or Tab between columns.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Offset, Region, Spacing
 from textual.screen import Screen
+from textual.types import AnimationLevel, CallbackType, EasingFunction
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -25,10 +32,60 @@ from planner.steps import Thread, ThreadKind
 from tui.board import BoardRow
 from tui.theme import SIGNAL_LABEL, Palette
 from tui.visible_text import visible_text
-from tui.widgets.labels import short_date
+from tui.widgets.labels import step_due
 from tui.widgets.list_keys import ItemList
 
 COLUMNS = (Owner.RECRUITER, Owner.HIRING_MANAGER, Owner.ME)
+
+
+class StepList(ItemList):
+    """One owner's cards, as tall as they are; the board around it scrolls to the cursor."""
+
+    def scroll_to_region(
+        self,
+        region: Region,
+        *,
+        spacing: Spacing | None = None,
+        animate: bool = True,
+        speed: float | None = None,
+        duration: float | None = None,
+        easing: EasingFunction | str | None = None,
+        center: bool = False,
+        top: bool = False,
+        origin_visible: bool = True,
+        force: bool = False,
+        on_complete: CallbackType | None = None,
+        level: AnimationLevel = "basic",
+        x_axis: bool = True,
+        y_axis: bool = True,
+        immediate: bool = False,
+    ) -> Offset:
+        """The list never scrolls (it is as tall as its cards): show `region` on the board,
+        the column's title with its first card."""
+        board = self.screen.query_one("#step-board", VerticalScroll)
+        if not board.size or not self.size:
+            return Offset()  # not laid out yet: the board opens at its top
+        shift = self.content_region.offset - board.content_region.offset + board.scroll_offset
+        target = region.translate(shift)
+        if region.y == 0:
+            target = Region(target.x, 0, target.width, target.bottom)
+        return board.scroll_to_region(
+            target,
+            spacing=spacing,
+            animate=animate,
+            speed=speed,
+            duration=duration,
+            easing=easing,
+            center=center,
+            top=top,
+            origin_visible=origin_visible,
+            force=force,
+            on_complete=on_complete,
+            level=level,
+            x_axis=x_axis,
+            y_axis=y_axis,
+            immediate=immediate,
+        )
 
 
 class NextStepsScreen(Screen[str | None]):
@@ -37,9 +94,11 @@ class NextStepsScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "close", "Back", tooltip="Back to the loops", id="steps-back"),
         Binding(
-            "left", "column(-1)", "Left", show=False, tooltip="Previous column", id="steps-left"
+            "left,h", "column(-1)", "Left", show=False, tooltip="Previous column", id="steps-left"
         ),
-        Binding("right", "column(1)", "Right", show=False, tooltip="Next column", id="steps-right"),
+        Binding(
+            "right,l", "column(1)", "Right", show=False, tooltip="Next column", id="steps-right"
+        ),
         Binding("tab", "column(1)", "Column", show=False, tooltip="Next column", id="steps-tab"),
         Binding(
             "shift+tab",
@@ -87,14 +146,14 @@ class NextStepsScreen(Screen[str | None]):
         await self.recompose()
         column = self.query_one(f"#{focused}", OptionList) if focused else None
         if column is not None and column.option_count:
-            column.focus()
+            column.focus(scroll_visible=False)
             column.highlighted = 0
         else:
             self.on_mount()
 
     def compose(self) -> ComposeResult:
         cards = self.cards
-        with Horizontal(id="step-columns"):
+        with VerticalScroll(id="step-board"), Horizontal(id="step-columns"):
             for owner in COLUMNS:
                 mine = sorted(
                     ((key, card) for key, card in cards.items() if card[1].owner == owner),
@@ -105,7 +164,7 @@ class NextStepsScreen(Screen[str | None]):
                     options: list[Option | None] = []
                     for key, (row, thread) in mine:
                         options += [Option(self._prompt(row, thread), id=key), None]
-                    yield ItemList(*options[:-1], id=f"steps-{owner.value}")
+                    yield StepList(*options[:-1], id=f"steps-{owner.value}")
         yield Footer()
 
     def _prompt(self, row: BoardRow, step: Thread) -> Text:
@@ -116,8 +175,8 @@ class NextStepsScreen(Screen[str | None]):
             text.append(f"to-do ({step.kind.value}): ", style=palette.muted)
         text.append(step.what)
         text.append(f"\n{step.waiting_days}d waiting", style=palette.muted)
-        if step.due is not None:
-            text.append(f" · due {short_date(step.due)}")
+        if (due := step_due(step, self._today)) is not None:
+            text.append(f" · {due}")
         if step.nudge is not None:
             text.append(f" · nudge {step.nudge.name}", style=palette.heading)
         text.append(f" · {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
@@ -127,7 +186,7 @@ class NextStepsScreen(Screen[str | None]):
         for owner in (Owner.ME, *COLUMNS):
             column = self.query_one(f"#steps-{owner.value}", OptionList)
             if column.option_count:
-                column.focus()
+                column.focus(scroll_visible=False)  # the board stays at its top
                 column.highlighted = 0
                 return
 
@@ -170,9 +229,10 @@ class NextStepsScreen(Screen[str | None]):
         focused = self.focused
         index = lists.index(focused) if isinstance(focused, OptionList) else 0
         target = lists[(index + step) % len(lists)]
-        target.focus()
+        target.focus(scroll_visible=False)
         if target.option_count and target.highlighted is None:
             target.highlighted = 0
+        target.scroll_to_highlight()
 
     def action_close(self) -> None:
         self.dismiss(None)

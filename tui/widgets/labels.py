@@ -6,15 +6,33 @@ import datetime as dt
 
 from rich.text import Text
 
+from planner.dates import day_words, relative
 from planner.models import Process
 from planner.owner_words import owner_words
-from planner.steps import NextStep
+from planner.steps import NextStep, Signal
 from tui.theme import OWNER_SHORT, SIGNAL_LABEL, Palette
 
 
-def short_date(day: dt.date | None) -> str:
-    """'Wed 18 Mar': the weekday matters more than the year when planning a week."""
-    return day.strftime("%a %d %b") if day else "no date"
+def short_date(day: dt.date | None, today: dt.date | None = None) -> str:
+    """'Wed 18 Mar': `planner.dates.day_words`, the one way a date is written for people
+    (with the year when it is not `today`'s)."""
+    return day_words(day, today) if day else "no date"
+
+
+def due_words(due: dt.date, today: dt.date) -> str:
+    """'due today', 'due tomorrow', else 'due Wed 18 Mar (in 2 days)' or '(3 days ago)'."""
+    when = relative(due, today)
+    if when in ("today", "tomorrow", "yesterday"):
+        return f"due {when}"
+    return f"due {short_date(due, today)} ({when})"
+
+
+def step_due(step: NextStep, today: dt.date) -> str | None:
+    """The step's due date in words, or None when there is none or its signal says it
+    already ("due today" twice in a row reads as a stutter)."""
+    if step.due is None or (step.signal == Signal.DUE_TODAY and step.due == today):
+        return None
+    return due_words(step.due, today)
 
 
 def ago(day: dt.date | None, today: dt.date) -> str:
@@ -37,15 +55,16 @@ def step_lines(step: NextStep, process: Process, palette: Palette, today: dt.dat
         words = owner_words(step.owner, True, process.override_note)
         text.append(f"{words}\n", style=palette.heading)
     text.append(f"● {SIGNAL_LABEL[step.signal]}", style=palette.signal[step.signal])
-    text.append(f" · waiting {step.waiting_days}d since {short_date(step.since)}", palette.muted)
-    if step.due is not None:
-        text.append(f" · due {short_date(step.due)} ({ago(step.due, today)})")
+    since = short_date(step.since, today)
+    text.append(f" · waiting {step.waiting_days}d since {since}", palette.muted)
+    if (due := step_due(step, today)) is not None:
+        text.append(f" · {due}")
     if step.nudge is not None:
         text.append(f" · nudge {step.nudge.name}", style=palette.heading)
     if step.expected is not None:
-        text.append(f" · they said by {short_date(step.expected)}", palette.muted)
+        text.append(f" · they said by {short_date(step.expected, today)}", palette.muted)
     if step.last_touch is not None:
         text.append(f" · last touch {ago(step.last_touch, today)}", palette.muted)
     if step.next_nudge is not None:
-        text.append(f" · next nudge {short_date(step.next_nudge)}", palette.muted)
+        text.append(f" · next nudge {short_date(step.next_nudge, today)}", palette.muted)
     return text

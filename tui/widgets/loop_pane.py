@@ -2,10 +2,12 @@
 
 The subclasses only say what to draw for a loop, as a `Sheet` of text parts,
 some of which are items (a round, a log line, a person), and what to draw for
-no loop at all. The pane keeps the pages of the loops it showed or prepared
-last, each with the rows already drawn, so moving the cursor back to a loop,
-or on to one prepared after the last frame, only paints; a page is kept while
-its row (a new board makes new rows), palette and day are the same.
+no loop at all. They are told the pane's text width, so a line that must not
+be cut mid-word (an email, a round's outcome) is laid out for it. The pane
+keeps the pages of the loops it showed or prepared last, each with the rows
+already drawn, so moving the cursor back to a loop, or on to one prepared
+after the last frame, only paints; a page is kept while its row (a new board
+makes new rows), palette, day and width are the same.
 
 Focused (Tab), the pane has an item cursor: up and down (j, k) walk the items, g and G
 (Home, End) go to the first and the last, and a
@@ -38,6 +40,8 @@ from tui.widgets.pane_text import Page, PaneText
 
 KEPT_PAGES = 64
 """Pages kept per pane: the loops around the cursor, not the whole list."""
+UNSIZED = 1000
+"""The width a pane lays text out for before it has a size (drawn again once it has one)."""
 
 ItemRecord = Round | Contact | Event
 Verb = Literal["edit", "move", "delete"]
@@ -104,14 +108,15 @@ class LoopPane(PaneText):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[BoardRow | None, Palette, dt.date] | None = None
-        self._pages: dict[str, tuple[BoardRow, Palette, dt.date, Page, list[Item]]] = {}
+        self._shown: tuple[BoardRow | None, Palette, dt.date, int] | None = None
+        self._pages: dict[str, tuple[BoardRow, Palette, dt.date, int, Page, list[Item]]] = {}
         """Recently shown loops by process id, the most recent last."""
         self._items: list[Item] = []
         self.cursor = 0
         """The index of the item under the cursor (drawn while the pane has the focus)."""
 
-    def content(self, row: BoardRow, palette: Palette, today: dt.date) -> Sheet:
+    def content(self, row: BoardRow, palette: Palette, today: dt.date, width: int) -> Sheet:
+        """What to draw for `row`'s loop in `width` cells."""
         raise NotImplementedError
 
     def empty(self, palette: Palette) -> list[Text]:
@@ -133,17 +138,17 @@ class LoopPane(PaneText):
 
         The same loop on a new board (after a change) keeps its cursor where it was.
         """
-        shown = self._shown
-        if shown is not None and shown[0] is row and shown[1:] == (palette, today):
+        shown, width = self._shown, self._text_width()
+        if shown is not None and shown[0] is row and shown[1:] == (palette, today, width):
             return
         before = shown[0] if shown is not None else None
         same_loop = before is not None and row is not None and before.process_id == row.process_id
-        self._shown = (row, palette, today)
+        self._shown = (row, palette, today, width)
         if row is None:
             self._items = []
             self.show_page(Page(self.empty(palette)))
         else:
-            page, self._items = self._page_for(row, palette, today)
+            page, self._items = self._page_for(row, palette, today, width)
             self.show_page(page)
         self.cursor = min(self.cursor, max(len(self._items) - 1, 0)) if same_loop else 0
         if same_loop:
@@ -167,21 +172,33 @@ class LoopPane(PaneText):
             return
         console, style = self.app.console, self.rich_style
         for row in rows:
-            page, _ = self._page_for(row, palette, today)
+            page, _ = self._page_for(row, palette, today, width)
             page.measure(console, width)
             for y in range(min(height, page.height)):
                 page.row(y, console, style)
 
-    def _page_for(self, row: BoardRow, palette: Palette, today: dt.date) -> tuple[Page, list[Item]]:
+    def _page_for(
+        self, row: BoardRow, palette: Palette, today: dt.date, width: int
+    ) -> tuple[Page, list[Item]]:
         kept = self._pages.pop(row.process_id, None)
-        if kept is None or kept[0] is not row or kept[1:3] != (palette, today):
-            sheet = self.content(row, palette, today)
+        if kept is None or kept[0] is not row or kept[1:4] != (palette, today, width):
+            sheet = self.content(row, palette, today, width)
             parts = [visible_text(part) for part in sheet.parts]
-            kept = (row, palette, today, Page(parts), sheet.items)
+            kept = (row, palette, today, width, Page(parts), sheet.items)
         self._pages[row.process_id] = kept
         if len(self._pages) > KEPT_PAGES:
             del self._pages[next(iter(self._pages))]
-        return kept[3], kept[4]
+        return kept[4], kept[5]
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return width if width > 0 else UNSIZED
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The text was laid out for another width: lay it out again for this one."""
+        shown = self._shown
+        if shown is not None and shown[3] != self._text_width():
+            self.show(*shown[:3])
 
     # The item cursor.
 

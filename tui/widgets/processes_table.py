@@ -71,6 +71,8 @@ class ProcessesTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.cursor_foreground_priority = "renderable"
+        """A badge keeps its own text colour on the row under the cursor."""
         self._rows: list[RowView] = []
         self._palette: Palette | None = None
         self._widths: dict[str, int] = {}
