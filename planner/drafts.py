@@ -296,4 +296,4 @@ def _steps_left(loop: Loop) -> str:
         if r.kind not in (RoundKind.APPLIED, RoundKind.OFFER, RoundKind.NEGOTIATION)
         and r.status in (RoundStatus.PLANNED, RoundStatus.SCHEDULED)
     ]
-    return _people(labels) if labels else "the remaining steps"
+    return f"the steps still ahead ({_people(labels)})" if labels else "the remaining steps"

@@ -41,7 +41,8 @@ VALUE_NAMES: dict[str, str] = {
     "round": "the round, e.g. 'technical interview'",
     "round_date": "its date, e.g. 'Tuesday, March 10'",
     "interviewers": "who I met in it, e.g. 'Priya Rao and Sam Wu'",
-    "steps_left": "the rounds still to come, e.g. 'technical interview and onsite / panel'",
+    "steps_left": "the rounds still to come, e.g. 'the steps still ahead (technical interview and "
+    "onsite / panel)', or 'the remaining steps' when none is planned",
     "other_company": "the company whose offer has a deadline (deadline)",
     "deadline": "that deadline, e.g. 'Friday, March 20'",
     "days_left": "days until it, e.g. '5 days'",
@@ -80,8 +81,7 @@ Hi $to_first,
 I wanted to let you know early that I have received an offer from \
 $other_company, with a deadline of $deadline (in $days_left). $company \
 remains my strong preference, and I would love to complete the process \
-before then. Is there any way to speed up the steps still ahead \
-($steps_left)?
+before then. Is there any way to speed up $steps_left?
 
 Thank you for your help.
 
