@@ -31,6 +31,7 @@ from figures import (
     arguments,
     bench_env,
     each_file,
+    first_start,
     first_two,
     open_loops,
     ratio_line,
@@ -80,7 +81,7 @@ def bare_usable(script: Path, env: dict[str, str]) -> Run:
 def loopdeck_usable(path: Path, env: dict[str, str], loops: list[tuple[str, str]]) -> Run:
     """Seconds until usable (its CPU and peak memory: the whole run); `loops` from `first_two`."""
     (heading, email), (_, second_email) = loops
-    terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
+    terminal = Terminal.start([LOOPDECK, "--db", str(path)], first_start(env))
     try:
         terminal.wait_for([heading, email], TIMEOUT_S)
         since = len(terminal.chunks)

@@ -20,7 +20,17 @@ import sys
 from pathlib import Path
 
 import pyte
-from figures import LOOPDECK, TODAY, arguments, bench_env, first_two, open_loops, show, workspace
+from figures import (
+    LOOPDECK,
+    TODAY,
+    arguments,
+    bench_env,
+    first_start,
+    first_two,
+    open_loops,
+    show,
+    workspace,
+)
 from terminal import SIZE, Terminal
 
 P50_TARGET_MS, P95_TARGET_MS = 16.0, 33.0
@@ -64,7 +74,7 @@ def sweep(path: Path) -> tuple[list[float], list[float]]:
     """Seconds per key: those that scrolled the table, and those that did not."""
     env = bench_env(path.parent)
     (heading, email), _ = first_two(path, TODAY, dict(open_loops(path)))
-    terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
+    terminal = Terminal.start([LOOPDECK, "--db", str(path)], first_start(env))
     scrolled: list[float] = []
     moved: list[float] = []
     try:

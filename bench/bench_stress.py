@@ -12,7 +12,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from figures import LOOPDECK, TODAY, arguments, bench_env, first_two, open_loops, run, workspace
+from figures import (
+    LOOPDECK,
+    TODAY,
+    arguments,
+    bench_env,
+    first_start,
+    first_two,
+    open_loops,
+    run,
+    workspace,
+)
 from terminal import Terminal
 
 TIMEOUT_S = 60.0
@@ -65,7 +75,7 @@ def main() -> int:
                 failed += 1
                 print(f"  FAILED  {' '.join(command)}: {error}")
         (heading, email), _ = first_two(path, TODAY, dict(open_loops(path)))
-        terminal = Terminal.start([LOOPDECK, "--db", str(path)], env)
+        terminal = Terminal.start([LOOPDECK, "--db", str(path)], first_start(env))
         try:
             usable = terminal.wait_for([heading, email], TIMEOUT_S)
             since = len(terminal.chunks)

@@ -140,6 +140,17 @@ def bench_env(folder: Path, today: str = TODAY) -> dict[str, str]:
     }
 
 
+def first_start(env: dict[str, str]) -> dict[str, str]:
+    """`env` with a config folder of its own, empty: the app opens on the first loop.
+
+    The app remembers the last selected loop in its config folder; a bench that
+    pressed a key in the run before would otherwise open on another loop, and the
+    user's own config folder is never the bench's to change.
+    """
+    folder = Path(env["XDG_CACHE_HOME"]).parent
+    return {**env, "LOOPDECK_CONFIG_DIR": tempfile.mkdtemp(prefix="config-", dir=folder)}
+
+
 def arguments(doc: str) -> argparse.Namespace:
     """`--files DIR` (made by run_all.py, else generated here) and `--runs N`."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
