@@ -8,9 +8,11 @@ from pathlib import Path
 from apphelp import make_app, open_on, settle, stored, write_demo
 from textual import events
 from textual.app import App
-from textual.widgets import Select
+from textual.widgets import Label, OptionList, Select
 
 from tui.screens.contact_form import ContactForm
+from tui.screens.draft_screen import DraftScreen
+from tui.screens.next_steps import NextStepsScreen
 from tui.screens.point_form import PointForm
 from tui.screens.prep_view import PrepScreen
 
@@ -66,3 +68,24 @@ async def test_the_talking_point_form_opens_on_its_first_field(demo_db: Path) ->
         await pilot.press("tab", *"Cut p99 by batching", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PrepScreen)
+
+
+async def test_column_keys_and_m_in_one_burst_draft_for_the_card_they_reached(
+    demo_db: Path,
+) -> None:
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        hm = screen.query_one("#steps-hiring_manager", OptionList)
+        first_card = hm.get_option_at_index(0).id or ""
+        expected = screen.cards[first_card][0].loop.process.title
+        assert screen.focused is not None and screen.focused.id == "steps-me"
+        type_in_one_burst(app, ["l", "l", "m"])  # Me, round to the recruiter, then the HM
+        await settle(pilot)
+        assert isinstance(app.screen, DraftScreen)
+        title = app.screen.query_one(".dialog-title", Label).render()
+        assert str(title) == f"Draft for {expected}"

@@ -229,7 +229,9 @@ class NextStepsScreen(Screen[str | None]):
         focused = self.focused
         index = lists.index(focused) if isinstance(focused, OptionList) else 0
         target = lists[(index + step) % len(lists)]
-        target.focus(scroll_visible=False)
+        # At once, not after this message: `m` or Enter typed right behind `l` acts on
+        # the column it was typed for.
+        self.set_focus(target, scroll_visible=False)
         if target.option_count and target.highlighted is None:
             target.highlighted = 0
         target.scroll_to_highlight()
