@@ -90,7 +90,8 @@ def test_offers_in_two_currencies_compare_at_the_rate_i_set(three_loops: Cli) ->
     cli = three_loops
     assert cli("offer", "acme", "--base", "300k").code == 0
     assert cli("offer", "beta", "--base", "222.8k", "--currency", "EUR").code == 0
-    assert cli("config", "fx.EUR", "1.5").out == "fx.EUR = 1.5 USD\n"
+    assert cli("config", "set", "fx.EUR", "1.5").out == "fx.EUR = 1.5 USD\n"
+    assert cli("config", "fx.EUR").out == "1.5\n"
 
     lines = cli("offers").out.splitlines()
     assert lines[0].split()[0] == "Beta"  # EUR 222,800 is USD 334,200 at my rate
@@ -105,6 +106,12 @@ def test_offers_in_two_currencies_compare_at_the_rate_i_set(three_loops: Cli) ->
         "Note: fx.EUR still say what one unit is worth in USD",
     ]
     assert cli("config", "fx.EUR", "none").out == "fx.EUR = no rate\n"
+    for words, message in (
+        (("set", "fx.EUR"), "config set fx.EUR needs a VALUE"),
+        (("fx.EUR", "1.1", "x"), "'x' is one word too many"),
+    ):
+        refused = cli("config", *words)
+        assert (refused.code, message in refused.err) == (2, True)
     assert cli("offers").out.splitlines()[-1] == (
         "Only EUR offers are compared; USD left out, no rate set "
         "(loopdeck config fx.USD RATE, one USD in EUR)."

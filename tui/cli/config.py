@@ -20,7 +20,7 @@ from planner.quickadd import ROUND_ALIASES
 from tui.cli.context import CliError, Context
 from tui.cli.fit import Column, fit_table, output_width
 from tui.cli.output import emit, say
-from tui.cli.parsing import Subparsers
+from tui.cli.parsing import Subparsers, UsageError
 
 PROFILE_PREFIX = "profile."
 FX_PREFIX = "fx."
@@ -40,6 +40,8 @@ def register(subparsers: Subparsers) -> None:
         "key", metavar="KEY", nargs="?", help="e.g. follow_up_days, fx.EUR, profile.visa"
     )
     parser.add_argument("value", metavar="VALUE", nargs="?", help="the new value")
+    # `config set KEY VALUE` reads as many tools write it; the word itself changes nothing.
+    parser.add_argument("then", nargs="?", help=argparse.SUPPRESS)
     parser.set_defaults(run=run)
 
 
@@ -48,6 +50,12 @@ COLUMNS = (Column("KEY"), Column("VALUE", shrink=20), Column(""))
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.key == "set" and args.value is not None:
+        if args.then is None:
+            raise UsageError(f"config set {args.value} needs a VALUE")
+        args.key, args.value, args.then = args.value, args.then, None
+    if args.then is not None:
+        raise UsageError(f"config takes KEY [VALUE]; '{args.then}' is one word too many")
     repo = ctx.repo
     current = _values(repo.settings(), repo.profile())
     if args.key is None:
