@@ -139,18 +139,6 @@ def speed_up_note(projection: Projection, today: dt.date | None = None) -> str |
     )
 
 
-def speed_up_notes(
-    loops: Iterable[Loop], offers: Iterable[Offer], today: dt.date, settings: Settings
-) -> dict[str, str]:
-    """Process id -> `speed_up_note` for every loop behind another offer's deadline: what
-    the pacing step of each such loop adds, in one call over all loops."""
-    return {
-        p.process_id: note
-        for p in projections(loops, offers, today, settings)
-        if (note := speed_up_note(p, today)) is not None
-    }
-
-
 def _still_interviewing(loop: Loop) -> bool:
     """No offer yet, and the latest decided round did not reject me."""
     rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]

@@ -24,7 +24,6 @@ from planner.projection import (
     project,
     projections,
     speed_up_note,
-    speed_up_notes,
 )
 
 TODAY = dt.date(2026, 3, 16)
@@ -106,7 +105,8 @@ def test_the_notes_for_the_pacing_steps_name_only_the_loops_behind() -> None:
     beta = loop("beta", planned("beta", RoundKind.TECH), planned("beta", RoundKind.ONSITE))
     gamma = loop("gamma", planned("gamma", RoundKind.ONSITE, created=-6))
     acme = loop("acme", planned("acme", RoundKind.OFFER))
-    notes = speed_up_notes([beta, gamma, acme], [offer_due("acme", 5)], TODAY, Settings())
+    found = projections([beta, gamma, acme], [offer_due("acme", 5)], TODAY, Settings())
+    notes = {p.process_id: note for p in found if (note := speed_up_note(p, TODAY)) is not None}
     assert list(notes) == ["beta"] and "ask Beta Rec to speed up" in notes["beta"]
 
 
