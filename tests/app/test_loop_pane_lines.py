@@ -154,3 +154,25 @@ async def test_a_step_due_today_says_due_today_in_the_pane_and_the_card(demo_db:
         card = cards[cards.index("Deliver the take-home") :].split("\n\n")[0]
         assert "due today" in cards and "due soon" not in card
         assert "2026-" not in cards
+
+
+async def test_a_promise_in_the_log_says_when_it_is_due_in_words(demo_db: Path) -> None:
+    repo = Repository.open(demo_db)
+    loop = next(x for x in repo.loops() if x.process.company == "Quarry Systems")
+    due = TODAY + dt.timedelta(days=9)
+    with repo.transaction("promise") as tx:
+        tx.put(
+            Event(
+                process_id=loop.process.id,
+                on=TODAY,
+                kind=EventKind.PROMISE,
+                text="Send the write-up",
+                due=due,
+            )
+        )
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_on(pilot, "Quarry Systems")
+        text = screen_text(app)
+        assert "Send the write-up" in text, text
+        assert f"(due {due:%a %d %b} (in 9 days))" in text, text

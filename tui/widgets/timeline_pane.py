@@ -18,7 +18,7 @@ from planner.models import Event, EventKind, Loop, Outcome, Round, RoundKind, Ro
 from planner.steps import Signal
 from tui.board import BoardRow
 from tui.theme import Palette
-from tui.widgets.labels import ago, short_date, step_lines
+from tui.widgets.labels import due_words, short_date, step_lines
 from tui.widgets.loop_pane import LoopPane, Sheet
 
 ROUND_MARK = {
@@ -147,6 +147,6 @@ def _event(event: Event, loop: Loop, palette: Palette, today: dt.date) -> Text:
     )
     line.append(event.text)
     if event.kind == EventKind.PROMISE:
-        state = "done" if event.done else f"due {ago(event.due, today)}"
+        state = "done" if event.done else due_words(event.due, today) if event.due else "open"
         line.append(f" ({state})", style=palette.heading)
     return line
