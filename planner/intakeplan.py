@@ -155,6 +155,8 @@ def _round(
     target = _target(invite, loop, kind, day, time)
     if invite.cancelled:
         return _cancel(target, day, today)
+    # An old mail pasted late would schedule a round that already happened: say so.
+    past = f"the invite is for {day_words(day, today)}, a day already past" if day < today else ""
     values: dict[str, object] = {
         "date": day,
         "time": time,
@@ -177,7 +179,7 @@ def _round(
             interviewers=interviewers,
             created_on=today,
         )
-        return [Insert(new)], [Before("round", "", _round_text(new, today))], ""
+        return [Insert(new)], [Before("round", "", _round_text(new, today))], past
     if target.status in (RoundStatus.PLANNED, RoundStatus.CANCELLED):
         values["status"] = RoundStatus.SCHEDULED
     if service and not target.format:
@@ -189,7 +191,8 @@ def _round(
     if not writes:
         return [], [], ""
     new, _ = updated(target, **values)
-    return list(writes), [Before("round", _round_text(target, today), _round_text(new, today))], ""
+    before = _round_text(target, today)
+    return list(writes), [Before("round", before, _round_text(new, today))], past
 
 
 def _target(

@@ -104,6 +104,15 @@ def test_an_invite_schedules_the_planned_round_in_my_time_zone() -> None:
     ]
 
 
+def test_an_invite_for_a_day_already_past_says_so() -> None:
+    late = propose(invite(), [ACME], dt.date(2026, 3, 30), BERLIN)
+    assert "the invite is for Tue 24 Mar, a day already past" in late.notes
+    assert "the invite is for Tue 24 Mar, a day already past" in late.patch.notes
+    assert not any(
+        "already past" in note for note in propose(invite(), [ACME], TODAY, BERLIN).notes
+    )
+
+
 def test_the_same_invite_again_changes_nothing() -> None:
     first = propose(invite(), [ACME], TODAY, BERLIN)
     rounds = {w.record.id: w.record for w in first.patch.writes if isinstance(w.record, Round)}
