@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -68,10 +69,21 @@ def read_strict(path: Path, ours: Fingerprint | None = None) -> tuple[dict[str, 
 
 def read_bytes(path: Path) -> tuple[bytes, Fingerprint]:
     """The file's bytes and the fingerprint of exactly those bytes (from the open descriptor)."""
-    with open(path, "rb") as handle:
-        stamp = Fingerprint.of(os.fstat(handle.fileno()))
+    with opened(path) as (handle, stat):
         raw = handle.read()
-    return raw, stamp
+    return raw, Fingerprint.of(stat)
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[tuple[BinaryIO, os.stat_result]]:
+    """The file open for reading, with its status taken from the open descriptor.
+
+    For a reader that may not need the bytes at all (the model cache has this
+    version): whatever it reads through the handle is the version the status
+    describes, even if the file is replaced meanwhile.
+    """
+    with open(path, "rb") as handle:
+        yield handle, os.fstat(handle.fileno())
 
 
 def decode(raw: bytes, name: str, canonical: bool = False) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageE
 from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
 from storage.replica import replica_id
-from storage.tinydb_storage import LoopdeckDB
+from storage.tinydb_storage import FileMoved, LoopdeckDB
 from storage.transaction import (
     DELETED,
     Applied,
@@ -217,7 +217,7 @@ class Repository:
         Counted once per version of the file (or taken from the model cache).
         """
         if self._counts is None:
-            self._counts = codec.conflict_counts(self._db.file.document)
+            self._counts = codec.conflict_counts(self._document())
         return self._counts
 
     def save_cache(self) -> None:
@@ -235,9 +235,10 @@ class Repository:
         key = modelcache.key_of(self.path, stamp)
         if key == self._cached_key:
             return  # the cache already holds this version
-        cached = modelcache.CachedModels(
-            self._models, self._settings, self.conflict_counts(), self._closed_out
-        )
+        counts = self.conflict_counts()
+        if self._db.file.fingerprint != stamp:
+            return  # counting read the file again and found a newer version: not this one
+        cached = modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
         modelcache.store(self.path, key, cached)
         self._cached_key = key
 
@@ -370,36 +371,47 @@ class Repository:
         return applied
 
     def _reload_under_lock(self) -> None:
-        """Before writing, take in what others wrote; refuse if the file went bad."""
+        """Before writing, take in what others wrote; refuse if the file went bad.
+
+        Under the lock the document the write builds on is in memory: the
+        bytes read when the models were built, or, if they were released,
+        the same version read again (a file changed meanwhile is reloaded
+        and validated whole).
+        """
         if self._db.file.changed_on_disk():
-            self._load()
+            self._load(hold=True)
+        else:
+            self._document()
         self._require_writable()
         jsonfile.remove_stale_temps(self.path)
         jsonfile.remove_stale_temps(self._journal.path)
 
-    def _load(self) -> None:
+    def _load(self, hold: bool = False) -> None:
         """(Re)read the file; on failure keep the last good models and turn read-only.
 
         git writes the file in place during a sync, so a read in the middle of
         one finds it missing or cut short: while a sync (or another writer)
         holds the lock, a failed or empty read waits for it and reads again
         before calling the file damaged.
+
+        `hold`: keep the file's bytes even when the models come from the cache
+        (the caller needs the document next); otherwise they are not kept.
         """
-        self.unreadable = self._try_read()
+        self.unreadable = self._try_read(hold)
         if (self.unreadable is not None or self._db.file.fingerprint is None) and (
             self._wait_for_writer()
         ):
-            self.unreadable = self._try_read()
+            self.unreadable = self._try_read(hold)
         self.read_only = self.unreadable or _unwritable_reason(self.path)
         if self.unreadable is not None:
             # Remember the bad version so that the watcher does not reload it on every tick.
             self._db.file.fingerprint = jsonfile.fingerprint(self.path)
 
-    def _try_read(self) -> str | None:
+    def _try_read(self, hold: bool) -> str | None:
         """Read the file; None, or why it cannot be read (one sentence ending 'read-only')."""
         try:
             with long_lived():
-                self._read_file()
+                self._read_file(hold)
         except DataFileError as error:
             return f"{error} (opened read-only)"
         except OSError as error:
@@ -431,20 +443,33 @@ class Repository:
         except (Timeout, OSError):
             return False
 
-    def _read_file(self) -> None:
-        """Models from the cache when it has this very version of the file, else parse it."""
+    def _read_file(self, hold: bool) -> None:
+        """Models from the cache when it has this very version of the file, else parse it.
+
+        On a cache hit the file's bytes are not even read, unless `hold`: a
+        command that only reads never needs them, and on a large file they
+        are the biggest thing it would hold. `FileStorage` reads them when a
+        write or a closed loop's records ask for the document.
+        """
         storage = self._db.file
         try:
-            raw, stamp = jsonfile.read_bytes(self.path)
+            with jsonfile.opened(self.path) as (handle, stat):
+                stamp = jsonfile.Fingerprint.of(stat)
+                big = stamp.size >= modelcache.MIN_BYTES
+                key = modelcache.key_of(self.path, stamp) if big else None
+                cached = modelcache.load(self.path, key) if key is not None else None
+                raw = handle.read() if cached is None or hold else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
             self._settings, self._counts = Settings.model_construct(), {}
             storage.forget()
             self._db.clear_cache()
             return
-        storage.defer(raw, stamp, ours=self._journal.written())
-        key = modelcache.key_of(self.path, stamp) if len(raw) >= modelcache.MIN_BYTES else None
-        cached = modelcache.load(self.path, key) if key is not None else None
+        if raw is None:
+            storage.release(stat, ours=self._journal.written())
+        else:
+            storage.defer(raw, stamp, ours=self._journal.written())
+            del raw  # the storage parses it once, then drops it
         self._cached_key = key if cached is not None else None
         if cached is None:
             cached = self._parse(storage.document, validated=storage.ours)
@@ -499,14 +524,21 @@ class Repository:
 
     def _load_closed(self, tables: tuple[str, ...]) -> None:
         """Build the models of closed loops' records in `tables`, once, on first need."""
+        if not self._closed_out & frozenset(tables):
+            return
+        # First, since reading it again may take in a newer version, with other closed loops.
+        document = self._document()
         wanted = self._closed_out & frozenset(tables)
         if wanted:
             closed = [p.id for p in self._processes() if p.status == ProcessStatus.CLOSED]
-            self._load_children(frozenset(closed), tuple(sorted(wanted)))
+            self._load_children(frozenset(closed), tuple(sorted(wanted)), document)
             self._closed_out -= wanted
 
     def _load_children(
-        self, process_ids: frozenset[str], tables: tuple[str, ...] = codec.LOOP_TABLES
+        self,
+        process_ids: frozenset[str],
+        tables: tuple[str, ...] = codec.LOOP_TABLES,
+        document: dict[str, Any] | None = None,
     ) -> None:
         """Add the models of these loops' rounds, contacts and log (those not built yet).
 
@@ -514,7 +546,7 @@ class Repository:
 
         Each table is swapped in whole, as `_refresh_models` does.
         """
-        document = self._db.file.document
+        document = self._document() if document is None else document
         models = dict(self._models)
         for table in tables:
             raw = document.get(table, {})
@@ -587,7 +619,7 @@ class Repository:
         return codec.in_entry_order(raw, models)
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
-        records = self._db.file.document.get(table)
+        records = self._document().get(table)
         return records.get(record_id) if isinstance(records, dict) else None
 
     def _describe_moved(self, moved: MovedOn) -> str:
@@ -609,6 +641,23 @@ class Repository:
         if replica == self._stamp_clock().replica:
             return f"{what} (written again on this machine since)"
         return f"{what} (written on replica {replica} since, brought here by a sync)"
+
+    def _document(self) -> dict[str, Any]:
+        """The parsed file the models were built from, read again if it was released.
+
+        A file that is no longer that version (a sync, another window) is
+        reloaded whole, models included, and its document kept: the models and
+        the records always come from one version. One that cannot be read any
+        more leaves the repository read-only, with an empty document.
+        """
+        storage = self._db.file
+        try:
+            return storage.document
+        except FileMoved:
+            self._load(hold=True)
+        if not storage.parsed and self.unreadable is not None:
+            storage.document = {}
+        return storage.document
 
     def _processes(self) -> list[Process]:
         return [p for p in self._models["processes"].values() if isinstance(p, Process)]

@@ -14,6 +14,7 @@ non-atomic writes. So `read()`/`write()` work on the document loaded by
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from tinydb.table import Table
 
 from planner.models import new_id
 from storage import jsonfile
+from storage.errors import DataFileError
 from storage.jsonfile import Fingerprint
 
 
@@ -47,12 +49,24 @@ class StringIdTable(Table):
         self.clear_cache()
 
 
+class FileMoved(Exception):
+    """The file on disk is no longer the version a released document was read from.
+
+    The caller reloads the file whole (and validates it) rather than mix the
+    models of one version with the records of another.
+    """
+
+
 class FileStorage(Storage):
     """The whole document in memory between `load()` and `flush()` (see the module doc).
 
     The document may be parsed lazily: `defer` keeps the bytes of the file and
-    parses them on first use, so a run that found its models in the cache
-    (`storage.modelcache`) and only reads never pays for the parse.
+    parses them on first use. Or it may not be held at all: `release` records
+    only which version the models came from (a run that found them in the
+    cache, `storage.modelcache`, never reads the bytes), and the first use of
+    `document` reads the file again, provided it is still exactly that
+    version (`FileMoved` otherwise). A large file's bytes then do not sit in
+    memory for a write that a read-only run never makes.
     """
 
     def __init__(self, path: Path) -> None:
@@ -60,11 +74,20 @@ class FileStorage(Storage):
         self._document: dict[str, Any] = {}
         self._raw: bytes | None = None
         self._canonical = False
+        self._released: int | None = None
+        """While released: the change time (ns) of the version, which any write to it moves."""
         self.fingerprint: Fingerprint | None = None
 
     @property
     def document(self) -> dict[str, Any]:
-        """The parsed file; raises `DataFileError` if deferred bytes turn out bad."""
+        """The parsed file; raises `DataFileError` if deferred bytes turn out bad.
+
+        Released, it raises `FileMoved` when the file is no longer the version
+        released (or cannot be read or parsed any more).
+        """
+        if self._released is not None:
+            self._document = self._read_again(self._released)
+            self._released = None
         if self._raw is not None:
             raw, self._raw = self._raw, None
             self._document = jsonfile.decode(raw, self.path.name, canonical=self._canonical)
@@ -73,6 +96,7 @@ class FileStorage(Storage):
     @document.setter
     def document(self, value: dict[str, Any]) -> None:
         self._raw = None
+        self._released = None
         self._document = value
 
     @property
@@ -82,8 +106,8 @@ class FileStorage(Storage):
 
     @property
     def parsed(self) -> bool:
-        """Whether the document is in memory (False while deferred bytes wait to be parsed)."""
-        return self._raw is None
+        """Whether the document is in memory (False while bytes wait or the file was released)."""
+        return self._raw is None and self._released is None
 
     def defer(self, raw: bytes, stamp: Fingerprint, ours: Fingerprint | None) -> None:
         """Hold the file's bytes, read at `stamp`, to parse on first use of `document`.
@@ -91,8 +115,31 @@ class FileStorage(Storage):
         `ours`: the fingerprint of this machine's last write (see `jsonfile.read_strict`).
         """
         self._raw = raw  # the previous document stays if these bytes fail to parse
+        self._released = None
         self._canonical = stamp == ours
         self.fingerprint = stamp
+
+    def release(self, stat: os.stat_result, ours: Fingerprint | None) -> None:
+        """Hold nothing of the version `stat` describes: `document` reads it again on first use."""
+        self._raw, self._document = None, {}
+        self._released = stat.st_ctime_ns
+        self.fingerprint = Fingerprint.of(stat)
+        self._canonical = self.fingerprint == ours
+
+    def _read_again(self, changed_ns: int) -> dict[str, Any]:
+        """The released version, parsed as strictly as the first time; `FileMoved` if it is gone."""
+        try:
+            with jsonfile.opened(self.path) as (handle, stat):
+                same = Fingerprint.of(stat) == self.fingerprint and stat.st_ctime_ns == changed_ns
+                raw = handle.read() if same else b""
+        except OSError:
+            raise FileMoved from None
+        if not same:
+            raise FileMoved
+        try:
+            return jsonfile.decode(raw, self.path.name, canonical=self._canonical)
+        except DataFileError:
+            raise FileMoved from None
 
     def forget(self) -> None:
         """No file: an empty document (the first write creates it)."""
