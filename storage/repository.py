@@ -146,11 +146,12 @@ class Repository:
         return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
 
     def loop(self, process_id: str) -> Loop:
+        if self._closed_out and self._is_closed(process_id):
+            self._load_children(frozenset({process_id}))
+        # Looked up after: reading the file again may have taken in a newer version.
         process = self._models["processes"].get(process_id)
         if not isinstance(process, Process):
             raise NotFoundError(f"no loop with id {process_id[:8]}")
-        if self._closed_out and process.status == ProcessStatus.CLOSED:
-            self._load_children(frozenset({process_id}))
         return Loop.model_construct(
             process=process,
             rounds=self._children(Round, process_id),

@@ -127,3 +127,22 @@ def test_closed_loops_read_after_another_write_come_from_that_version_whole(
 
     assert loops[closed.id].process.company == "Acme Corp"
     assert len(loops[closed.id].rounds) == 2
+
+
+def test_a_closed_loop_asked_for_after_another_write_comes_from_that_version(
+    db_path: Path,
+) -> None:
+    closed = add_loop(db_path, "Acme")
+    writer = Repository.open(db_path)
+    with writer.transaction("close Acme") as tx:
+        tx.put(writer.loop(closed.id).process.model_copy(update={"status": ProcessStatus.CLOSED}))
+    repo = from_cache(db_path)
+    other = Repository.open(db_path)
+    with other.transaction("rename") as tx:
+        tx.put(other.loop(closed.id).process.model_copy(update={"company": "Acme Corp"}))
+        tx.put(round_of(closed))
+
+    loop = repo.loop(closed.id)
+
+    assert loop.process.company == "Acme Corp"
+    assert len(loop.rounds) == 2
