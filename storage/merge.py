@@ -60,11 +60,11 @@ def merge(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) ->
     code knows: merging fields it does not understand could lose data.
     """
     for name, document in (("ours", ours), ("theirs", theirs), ("base", base)):
-        _check_version(name, document)
+        check_version(name, document)
     merged: dict[str, Any] = {}
     for table in sorted(set(ours) | set(theirs)):
         if table == META_TABLE:
-            merged[table] = _merge_meta(ours.get(table, {}), theirs.get(table, {}))
+            merged[table] = merge_meta(ours.get(table, {}), theirs.get(table, {}))
             continue
         merged[table] = _merge_table(
             _table(base, table), _table(ours, table), _table(theirs, table)
@@ -79,7 +79,7 @@ def canonical(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
-def _check_version(name: str, document: dict[str, Any]) -> None:
+def check_version(name: str, document: dict[str, Any]) -> None:
     version = document.get(META_TABLE, {}).get("schema", {}).get("schema_version", 0)
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise MergeError(
@@ -95,7 +95,7 @@ def _table(document: dict[str, Any], table: str) -> dict[str, Any]:
     return content
 
 
-def _merge_meta(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+def merge_meta(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
     """Meta records carry no stamps: the newest schema wins, other keys merge by value."""
     merged: dict[str, Any] = {}
     for key in sorted(set(ours) | set(theirs)):

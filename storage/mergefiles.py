@@ -14,6 +14,7 @@ from typing import Any
 from storage import jsonfile
 from storage.gcpause import paused_gc
 from storage.merge import merge
+from storage.mergelayout import merge_canonical
 
 
 def merge_versions(base: bytes, ours: bytes, theirs: bytes, name: str) -> dict[str, Any]:
@@ -38,10 +39,16 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
     The garbage collector is paused: three parsed copies of a large file are
     hundreds of thousands of dicts, none of them garbage, and walking them
     over and over would double the time a pull takes.
+
+    Versions in the canonical layout (what loopdeck writes) take the fast path
+    of `merge_canonical`; any other, damaged ones included, the full merge,
+    which gives the same bytes or says what is wrong.
     """
     with paused_gc():
-        merged = merge_versions(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), name)
-        payload = jsonfile.encode(merged)
+        versions = base.read_bytes(), ours.read_bytes(), theirs.read_bytes()
+        payload = merge_canonical(*versions)
+        if payload is None:
+            payload = jsonfile.encode(merge_versions(*versions, name))
     temp = jsonfile.temp_path(ours)
     try:
         temp.write_bytes(payload)

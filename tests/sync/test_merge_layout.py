@@ -1,0 +1,146 @@
+"""The merge on canonical bytes gives the full merge's bytes, and steps aside for anything else.
+
+The driver takes `merge_canonical` first; it must never produce a byte the
+full merge would not, and it must return None (so the full merge runs and says
+what is wrong) for every version that is not exactly what loopdeck writes.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from merge_cases import SEED_IDS, TABLE, cases, seeded
+
+from storage.errors import DataFileError
+from storage.jsonfile import encode
+from storage.merge import merge
+from storage.mergefiles import merge_files
+from storage.mergelayout import merge_canonical
+
+Case = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
+PROPERTIES = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+
+
+def full(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]) -> bytes:
+    return encode(merge(base, ours, theirs))
+
+
+@PROPERTIES
+@given(cases())
+def test_canonical_versions_merge_to_the_full_merges_bytes(case: Case) -> None:
+    base, ours, theirs = case
+    merged = merge_canonical(encode(base), encode(ours), encode(theirs))
+    assert merged is not None
+    assert merged == full(base, ours, theirs)
+
+
+def test_tables_and_records_on_one_side_only_are_kept() -> None:
+    base = seeded()
+    ours = copy.deepcopy(base)
+    theirs = copy.deepcopy(base)
+    ours["rounds"] = {"r" * 32: {"name": "onsite", "_stamps": {"name": "s1"}}}
+    theirs["contacts"] = {}
+    theirs[TABLE]["z" * 32] = {"company": "Zeta", "_stamps": {"company": "s2"}}
+    theirs[TABLE]["0" * 32] = {"company": "Aardvark", "_stamps": {"company": "s2"}}
+    del ours["settings"]
+
+    merged = merge_canonical(encode(base), encode(ours), encode(theirs))
+
+    assert merged == full(base, ours, theirs)
+    assert merged is not None and orjson.loads(merged)[TABLE]["0" * 32]["company"] == "Aardvark"
+
+
+def versions() -> tuple[bytes, bytes, bytes]:
+    base = seeded()
+    ours = copy.deepcopy(base)
+    ours[TABLE][SEED_IDS[0]]["notes"] = "ours"
+    theirs = copy.deepcopy(base)
+    theirs[TABLE][SEED_IDS[1]]["notes"] = "theirs"
+    return encode(base), encode(ours), encode(theirs)
+
+
+def test_the_test_versions_take_the_fast_path() -> None:
+    assert merge_canonical(*versions()) is not None
+
+
+def compact(raw: bytes) -> bytes:
+    return orjson.dumps(orjson.loads(raw))
+
+
+def twice_the_id(raw: bytes) -> bytes:
+    """The first record of the table written twice: a parse would keep one of them."""
+    start = raw.index(b'\n    "' + SEED_IDS[0].encode())
+    end = raw.index(b'\n    "' + SEED_IDS[1].encode())
+    return raw[:end] + raw[start:end] + raw[end:]
+
+
+def twice_a_field(raw: bytes) -> bytes:
+    return raw.replace(b'"company": "Acme",', b'"company": "Acme",\n      "company": "Lost",', 1)
+
+
+def hand_spaced(raw: bytes) -> bytes:
+    return raw.replace(b'"company": "Acme"', b'"company":  "Acme"', 1)
+
+
+def escaped_id(raw: bytes) -> bytes:
+    return raw.replace(SEED_IDS[2].encode(), b"\\u0063" + SEED_IDS[2][1:].encode())
+
+
+def empty_record(raw: bytes) -> bytes:
+    return raw.replace(b'  "settings": {}', b'  "settings": {\n    "x": {}\n  }')
+
+
+def newer(raw: bytes) -> bytes:
+    return raw.replace(b'"schema_version": 1', b'"schema_version": 99')
+
+
+def truncated(raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+DAMAGE = {
+    "compact": compact,
+    "an id twice": twice_the_id,
+    "a field twice": twice_a_field,
+    "hand spaced": hand_spaced,
+    "an escaped id": escaped_id,
+    "a record without fields": empty_record,
+    "a newer schema": newer,
+    "truncated": truncated,
+}
+
+
+@pytest.mark.parametrize("side", [0, 1, 2])
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_version_not_as_loopdeck_writes_it_takes_the_full_merge(damage: str, side: int) -> None:
+    raws = list(versions())
+    changed = DAMAGE[damage](raws[side])
+    assert changed != raws[side]
+    raws[side] = changed
+    assert merge_canonical(*raws) is None
+
+
+def test_an_empty_base_takes_the_full_merge() -> None:
+    _, ours, theirs = versions()
+    assert merge_canonical(b"", ours, theirs) is None
+
+
+@pytest.mark.parametrize("damage", ["an id twice", "a field twice"])
+def test_the_driver_still_refuses_damage_all_three_versions_share(
+    tmp_path: Path, damage: str
+) -> None:
+    """Records equal in all three versions are copied as bytes, but only once checked."""
+    paths = [tmp_path / name for name in ("base", "ours", "theirs")]
+    for path, raw in zip(paths, versions(), strict=True):
+        path.write_bytes(DAMAGE[damage](raw))
+    before = paths[1].read_bytes()
+
+    with pytest.raises(DataFileError, match="appears twice"):
+        merge_files(*paths, "loopdeck.json")
+
+    assert paths[1].read_bytes() == before
