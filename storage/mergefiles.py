@@ -7,7 +7,10 @@ sentence instead of being merged into something worse.
 
 from __future__ import annotations
 
+import mmap
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,27 @@ def merge_versions(base: bytes, ours: bytes, theirs: bytes, name: str) -> dict[s
     return merge(start, mine, other)
 
 
+@contextmanager
+def mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
+    """The file's bytes, mapped read-only rather than copied (an empty file as b"").
+
+    The fast path only cuts the sides into records, so it needs no copy of
+    them; reading two 44 MB files into fresh memory cost more system time
+    (page faults) than the cutting itself. The pages are mapped at once.
+    """
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            yield b""
+            return
+        if hasattr(mmap, "MAP_SHARED"):
+            flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+            view = mmap.mmap(handle.fileno(), 0, flags=flags, prot=mmap.PROT_READ)
+        else:
+            view = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    with view:
+        yield view
+
+
 def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
     """Merge three files as git hands them to a driver; the result replaces `ours`.
 
@@ -45,10 +69,12 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
     which gives the same bytes or says what is wrong.
     """
     with paused_gc():
-        versions = base.read_bytes(), ours.read_bytes(), theirs.read_bytes()
-        payload = merge_canonical(*versions)
+        start = base.read_bytes()
+        with mapped(ours) as mine, mapped(theirs) as other:
+            payload = merge_canonical(start, mine, other)
         if payload is None:
-            payload = jsonfile.encode(merge_versions(*versions, name))
+            merged = merge_versions(start, ours.read_bytes(), theirs.read_bytes(), name)
+            payload = jsonfile.encode(merged)
     temp = jsonfile.temp_path(ours)
     try:
         temp.write_bytes(payload)

@@ -20,9 +20,9 @@ returns None, and the caller runs the full merge, which says what is wrong.
 
 from __future__ import annotations
 
+import mmap
 import re
 from itertools import pairwise
-from operator import methodcaller
 from typing import Any
 
 import orjson
@@ -31,9 +31,11 @@ from storage import jsonfile
 from storage.merge import MergeError, check_version, merge_meta, merge_record
 from storage.schema import META_TABLE
 
+Bytes = bytes | mmap.mmap
+"""A version's bytes, read or mapped: the sides are only cut, never parsed whole."""
 Records = dict[bytes, bytes]
-"""A table's records: the id's bytes (between its quotes) to the record's bytes, from its
-opening brace up to the line that closes it (the closing `\\n    }` is left off)."""
+"""A table's records by id: the id's bytes (between its quotes) to the record's own bytes,
+`id": {` up to the line that closes it (the closing `\\n    }` is left off)."""
 
 INDENT_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 META = META_TABLE.encode()
@@ -41,8 +43,6 @@ CLOSE = b"\n    }"
 NEXT_RECORD = b',\n    "'
 SEPARATOR = re.compile(rb'\n    \}(,\n    "|\n  \},\n  ")')
 """A record's end and what follows: the next record's id, or the next table's name."""
-SPLIT_KEY = methodcaller("split", b'": ', 1)
-"""A record's id from its bytes: canonical ids hold no quote, so the first `": ` ends it."""
 LAST = b"\n    }\n  }\n}\n"
 """The end of a file whose last table has records."""
 
@@ -51,7 +51,7 @@ class NotCanonical(Exception):
     """A version is not in the canonical layout; the full merge takes over."""
 
 
-def merge_canonical(base: bytes, ours: bytes, theirs: bytes) -> bytes | None:
+def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> bytes | None:
     """`encode(merge(...))` of three canonical versions, or None when one is not canonical."""
     try:
         return _merge(base, ours, theirs)
@@ -59,12 +59,12 @@ def merge_canonical(base: bytes, ours: bytes, theirs: bytes) -> bytes | None:
         return None
 
 
-def _merge(base_raw: bytes, ours_raw: bytes, theirs_raw: bytes) -> bytes:
+def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> bytes:
     document = orjson.loads(base_raw)
     if not isinstance(document, dict) or jsonfile.encode(document) != base_raw:
         raise NotCanonical
     base = _Base(split_layout(base_raw), document)
-    ours, theirs = split_layout(ours_raw), split_layout(theirs_raw)
+    ours, theirs = base.side(split_layout(ours_raw)), base.side(split_layout(theirs_raw))
     ours_meta, theirs_meta = base.meta(ours), base.meta(theirs)
     for name, meta in (("ours", ours_meta), ("theirs", theirs_meta)):
         check_version(name, {} if meta is None else {META_TABLE: meta})
@@ -76,63 +76,101 @@ def _merge(base_raw: bytes, ours_raw: bytes, theirs_raw: bytes) -> bytes:
             merged = merge_meta(ours_meta or {}, theirs_meta or {})
             parts.append(_encode(merged).replace(b"\n", b"\n  "))
         else:
-            base.merge_table(table, ours.get(table, {}), theirs.get(table, {}), parts)
+            base.merge_table(table, ours.get(table), theirs.get(table), parts)
     parts.append(b"\n}\n")
     return b"".join(parts)
+
+
+class _Side:
+    """One side's table: its records, and the ids whose bytes are not the base's."""
+
+    def __init__(self, records: Records, changed: set[bytes]) -> None:
+        self.records = records
+        self.changed = changed
 
 
 class _Base:
     """The base version, parsed and cut into records: what the sides' records are checked by."""
 
-    def __init__(self, tables: dict[bytes, Records], document: dict[str, Any]) -> None:
-        if b"\\" in b"".join(key for records in tables.values() for key in records):
+    def __init__(self, tables: dict[bytes, list[bytes]], document: dict[str, Any]) -> None:
+        self.tables = {name: _by_id(pieces) for name, pieces in tables.items()}
+        if b"\\" in b"".join(key for records in self.tables.values() for key in records):
             raise NotCanonical  # an escaped id: its bytes would not sort as its text
-        if [len(records) for records in tables.values()] != [len(t) for t in document.values()]:
+        if [len(t) for t in self.tables.values()] != [len(t) for t in document.values()]:
             raise NotCanonical  # a record without fields, cut as part of its neighbour
-        self.tables = tables
+        self.pieces = {name: set(pieces) for name, pieces in tables.items()}
         self.document = document
 
-    def check(self, table: bytes, key: bytes, raw: bytes) -> None:
-        """Raise `NotCanonical` unless `raw` is the canonical encoding of one record."""
-        if self.tables.get(table, {}).get(key) != raw:
-            _parse(raw)
+    def side(self, tables: dict[bytes, list[bytes]]) -> dict[bytes, _Side]:
+        """A side's tables; the records it shares with the base are found by their bytes alone.
 
-    def value(self, table: bytes, key: bytes, raw: bytes) -> Any:
-        """The record `raw` holds: the base's when the bytes agree, else parsed and checked."""
-        if self.tables.get(table, {}).get(key) == raw:
+        Only the records whose bytes the base does not have are cut at their
+        id. Raises `NotCanonical` for an id twice, or for a record of the base
+        the side lost (loopdeck never removes one: that is a hand edit).
+        """
+        sides = {}
+        for name, pieces in tables.items():
+            known = self.tables.get(name, {})
+            same = self.pieces.get(name, set())
+            present = set(pieces)
+            novel = _by_id([piece for piece in pieces if piece not in same])
+            fresh = novel.keys() - known.keys()
+            _check_key(*fresh)
+            if len(present) != len(pieces) or len(pieces) - len(fresh) != len(known):
+                raise NotCanonical
+            if any(known[key] in present for key in novel.keys() & known.keys()):
+                raise NotCanonical  # the base's record and a changed one, under one id
+            records = dict(known)
+            records.update(novel)
+            sides[name] = _Side(records, set(novel))
+        return sides
+
+    def check(self, table: bytes, key: bytes, piece: bytes) -> None:
+        """Raise `NotCanonical` unless `piece` is the canonical encoding of one record."""
+        if self.tables.get(table, {}).get(key) != piece:
+            _parse(piece[len(key) + 3 :])
+
+    def value(self, table: bytes, key: bytes, piece: bytes) -> Any:
+        """The record `piece` holds: the base's when the bytes agree, else parsed and checked."""
+        if self.tables.get(table, {}).get(key) == piece:
             return self.document[table.decode()][key.decode()]
-        return _parse(raw)
+        return _parse(piece[len(key) + 3 :])
 
-    def meta(self, tables: dict[bytes, Records]) -> dict[str, Any] | None:
+    def meta(self, tables: dict[bytes, _Side]) -> dict[str, Any] | None:
         """A side's meta table, parsed (it is small); None when the side has none."""
         if META not in tables:
             return None
-        return {key.decode(): self.value(META, key, raw) for key, raw in tables[META].items()}
+        records = tables[META].records
+        return {key.decode(): self.value(META, key, piece) for key, piece in records.items()}
 
-    def merge_table(self, table: bytes, ours: Records, theirs: Records, parts: list[bytes]) -> None:
+    def merge_table(
+        self, table: bytes, ours: _Side | None, theirs: _Side | None, parts: list[bytes]
+    ) -> None:
         """Append the merged table's bytes to `parts`, as `storage.merge` merges a table.
 
-        A record whose bytes both sides left as the base has them is the base's
-        (checked already); only the others are looked at one by one.
+        A record both sides left as the base has it is the base's (its bytes
+        checked already); only the others are looked at one by one.
         """
-        known = self.tables.get(table, {})
-        merged = dict(ours)
-        for key in theirs.keys() - ours.keys():
-            merged[key] = theirs[key]
-        _check_key(*(merged.keys() - known.keys()))
-        touched = {key for key, raw in ours.items() if known.get(key) != raw}
-        touched.update(key for key, raw in theirs.items() if known.get(key) != raw)
+        mine = {} if ours is None else ours.records
+        other = {} if theirs is None else theirs.records
+        if ours is not None and theirs is not None:
+            merged = dict(self.tables.get(table, {}))
+            touched = ours.changed | theirs.changed
+        else:
+            side = ours or theirs
+            assert side is not None
+            merged, touched = dict(side.records), side.changed
         base = self.document.get(table.decode(), {})
         for key in touched:
-            merged[key] = self._record(table, key, ours, theirs, base)
+            merged[key] = self._record(table, key, mine, other, base)
         if not merged:
             parts.append(b"{}")
             return
         keys = list(merged)
-        keys.sort()  # the sides' ids are in order already; theirs alone come last
+        keys.sort()  # in order already, but for the ids only one side has
         glue = b'{\n    "'
         for key in keys:
-            parts += (glue, key, b'": ', merged[key])
+            parts += (glue, merged[key])
             glue = CLOSE + NEXT_RECORD
         parts.append(CLOSE + b"\n  }")
 
@@ -154,22 +192,24 @@ class _Base:
             merged = mine_value
         else:
             merged = merge_record(base.get(key.decode()) or {}, mine_value, other_value)
-        return _encode(merged).replace(b"\n", b"\n    ")[: -len(CLOSE)]
+        encoded = _encode(merged).replace(b"\n", b"\n    ")
+        return key + b'": ' + encoded[: -len(CLOSE)]
 
 
-def split_layout(raw: bytes) -> dict[bytes, Records]:
-    """The tables of a canonical file, each record's bytes by its id; `NotCanonical` if not.
+def split_layout(raw: Bytes) -> dict[bytes, list[bytes]]:
+    """The tables of a canonical file, each a list of its records' bytes; `NotCanonical` if not.
 
     Only the layout is read here (where records begin and end); the caller
     checks each record's bytes, so a version that merely looks canonical is
     caught there.
     """
-    if not raw.startswith(b'{\n  "'):
+    if raw[:5] != b'{\n  "':
         raise NotCanonical
-    pieces = SEPARATOR.split(raw[5:])
+    pieces = SEPARATOR.split(raw)
     texts, separators = pieces[0::2], pieces[1::2]
+    texts[0] = texts[0][5:]
     starts = [0, *(n + 1 for n, s in enumerate(separators) if s != NEXT_RECORD), len(texts)]
-    tables: dict[bytes, Records] = {}
+    tables: dict[bytes, list[bytes]] = {}
     for start, end in pairwise(starts):
         opened = _open_tables(texts[start], tables)
         if opened is None:  # the file ended after empty tables
@@ -182,18 +222,23 @@ def split_layout(raw: bytes) -> dict[bytes, Records]:
             if not group[-1].endswith(LAST):
                 raise NotCanonical
             group[-1] = group[-1][: -len(LAST)]
-        try:
-            records = dict(map(SPLIT_KEY, group))
-        except ValueError:  # a piece without a key
-            raise NotCanonical from None
-        if len(records) != len(group) or name in tables:
-            raise NotCanonical  # an id or a table twice
-        tables[name] = records
+        if name in tables:
+            raise NotCanonical  # a table twice
+        tables[name] = group
     _check_key(*tables)
     return tables
 
 
-def _open_tables(text: bytes, tables: dict[bytes, Records]) -> tuple[bytes, bytes] | None:
+def _by_id(pieces: list[bytes]) -> Records:
+    """Records by id; `NotCanonical` for an id twice. Canonical ids hold no quote, so the
+    first `": ` ends the id (a piece cut wrong is caught when its record is checked)."""
+    records = {piece.split(b'": ', 1)[0]: piece for piece in pieces}
+    if len(records) != len(pieces):
+        raise NotCanonical
+    return records
+
+
+def _open_tables(text: bytes, tables: dict[bytes, list[bytes]]) -> tuple[bytes, bytes] | None:
     """Read table names from `text` up to the first table with records: its name and the
     bytes of its first record. Empty tables on the way go into `tables`; None at the end."""
     while True:
@@ -203,11 +248,11 @@ def _open_tables(text: bytes, tables: dict[bytes, Records]) -> tuple[bytes, byte
         if rest.startswith(b'{\n    "'):
             return name, rest[7:]
         if rest == b"{}\n}\n":
-            tables[name] = {}
+            tables[name] = []
             return None
         if not rest.startswith(b'{},\n  "'):
             raise NotCanonical
-        tables[name] = {}
+        tables[name] = []
         text = rest[7:]
 
 

@@ -144,3 +144,14 @@ def test_the_driver_still_refuses_damage_all_three_versions_share(
         merge_files(*paths, "loopdeck.json")
 
     assert paths[1].read_bytes() == before
+
+
+def test_the_driver_writes_the_full_merges_bytes_from_files(tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("base", "ours", "theirs")]
+    for path, raw in zip(paths, versions(), strict=True):
+        path.write_bytes(raw)
+    expected = full(*(orjson.loads(raw) for raw in versions()))
+
+    merge_files(*paths, "loopdeck.json")
+
+    assert paths[1].read_bytes() == expected
