@@ -32,6 +32,10 @@ def merge_versions(base: bytes, ours: bytes, theirs: bytes, name: str) -> dict[s
     return merge(start, mine, other)
 
 
+WRITE_BUFFER = 1 << 20
+"""The result is written from many pieces; a large buffer makes that a few dozen writes."""
+
+
 @contextmanager
 def mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
     """The file's bytes, mapped read-only rather than copied (an empty file as b"").
@@ -71,13 +75,14 @@ def merge_files(base: Path, ours: Path, theirs: Path, name: str) -> None:
     with paused_gc():
         start = base.read_bytes()
         with mapped(ours) as mine, mapped(theirs) as other:
-            payload = merge_canonical(start, mine, other)
-        if payload is None:
+            parts = merge_canonical(start, mine, other)
+        if parts is None:
             merged = merge_versions(start, ours.read_bytes(), theirs.read_bytes(), name)
-            payload = jsonfile.encode(merged)
+            parts = [jsonfile.encode(merged)]
     temp = jsonfile.temp_path(ours)
     try:
-        temp.write_bytes(payload)
+        with open(temp, "wb", buffering=WRITE_BUFFER) as handle:
+            handle.writelines(parts)
         os.replace(temp, ours)
     finally:
         temp.unlink(missing_ok=True)

@@ -51,15 +51,18 @@ class NotCanonical(Exception):
     """A version is not in the canonical layout; the full merge takes over."""
 
 
-def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> bytes | None:
-    """`encode(merge(...))` of three canonical versions, or None when one is not canonical."""
+def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> list[bytes] | None:
+    """`encode(merge(...))` of three canonical versions, or None when one is not canonical.
+
+    In pieces, to be written as they are: joining them would copy the whole file once more.
+    """
     try:
         return _merge(base, ours, theirs)
     except (NotCanonical, MergeError, orjson.JSONDecodeError):
         return None
 
 
-def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> bytes:
+def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> list[bytes]:
     document = orjson.loads(base_raw)
     if not isinstance(document, dict) or jsonfile.encode(document) != base_raw:
         raise NotCanonical
@@ -78,7 +81,7 @@ def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> bytes:
         else:
             base.merge_table(table, ours.get(table), theirs.get(table), parts)
     parts.append(b"\n}\n")
-    return b"".join(parts)
+    return parts
 
 
 class _Side:
@@ -232,7 +235,7 @@ def split_layout(raw: Bytes) -> dict[bytes, list[bytes]]:
 def _by_id(pieces: list[bytes]) -> Records:
     """Records by id; `NotCanonical` for an id twice. Canonical ids hold no quote, so the
     first `": ` ends the id (a piece cut wrong is caught when its record is checked)."""
-    records = {piece.split(b'": ', 1)[0]: piece for piece in pieces}
+    records = {piece[: piece.find(b'": ')]: piece for piece in pieces}
     if len(records) != len(pieces):
         raise NotCanonical
     return records
