@@ -156,3 +156,16 @@ def test_the_driver_writes_the_full_merges_bytes_from_files(tmp_path: Path) -> N
     merge_files(*paths, "loopdeck.json")
 
     assert paths[1].read_bytes() == expected
+
+
+@pytest.mark.parametrize("side", [1, 2])
+def test_a_side_that_lost_a_record_of_the_base_takes_the_full_merge(side: int) -> None:
+    """loopdeck never removes a record (a deletion is a tombstone): only a hand edit does."""
+    raws = list(versions())
+    document = orjson.loads(raws[side])
+    del document[TABLE][SEED_IDS[2]]
+    raws[side] = encode(document)
+
+    assert merge_canonical(*raws) is None
+    base, ours, theirs = (orjson.loads(raw) for raw in raws)
+    assert SEED_IDS[2] in merge(base, ours, theirs)[TABLE]  # the full merge keeps it
