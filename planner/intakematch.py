@@ -77,8 +77,20 @@ def people_of(item: Item) -> tuple[Person, ...]:
     return tuple(unique)
 
 
+class LoopUnknown(Refused):
+    """No loop, or more than one, can be told from the item: the user must choose.
+
+    `why` is the finding alone; the sentence adds the command line's way to
+    choose (`--loop`), and the app's intake box offers its list of loops instead.
+    """
+
+    def __init__(self, why: str) -> None:
+        super().__init__(f"{why}; say which with --loop PROCESS", "loop")
+        self.why = why
+
+
 def match_loop(item: Item, loops: Sequence[Loop], chosen: Loop | None = None) -> Match:
-    """The loop `item` belongs to (see the module doc), or `Refused` asking for --loop."""
+    """The loop `item` belongs to (see the module doc), or `LoopUnknown`."""
     if chosen is not None:
         return Match(chosen, "the loop you named")
     known = _already_there(item, loops)
@@ -94,10 +106,9 @@ def match_loop(item: Item, loops: Sequence[Loop], chosen: Loop | None = None) ->
     if by_domain:
         return _one(by_domain, "its company's mail domain")
     addresses = ", ".join(p.email for p in people) or "nobody"
-    raise Refused(
+    raise LoopUnknown(
         f"cannot tell which loop this is for ({addresses}: no contact of any loop, no company "
-        "domain); say which with --loop PROCESS",
-        "loop",
+        "domain)"
     )
 
 
@@ -175,7 +186,7 @@ def _one(found: list[tuple[Loop, str]], why: str) -> Match:
         loop, clue = found[0]
         return Match(loop, f"{clue}, {why}")
     titles = ", ".join(sorted(loop.process.title for loop, _ in found))
-    raise Refused(f"this could be for {titles}; say which with --loop PROCESS", "loop")
+    raise LoopUnknown(f"this could be for {titles}")
 
 
 def _domain(email: str) -> str:

@@ -25,6 +25,7 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from planner.changes.base import Patch, Refused
 from planner.clock import local_zone
+from planner.intakematch import LoopUnknown
 from planner.intakeplan import Proposal, propose
 from planner.models import Loop
 from storage.errors import StorageError
@@ -33,8 +34,6 @@ from tui.visible_text import visible_text
 
 CSS_FILE = Path(__file__).with_name("mail.tcss")
 EMPTY = "Paste an invite (BEGIN:VCALENDAR …) or a mail with its headers, or type a file's path."
-ASK_LOOP = "; say which"
-"""Where the matcher's refusal starts asking for `--loop`: the box asks with its list instead."""
 
 
 class IntakeBox(ModalScreen[Patch | None]):
@@ -119,13 +118,16 @@ class IntakeBox(ModalScreen[Patch | None]):
         except StorageError as error:
             self._say(Text(f"{error}.", style="bold red"))
             return
-        except Refused as refusal:
-            if refusal.field == "loop" and self._loops and not self._unmatched:
-                self._unmatched = str(refusal).partition(ASK_LOOP)[0]
+        except LoopUnknown as unknown:
+            if self._loops and not self._unmatched:  # the box asks with its list, not --loop
+                self._unmatched = unknown.why
                 self._ask_loop(True)
                 self._show()
             else:
-                self._say(Text(f"{refusal}.", style="bold red"))
+                self._say(Text(f"{unknown}.", style="bold red"))
+            return
+        except Refused as refusal:
+            self._say(Text(f"{refusal}.", style="bold red"))
             return
         body = Text()
         if self._unmatched:
