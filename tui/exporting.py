@@ -9,22 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from storage.exporters.csv_export import to_csv
-from storage.exporters.ics_export import to_ics
-from storage.exporters.markdown_export import to_markdown
+from storage.exporters.formats import SUFFIX, render
 from storage.exporters.snapshot import take_snapshot
 from tui.session import Session
-
-SUFFIX = {"csv": ".csv", "ics": ".ics", "md": ".md"}
 
 
 def export_into(session: Session, fmt: str, folder: Path, today: dt.date) -> str:
     """Write every loop in `fmt` to a new file in `folder`; the sentence to show."""
     snapshot = session.read(lambda repo: take_snapshot(repo, today))
-    if fmt == "ics":
-        data = to_ics(snapshot)
-    else:
-        data = (to_csv(snapshot) if fmt == "csv" else to_markdown(snapshot)).encode("utf-8")
+    data = render(fmt, snapshot)
     target = _free_name(folder, f"loopdeck-{today.isoformat()}", SUFFIX[fmt])
     try:
         with target.open("xb") as out:

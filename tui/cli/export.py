@@ -13,15 +13,13 @@ import sys
 from pathlib import Path
 
 from planner.text import visible_lines
-from storage.exporters.csv_export import to_csv
-from storage.exporters.ics_export import to_ics
-from storage.exporters.markdown_export import to_markdown
-from storage.exporters.snapshot import Snapshot, take_snapshot
+from storage.exporters.formats import SUFFIX, render
+from storage.exporters.snapshot import take_snapshot
 from tui.cli.context import CliError, Context
 from tui.cli.output import count, say
 from tui.cli.parsing import Subparsers
 
-FORMATS = ("csv", "ics", "md")
+FORMATS = tuple(SUFFIX)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -55,9 +53,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CliError(f"cannot write {target.name} ({error.strerror})") from None
     say(f"Exported {count(len(snapshot.loops), 'loop')} to {target}")
     return 0
-
-
-def render(fmt: str, snapshot: Snapshot) -> bytes:
-    if fmt == "ics":
-        return to_ics(snapshot)
-    return (to_csv(snapshot) if fmt == "csv" else to_markdown(snapshot)).encode("utf-8")
