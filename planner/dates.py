@@ -117,6 +117,11 @@ def day_words(day: dt.date, today: dt.date | None = None) -> str:
     return f"{day:%a %d %b}"
 
 
+def dated(day: dt.date, today: dt.date) -> str:
+    """ "Wed 18 Mar (in 2 days)": the day and how far it is, for a deadline or a due date."""
+    return f"{day_words(day, today)} ({relative(day, today)})"
+
+
 def relative(day: dt.date, today: dt.date) -> str:
     """A date relative to today: "today", "tomorrow", "in 3 days", "2 days ago"."""
     delta = (day - today).days

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from planner import clock
-from planner.dates import DateError, describe_days, parse_date, parse_time, relative
+from planner.dates import DateError, dated, describe_days, parse_date, parse_time, relative
 
 MONDAY = dt.date(2026, 3, 16)
 
@@ -150,3 +150,10 @@ def test_clock_rejects_a_bad_pinned_date(monkeypatch: pytest.MonkeyPatch, value:
         ValueError, match=rf"^LOOPDECK_TODAY='{value}' is not a date: use YYYY-MM-DD$"
     ):
         clock.today()
+
+
+def test_dated_writes_the_day_and_how_far_it_is() -> None:
+    today = dt.date(2026, 3, 16)
+    assert dated(dt.date(2026, 3, 18), today) == "Wed 18 Mar (in 2 days)"
+    assert dated(dt.date(2026, 3, 16), today) == "Mon 16 Mar (today)"
+    assert dated(dt.date(2027, 1, 4), today) == "Mon 04 Jan 2027 (in 294 days)"

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
-from planner.dates import day_words, describe_days, relative
+from planner.dates import dated, describe_days
 from planner.owner_words import owner_words
 from planner.steps import NextStep, Signal
 from planner.text import visible, visible_lines
@@ -74,7 +74,7 @@ def waiting_text(step: NextStep) -> str:
 
 
 def due_text(due: dt.date | None, today: dt.date) -> str:
-    return f"{day_words(due, today)} ({relative(due, today)})" if due else "-"
+    return dated(due, today) if due else "-"
 
 
 def emit(text: str) -> None:

@@ -13,7 +13,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from planner.dates import day_words, relative
+from planner.dates import dated, day_words
 from planner.models import RoundKind
 from planner.offers import Offer
 from planner.pace import Pace, observed_pace
@@ -69,7 +69,7 @@ def render(found: list[Projection], pace: Pace, today: dt.date) -> str:
             p.title,
             ", ".join(r.kind.value for r in p.rounds) or "-",
             _sources(p),
-            f"{day_words(p.offer_on, today)} ({relative(p.offer_on, today)})",
+            dated(p.offer_on, today),
             f"{day_words(p.earliest, today)} - {day_words(p.latest, today)}",
             _behind(p, today),
         ]

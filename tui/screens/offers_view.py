@@ -19,7 +19,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from planner.dates import day_words, relative
+from planner.dates import dated, day_words
 from planner.models import Loop, Process, Settings
 from planner.offers import Comparison, Offer, compare, money
 from planner.projection import Projection, projections, speed_up_note
@@ -102,7 +102,7 @@ def projection_table(found: list[Projection], today: dt.date) -> RenderableType:
         missed = p.deadline
         table.add_row(
             visible(p.title),
-            f"{day_words(p.offer_on, today)} ({relative(p.offer_on, today)})",
+            dated(p.offer_on, today),
             f"{day_words(p.earliest, today)} – {day_words(p.latest, today)}",
             Text(f"⚠ {visible(missed.company)}", style="bold red") if missed else "",
         )
@@ -117,7 +117,7 @@ def projection_table(found: list[Projection], today: dt.date) -> RenderableType:
 def _deadline(offer: Offer, today: dt.date) -> str:
     if offer.deadline is None:
         return "-"
-    return f"{day_words(offer.deadline, today)} ({relative(offer.deadline, today)})"
+    return dated(offer.deadline, today)
 
 
 def _compared(comparison: Comparison, offer: Offer) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rich.text import Text
 
-from planner.dates import day_words, relative
+from planner.dates import dated, day_words, relative
 from planner.models import Process
 from planner.owner_words import owner_words
 from planner.steps import NextStep, Signal
@@ -24,7 +24,7 @@ def due_words(due: dt.date, today: dt.date) -> str:
     when = relative(due, today)
     if when in ("today", "tomorrow", "yesterday"):
         return f"due {when}"
-    return f"due {short_date(due, today)} ({when})"
+    return f"due {dated(due, today)}"
 
 
 def step_due(step: NextStep, today: dt.date) -> str | None:
