@@ -15,6 +15,7 @@ from planner.models import Loop
 from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.demo import SEED_FILE, shifted
+from tui.screens.next_steps import NextStepsScreen
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -50,6 +51,16 @@ async def open_on(pilot: Pilot[None], company: str) -> str:
     app.main.select_loop(pid)
     await pilot.pause()
     return pid
+
+
+async def open_next_steps(pilot: Pilot[None]) -> NextStepsScreen:
+    """Wait for the board, press `n` and wait for the next-steps screen; that screen."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, NextStepsScreen)
+    return screen
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_on, settle, stored, write_demo
+from apphelp import make_app, open_next_steps, open_on, settle, stored, write_demo
 from textual import events
 from textual.app import App
 from textual.widgets import Label, OptionList, Select
 
 from tui.screens.contact_form import ContactForm
 from tui.screens.draft_screen import DraftScreen
-from tui.screens.next_steps import NextStepsScreen
 from tui.screens.point_form import PointForm
 from tui.screens.prep_view import PrepScreen
 
@@ -75,11 +74,7 @@ async def test_column_keys_and_m_in_one_burst_draft_for_the_card_they_reached(
 ) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NextStepsScreen)
+        screen = await open_next_steps(pilot)
         hm = screen.query_one("#steps-hiring_manager", OptionList)
         first_card = hm.get_option_at_index(0).id or ""
         expected = screen.cards[first_card][0].loop.process.title

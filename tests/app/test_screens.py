@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, screen_text, settle, type_text
+from apphelp import make_app, open_next_steps, screen_text, settle, type_text
 from textual.widgets import OptionList
 
 from planner.models import Owner
@@ -112,11 +112,7 @@ async def test_next_steps_shows_one_cursor_and_the_board_scrolls_as_one(demo_db:
     """Only the focused column's card looks selected; no column scrolls on its own."""
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NextStepsScreen)
+        screen = await open_next_steps(pilot)
         columns = {o: screen.query_one(f"#steps-{o.value}", OptionList) for o in Owner}
         board = screen.query_one("#step-board")
         assert board.scroll_y == 0
@@ -146,11 +142,7 @@ async def test_next_steps_shows_one_cursor_and_the_board_scrolls_as_one(demo_db:
 async def test_next_steps_vim_keys_walk_the_cards_and_the_columns(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NextStepsScreen)
+        screen = await open_next_steps(pilot)
         me = screen.query_one("#steps-me", OptionList)
         board = screen.query_one("#step-board")
         await pilot.press("j", "j")
