@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.screens.edit_keys import EditKeys
+from tui.screens.edit_keys import NO_LOOP, EditKeys
 
 if TYPE_CHECKING:
     from planner.changes.base import Patch
@@ -38,7 +38,7 @@ class MailKeys(EditKeys):
     def action_draft(self) -> None:
         row = self.selected_row()
         if row is None:
-            self.notify("Select a loop first (add one with a).", severity="warning")
+            self.notify(NO_LOOP, severity="warning")
             return
         self.open_draft(row.loop, row.step)
 
