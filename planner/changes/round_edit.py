@@ -20,6 +20,12 @@ from planner.rounds import off_day_note
 EDITABLE = ("kind", "date", "time", "format", "interviewers", "notes")
 
 
+def interviewer_names(text: str) -> list[str]:
+    """'Greta Holm, Samir Haddad' as the list a round keeps: how the round form and
+    `loopdeck edit rN --interviewers` both read the names typed (empty ones dropped)."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
 def edit_round(
     loop: Loop,
     today: dt.date,

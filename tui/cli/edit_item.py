@@ -15,7 +15,7 @@ from typing import Any
 from planner.changes.base import Patch, Refused
 from planner.changes.log import edit_event
 from planner.changes.prep import edit_point, edit_question
-from planner.changes.round_edit import edit_round
+from planner.changes.round_edit import edit_round, interviewer_names
 from planner.dates import parse_time
 from planner.handles import handles
 from planner.models import Contact, Event, EventKind, Round, RoundKind
@@ -160,7 +160,7 @@ def _round_values(args: argparse.Namespace, ctx: Context) -> dict[str, Any]:
     if args.format is not None:
         values["format"] = args.format
     if args.interviewers is not None:
-        values["interviewers"] = [n.strip() for n in args.interviewers.split(",") if n.strip()]
+        values["interviewers"] = interviewer_names(args.interviewers)
     if args.notes is not None:
         values["notes"] = args.notes
     return values

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from planner.changes.base import Patch
-from planner.changes.round_edit import edit_round
+from planner.changes.round_edit import edit_round, interviewer_names
 from planner.models import Loop, Round, RoundKind, Settings
 from tui.screens.form import FormScreen
 
@@ -45,7 +45,7 @@ class RoundForm(FormScreen):
         yield self.row("notes", "Notes", Input(r.notes))
 
     def build(self) -> Patch:
-        names = [name.strip() for name in self.text("interviewers").split(",") if name.strip()]
+        names = interviewer_names(self.text("interviewers"))
         values: dict[str, Any] = {
             "kind": RoundKind(self.choice("kind")),
             "date": self.date("date", self._today),
