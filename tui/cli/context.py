@@ -1,24 +1,27 @@
-"""What every command gets: the data file, today, and the repository opened once."""
+"""What every command gets: the data file, today, and the repository opened once.
+
+The rules of next steps, pacing and projections are imported by the methods
+that use them: a command that only writes (`log`, `done`, ...) never asks for
+a next step, and importing those modules cost each such run about a tenth of
+its time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.dates import parse_date
-from planner.models import Loop
-from planner.offers import Offer
-from planner.ownership import next_step, next_steps
-from planner.pace import observed_pace
-from planner.pacing import open_deadlines
-from planner.projection import project
-from planner.steps import NextStep, Thread
-from planner.threads import loop_threads, threads
 from storage.errors import DataFileError
 from storage.repository import Repository
 from tui.cli.errors import CliError as CliError
 from tui.cli.output import warn
+
+if TYPE_CHECKING:
+    from planner.models import Loop
+    from planner.steps import NextStep, Thread
 
 
 @dataclass
@@ -65,6 +68,8 @@ class Context:
 
     def steps(self, loops: list[Loop] | None = None) -> dict[str, NextStep]:
         """Every open loop's state by process id, most urgent first."""
+        from planner.ownership import next_steps
+
         repo = self.repo
         loops = repo.loops() if loops is None else loops
         return {step.process_id: step for step in next_steps(loops, self.today, repo.settings())}
@@ -77,6 +82,10 @@ class Context:
         Pass `loops` (which must hold every open loop) when the caller has
         them already: loading them is the slow part of a run on a big file.
         """
+        from planner.offers import Offer
+        from planner.pacing import open_deadlines
+        from planner.threads import threads
+
         repo = self.repo
         loops = repo.loops() if loops is None else loops
         offers = repo.records(Offer)
@@ -86,6 +95,8 @@ class Context:
 
     def state(self, process_id: str) -> NextStep | None:
         """One loop's state (None when closed): it depends on that loop alone."""
+        from planner.ownership import next_step
+
         return next_step(self.repo.loop(process_id), self.today, self.repo.settings())
 
     def loop_threads(self, loop: Loop) -> list[Thread]:
@@ -94,6 +105,12 @@ class Context:
         Other loops matter only through their open offer deadlines: those are
         gathered, and no other loop's threads are computed.
         """
+        from planner.offers import Offer
+        from planner.pace import observed_pace
+        from planner.pacing import open_deadlines
+        from planner.projection import project
+        from planner.threads import loop_threads
+
         repo, settings = self.repo, self.repo.settings()
         deadlines = open_deadlines(repo.loops(), repo.records(Offer), self.today)
         if not deadlines:
