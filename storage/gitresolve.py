@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from filelock import Timeout
-
 from storage import jsonfile
 from storage.docdiff import conflicts_kept
 from storage.gitcmd import Git, SyncError, work_tree
 from storage.gitsync import lock_for
+from storage.lockfile import Timeout
 from storage.mergefiles import merge_versions
 
 

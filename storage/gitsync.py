@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from storage import jsonfile
 from storage.docdiff import conflicts_kept, loops_changed
 from storage.gitcmd import Git, SyncError, explain, last_line, work_tree
 from storage.gitdriver import ensure_driver, relative_to, tracked
+from storage.lockfile import FileLock, Timeout
 from storage.merge import merge
 
 PUSH_ATTEMPTS = 3

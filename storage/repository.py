@@ -40,7 +40,7 @@ from storage.transaction import (
 from storage.undo import UndoJournal, Undone
 
 if TYPE_CHECKING:
-    from filelock import FileLock
+    from storage.lockfile import FileLock
 
 LOCK_TIMEOUT_S = 10.0
 RecordT = TypeVar("RecordT", bound=Record)
@@ -427,7 +427,7 @@ class Repository:
         """
         if not os.path.exists(lock_path(self.path)):
             return False
-        from filelock import Timeout
+        from storage.lockfile import Timeout
 
         try:
             self._lock.acquire(timeout=0)
@@ -680,11 +680,11 @@ class Repository:
     def _lock(self) -> FileLock:
         """The lock file beside the data file, made on first use.
 
-        filelock (and the asyncio it imports) loads only when a command writes:
-        a read never takes the lock, and `loopdeck next` should not wait for it.
+        A read never takes the lock (`loopdeck next` must not wait for a
+        writer), so it is not even opened until a command writes.
         """
         if self._file_lock is None:
-            from filelock import FileLock
+            from storage.lockfile import FileLock
 
             self._file_lock = FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT_S, mode=0o600)
         return self._file_lock
@@ -708,7 +708,7 @@ class Repository:
             return
         # Only if nobody is writing right now: opening must not wait, and the
         # next write sweeps under the lock anyway.
-        from filelock import Timeout
+        from storage.lockfile import Timeout
 
         try:
             self._lock.acquire(timeout=0)
@@ -746,7 +746,7 @@ def hold(lock: FileLock, data_path: Path) -> Iterator[None]:
     The lock file is created 0600 (it must stay writable to be locked), and
     one an older version left more open is brought down to that.
     """
-    from filelock import Timeout
+    from storage.lockfile import Timeout
 
     name = data_path.name
     try:

@@ -208,7 +208,7 @@ from storage.codec import SCHEMA_VERSION
 from storage.errors import ReadOnlyError
 from storage.repository import Repository
 from planner.models import Process
-import filelock  # imported by the first write; validators are built on first use:
+import storage.lockfile  # imported by the first write; validators are built on first use:
 Process(company="Warm", role="Up", created_on="2026-03-16")  # both need the stdlib
 if os.geteuid() == 0:
     os.setgid(65534)

@@ -25,7 +25,7 @@ LOOPDECK = "import sys; from tui.cli.main import main; sys.exit(main())"
 HOLDER = """
 import sys, time
 from pathlib import Path
-from filelock import FileLock
+from storage.lockfile import FileLock
 path = Path(sys.argv[1])
 with FileLock(path.with_name(path.stem + ".lock")):
     path.write_bytes(path.read_bytes()[:-40])  # git half way through writing it
