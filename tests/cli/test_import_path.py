@@ -111,3 +111,19 @@ def test_the_merge_driver_needs_neither_the_models_nor_pydantic(tmp_path: Path) 
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
     assert "storage.mergefiles" in imported
     assert imported.isdisjoint({"pydantic", "planner.models", "textual"})
+
+
+def test_a_write_that_prints_no_next_step_loads_neither_its_rules_nor_a_lock_library(
+    db_path: Path,
+) -> None:
+    """`log` and `undo` say what they wrote and stop: the rules of next steps,
+    pacing and projections, and the `filelock` library, would cost each run
+    for nothing (the lock is `storage.lockfile`)."""
+    assert probe(db_path, [["add", "Acme / ML Engineer"]])["codes"] == [0]
+    answer = probe(
+        db_path,
+        [["log", "acme", "Sent availability", "--kind", "sent"], ["undo"]],
+        ("planner.threads", "planner.projection", "planner.pace", "filelock", "storage.lockfile"),
+    )
+    assert answer["codes"] == [0, 0]
+    assert answer["loaded"] == ["storage.lockfile"]
