@@ -30,8 +30,12 @@ typecheck: $(STAMP)
 	$(BIN)/lint-imports
 
 # Tests run in parallel, one worker per CPU (pytest-xdist); `.venv/bin/pytest FILE` stays serial.
+# Compiled modules are kept under .venv even where PYTHONDONTWRITEBYTECODE is set: each worker
+# and each `loopdeck` process a test starts (merge drivers included) would otherwise compile
+# every module from source again, and rewrite every test module's asserts.
 pytest: $(STAMP)
-	$(BIN)/pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache \
+		$(BIN)/pytest -n auto --dist worksteal
 
 test: lint typecheck pytest
 
