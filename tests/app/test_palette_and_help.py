@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apphelp import make_app, screen_text, settle
+from apphelp import make_app, screen_text, settle, type_text
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -27,7 +27,7 @@ async def run_command(pilot: Pilot[None], name: str) -> None:
     """Open the palette, type the command's name, take the first hit."""
     await pilot.press("ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*name)
+    await type_text(pilot, name)
     await settle(pilot)
     await pilot.press("down", "enter")
     await settle(pilot)

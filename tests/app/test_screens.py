@@ -80,7 +80,7 @@ async def test_palette_jumps_to_a_loop_by_name(demo_db: Path) -> None:
         target = next(r for r in app.board.rows if r.loop.process.company == "Lumen Forge")
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to lumen")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert app.main.selected_id == target.process_id
@@ -92,7 +92,7 @@ async def test_palette_runs_an_action(demo_db: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "next steps by owner")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, NextStepsScreen)

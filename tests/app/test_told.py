@@ -106,7 +106,7 @@ async def test_the_palette_offers_told(demo_db: Path) -> None:
         await open_on(pilot, PACED)
         await pilot.press("ctrl+p")
         await type_text(pilot, "told the recruiter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await press(pilot, "enter")
         assert isinstance(app.screen, ToldPicker)
 
