@@ -49,8 +49,10 @@ async def next_steps(pilot: Pilot[None]) -> None:
 async def quick_add(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("a")
-    # Typed key by key: a line longer than the box scrolls as typing scrolls it.
-    await pilot.press(*'Nimbus / Staff MLE rec:"Ada Byron" next:screen on:thu at:10:00')
+    # The end typed key by key: a line longer than the box (62 cells at 80 columns) scrolls
+    # as typing scrolls it, which putting the whole line in at once does not.
+    await type_text(pilot, 'Nimbus / Staff MLE rec:"Ada Byron" next:')
+    await pilot.press(*"screen on:thu at:10:00")
     await steady(pilot)
 
 
