@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_on, settle
+from apphelp import make_app, open_on, settle, type_text
 from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import OptionList
@@ -103,7 +103,9 @@ async def test_a_loop_key_with_no_loop_selected_says_so(demo_db: Path) -> None:
 
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"no such loop anywhere", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, "no such loop anywhere")
+        await pilot.press("enter")
         await settle(pilot)
         assert app.main.selected_row() is None
         for key in ("s", "T", "p", "d"):

@@ -147,7 +147,8 @@ async def test_a_talking_point_for_either_audience_is_stored_and_shown(demo_db: 
         pid = await open_prep(pilot, BARE)
         await pilot.press("t")
         assert app.screen.query_one("#field-audience", Select).value == "recruiter"
-        await pilot.press("tab", *"Shipped ranking v2")  # the form opens on the audience
+        await pilot.press("tab")  # the form opens on the audience
+        await type_text(pilot, "Shipped ranking v2")
         await save(pilot)
         await pilot.press("t")
         app.screen.query_one("#field-audience", Select).value = "hiring_manager"
