@@ -11,6 +11,15 @@ import pytest
 FROZEN_TODAY = dt.date(2026, 3, 16)  # a Monday
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow run first, the rest in their usual order.
+
+    With the tests spread over workers, a test of twenty seconds that starts
+    last keeps one worker busy while the others have nothing left to do.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
     """Every test runs on the same Monday unless it says otherwise."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from apphelp import make_app, settle
 from textual.color import Color
 
@@ -14,6 +15,7 @@ LEAST = 1.5
 """The WCAG contrast a badge keeps against the cursor row (the same colour scores 1)."""
 
 
+@pytest.mark.slow
 async def test_every_themes_badges_stand_out_on_the_selected_row(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -77,6 +77,7 @@ def test_a_leftover_index_lock_is_named_exactly(farm: Farm) -> None:
     assert laptop.status() == ""
 
 
+@pytest.mark.slow
 def test_a_sync_killed_at_random_points_is_recovered_or_names_the_file_to_remove(
     farm: Farm,
 ) -> None:

@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from gitfarm import Farm
 
 from storage.repository import Repository
@@ -60,6 +61,7 @@ def test_a_read_of_a_half_written_file_waits_for_the_writer_holding_the_lock(
     assert sorted(loop.process.company for loop in repo.loops()) == ["Acme", "Globex"]
 
 
+@pytest.mark.slow
 def test_a_reader_polling_during_syncs_never_finds_the_file_damaged_or_empty(
     farm: Farm,
 ) -> None:
