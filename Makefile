@@ -29,7 +29,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# Tests run in parallel, one worker per CPU (pytest-xdist); `.venv/bin/pytest FILE` stays serial.
+# Tests run in parallel, two workers per CPU (pytest-xdist, see tests/conftest.py);
+# `.venv/bin/pytest FILE` stays serial.
 # Compiled modules are kept under .venv even where PYTHONDONTWRITEBYTECODE is set: each worker
 # and each `loopdeck` process a test starts (merge drivers included) would otherwise compile
 # every module from source again, and rewrite every test module's asserts.

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 FROZEN_TODAY = dt.date(2026, 3, 16)  # a Monday
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` starts two workers per CPU.
+
+    An app test spends most of its time asleep: Textual's pilot sleeps in
+    steps of 20 ms until the app is idle, three times for a key, so a key
+    takes about 80 ms of which under 30 ms is work (the board's arrow keys,
+    measured). Sync tests wait for git. With one worker per CPU the CPUs
+    idle meanwhile. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cpus or 1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
