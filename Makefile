@@ -31,12 +31,11 @@ typecheck: $(STAMP)
 
 # Tests run in parallel, two workers per CPU (pytest-xdist, see tests/conftest.py);
 # `.venv/bin/pytest FILE` stays serial.
-# Compiled modules are kept under .venv even where PYTHONDONTWRITEBYTECODE is set: each worker
-# and each `loopdeck` process a test starts (merge drivers included) would otherwise compile
-# every module from source again, and rewrite every test module's asserts.
+# Compiled modules are kept (__pycache__) even where PYTHONDONTWRITEBYTECODE is set: each
+# worker and each `loopdeck` process a test starts (merge drivers included) would otherwise
+# compile every module from source again, and rewrite every test module's asserts.
 pytest: $(STAMP)
-	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache \
-		$(BIN)/pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto --dist worksteal
 
 test: lint typecheck pytest
 
@@ -48,3 +47,4 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	find planner storage tui tests bench -name __pycache__ -prune -exec rm -rf {} +
