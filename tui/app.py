@@ -169,7 +169,13 @@ class LoopdeckApp(OrderedKeysApp):
             self.set_interval(self._watch_interval, self._check_disk)
 
     def _check_keymap(self) -> None:
-        """A keymap id that no key has would rebind nothing: say which, once."""
+        """A keymap id that no key has would rebind nothing: say which, once.
+
+        Without a keymap file there is nothing to check, and the screens' modules
+        that name every id stay unimported until their keys are pressed.
+        """
+        if not self._user_keymap:
+            return
         from tui.user_keymap import unknown_ids
 
         if unknown := unknown_ids(self._user_keymap):
@@ -282,6 +288,16 @@ class LoopdeckApp(OrderedKeysApp):
     def _show_board(self, message: BoardReady) -> None:
         self.board = message.board
         self.main.show_board(message.board, message.select, message.first, message.focus)
+        self._reload_views(message.board)
+        if message.note:
+            self.notify(message.note, timeout=3)
+        if message.first:
+            self._loaded()
+
+    def _reload_views(self, board: Board) -> None:
+        """The views over the main screen that show the board follow it."""
+        if len(self.screen_stack) < 2:
+            return  # the main screen alone: no view to import, let alone reload
         from tui.screens.next_steps import NextStepsScreen
         from tui.screens.prep_view import PrepScreen
 
@@ -289,12 +305,8 @@ class LoopdeckApp(OrderedKeysApp):
             if isinstance(screen, PrepScreen):
                 screen.reload()  # it shows records the board does not carry
             if isinstance(screen, NextStepsScreen):
-                rows = [row for row in message.board.rows if not row.closed]
+                rows = [row for row in board.rows if not row.closed]
                 self.call_later(screen.reload, rows)
-        if message.note:
-            self.notify(message.note, timeout=3)
-        if message.first:
-            self._loaded()
 
     def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notification shows control characters from the data as escapes."""

@@ -3,6 +3,8 @@
 Writes, undo and the file watcher run in threads so the screen never freezes;
 the repository itself is not thread-safe, so one lock serialises them. Each
 call answers with a fresh `Board` so the UI thread only has to draw it.
+Git (sync, the driver check) and kept conflicts are imported by the calls
+that need them: opening the file waits for none of them.
 """
 
 from __future__ import annotations
@@ -11,17 +13,18 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.changes.base import Patch
 from planner.models import Settings
 from planner.offers import Offer
-from storage import conflicts, gitdriver, gitsync
-from storage.conflicts import KeptConflict, Take
 from storage.errors import StorageError
 from storage.repository import Repository
 from tui.board import BoardRow, build_board, summarize
 from tui.views import Summary
+
+if TYPE_CHECKING:
+    from storage.conflicts import KeptConflict, Take
 
 T = TypeVar("T")
 
@@ -97,6 +100,8 @@ class Session:
         Held under the session lock so no write of ours lands between git's pull
         and our reload; git's own lock on the data file keeps other instances out.
         """
+        from storage import gitsync
+
         with self._lock:
             result = gitsync.sync(self.repository.path)
             self.repository.reload_if_changed()
@@ -113,6 +118,8 @@ class Session:
         What had to be fixed, for a notification; nothing when all was in place or the
         file is not in git. A machine without git has nothing to repair either.
         """
+        from storage import gitdriver
+
         with self._lock:
             try:
                 if gitdriver.driver_status(self.repository.path) is None:
@@ -122,6 +129,8 @@ class Session:
                 return []
 
     def conflicts(self) -> list[KeptConflict]:
+        from storage import conflicts
+
         with self._lock:
             try:
                 return conflicts.read_conflicts(self.repository)
@@ -130,6 +139,8 @@ class Session:
 
     def resolve(self, number: int, take: Take) -> tuple[KeptConflict, Board]:
         """Resolve one kept conflict as an undoable write; raises StorageError."""
+        from storage import conflicts
+
         with self._lock:
             conflict = conflicts.resolve_conflict(self.repository, number, take)
             return conflict, self._board()
