@@ -59,12 +59,9 @@ class MainScreen(MailKeys):
         self._visible_ids: set[str | None] = set()
 
     def compose(self) -> ComposeResult:
+        # The read-only banner and the filter line are hidden at first: they are mounted
+        # when first shown (`_show_read_only`, `action_filter`), not in the first frame.
         yield SummaryBar(id="summary")
-        yield ReadOnlyBanner(id="banner")
-        yield FilterBox(
-            placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
-            id="filter",
-        )
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
@@ -91,7 +88,7 @@ class MainScreen(MailKeys):
             self._mount_detail()
         if board.row(select) is not None:
             self.selected_id = select
-        self.query_one("#banner", ReadOnlyBanner).reason = board.read_only
+        self._show_read_only(board.read_only)
         if first:  # a screenful first; the rest of a long list one frame later
             self._redraw(limit=FIRST_SCREEN_ROWS)
             self.call_after_refresh(self._redraw)
@@ -101,6 +98,16 @@ class MainScreen(MailKeys):
             for pane in self.detail:
                 pane.keep_cursor_on(focus)
         self.refresh_bindings()
+
+    def _show_read_only(self, reason: str | None) -> None:
+        """The banner saying why the file cannot be changed, mounted the first time it is."""
+        found = self.query(ReadOnlyBanner)
+        if found:
+            found.first().reason = reason
+        elif reason is not None:
+            banner = ReadOnlyBanner(id="banner")
+            banner.reason = reason
+            self.mount(banner, after="#summary")
 
     def sync_status(self, text: str) -> None:
         self.query_one("#summary", SummaryBar).sync_status = text
@@ -274,7 +281,7 @@ class MainScreen(MailKeys):
         self.selected_id = process_id
         if row.closed:
             self.show_closed = True
-        if not row.matches(self.filter_text):
+        if not row.matches(self.filter_text):  # a filter was typed: its line is mounted
             self.query_one("#filter", FilterBox).action_dismiss()
         self._redraw()
         self.query_one("#processes").focus()
@@ -287,8 +294,17 @@ class MainScreen(MailKeys):
     def action_toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", FilterBox)
+    async def action_filter(self) -> None:
+        """Show the filter line, mounted the first time: the keys typed after `/` wait for it."""
+        found = self.query(FilterBox)
+        if found:
+            box = found.first()
+        else:
+            box = FilterBox(
+                placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
+                id="filter",
+            )
+            await self.mount(box, before="#body")
         box.display = True
         box.focus()
 
