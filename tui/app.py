@@ -291,8 +291,8 @@ class LoopdeckApp(OrderedKeysApp):
         self._reload_views(message.board)
         if message.note:
             self.notify(message.note, timeout=3)
-        if message.first:
-            self._loaded()
+        if message.first:  # after the board's frame: the driver check runs git, in a thread
+            self.call_after_refresh(self._loaded)
 
     def _reload_views(self, board: Board) -> None:
         """The views over the main screen that show the board follow it."""
