@@ -12,6 +12,7 @@ frame comes before they load; the editing actions import what they need.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -57,6 +58,8 @@ class MainScreen(MailKeys):
         self.detail: tuple[TimelinePane, ContactCards] | None = None
         """The timeline and contact panes, mounted with the first board."""
         self._visible_ids: set[str | None] = set()
+        self._after_closed: list[Callable[[], object]] = []
+        """What waits for a board with closed loops whole (`with_closed`), in order."""
 
     def compose(self) -> ComposeResult:
         # The read-only banner and the filter line are hidden at first: they are mounted
@@ -98,6 +101,21 @@ class MainScreen(MailKeys):
             for pane in self.detail:
                 pane.keep_cursor_on(focus)
         self.refresh_bindings()
+        if board.closed_whole and self._after_closed:
+            waiting, self._after_closed = self._after_closed, []
+            for then in waiting:
+                then()
+
+    def with_closed(self, then: Callable[[], object]) -> None:
+        """Run `then` once the board carries closed loops whole: now if it does, else
+        when a worker has read them (a large file leaves them out of the first board)."""
+        if self.board is None:
+            return
+        if self.board.closed_whole:
+            then()
+            return
+        self._after_closed.append(then)
+        self.loopdeck.read_closed()
 
     def _show_read_only(self, reason: str | None) -> None:
         """The banner saying why the file cannot be changed, mounted the first time it is."""
@@ -252,6 +270,9 @@ class MainScreen(MailKeys):
             self.app.push_screen(insights.offers_screen(self.board, self.loopdeck.today))
 
     def action_funnel(self) -> None:
+        self.with_closed(self._push_funnel)
+
+    def _push_funnel(self) -> None:
         from tui import insights
 
         if self.board is not None:
@@ -278,6 +299,9 @@ class MainScreen(MailKeys):
         row = self.board.row(process_id) if self.board else None
         if row is None:
             return
+        if row.closed and self.board is not None and not self.board.closed_whole:
+            self.with_closed(lambda: self.select_loop(process_id))
+            return
         self.selected_id = process_id
         if row.closed:
             self.show_closed = True
@@ -292,6 +316,9 @@ class MainScreen(MailKeys):
         return [(row.process_id, row.loop.process.title) for row in rows]
 
     def action_toggle_closed(self) -> None:
+        self.with_closed(self._toggle_closed)
+
+    def _toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
 
     async def action_filter(self) -> None:
