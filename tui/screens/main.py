@@ -49,8 +49,9 @@ class MainScreen(MailKeys):
 
     selected_id: reactive[str | None] = reactive(None, repaint=False)
     """The loop under the cursor; the panes redraw themselves, no screen repaint is needed."""
-    show_closed: reactive[bool] = reactive(False)
-    filter_text: reactive[str] = reactive("")
+    # Both redraw the list when they change, not when mounted: `on_mount` draws it once.
+    show_closed: reactive[bool] = reactive(False, init=False)
+    filter_text: reactive[str] = reactive("", init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +79,7 @@ class MainScreen(MailKeys):
         table.focus()
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        self._redraw()  # the empty list's subtitle, until the board comes
 
     @property
     def board(self) -> Board | None:
@@ -92,9 +94,8 @@ class MainScreen(MailKeys):
         if board.row(select) is not None:
             self.selected_id = select
         self._show_read_only(board.read_only)
-        if first:  # a screenful first; the rest of a long list one frame later
-            self._redraw(limit=FIRST_SCREEN_ROWS)
-            self.call_after_refresh(self._redraw)
+        if first:
+            self._redraw_screenful_first()
         else:
             self._redraw()
         if focus is not None and self.detail is not None:
@@ -152,7 +153,8 @@ class MainScreen(MailKeys):
             if (self.show_closed or not row.closed) and row.matches(self.filter_text)
         ]
 
-    def _redraw(self, limit: int | None = None) -> None:
+    def _redraw(self, limit: int | None = None) -> bool:
+        """Draw the board (its first `limit` rows); whether every row it lists is drawn."""
         self.palette = palette_for(self.app.current_theme)
         summary = self.query_one("#summary", SummaryBar)
         summary.palette = self.palette
@@ -164,6 +166,7 @@ class MainScreen(MailKeys):
         table.border_subtitle = self._table_subtitle(len(rows))
         table.show([row.view for row in rows], self.palette, keep=self.selected_id, limit=limit)
         self._show_selection()
+        return limit is None or len(rows) <= limit
 
     def _table_subtitle(self, shown: int) -> str:
         parts = [f"{shown} shown"]
@@ -211,8 +214,8 @@ class MainScreen(MailKeys):
 
         Typing a filter on 500 loops would otherwise refill all of them on every key.
         """
-        self._redraw(limit=FIRST_SCREEN_ROWS)
-        self.call_after_refresh(self._redraw)
+        if not self._redraw(limit=FIRST_SCREEN_ROWS):
+            self.call_after_refresh(self._redraw)
 
     def _follow_cursor(self, process_id: str | None) -> None:
         """Watches the table's cursor: runs in the key's own step, so one frame shows it all."""
