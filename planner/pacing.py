@@ -93,7 +93,8 @@ def untold(loop: Loop, deadlines: Sequence[Deadline]) -> list[Deadline]:
     """The other loops' deadlines this loop's recruiter has not heard about; none unless active."""
     if loop.process.status != ProcessStatus.ACTIVE:
         return []
-    return [d for d in deadlines if d.process_id != loop.process.id and not told(loop, d)]
+    latest = _latest_told(loop)
+    return [d for d in deadlines if d.process_id != loop.process.id and not _told_since(latest, d)]
 
 
 def told_event(loop: Loop, deadline: Deadline, on: dt.date) -> Event:
@@ -123,12 +124,27 @@ def told_label(loop: Loop, deadline: Deadline) -> str:
 
 def told(loop: Loop, deadline: Deadline) -> bool:
     """This loop logged telling its contact about that deadline since the offer came."""
-    return any(
-        e.kind == EventKind.SENT
-        and e.about_process_id == deadline.process_id
-        and e.on >= deadline.received_on
-        for e in loop.events
-    )
+    return _told_since(_latest_told(loop), deadline)
+
+
+def _latest_told(loop: Loop) -> dict[str, dt.date]:
+    """The latest day this loop's log says it told its contact about each other loop.
+
+    Read once per loop, not once per deadline: the board asks every open loop
+    about every open deadline.
+    """
+    latest: dict[str, dt.date] = {}
+    for e in loop.events:
+        if e.kind == EventKind.SENT and e.about_process_id is not None:
+            known = latest.get(e.about_process_id)
+            if known is None or e.on > known:
+                latest[e.about_process_id] = e.on
+    return latest
+
+
+def _told_since(latest: dict[str, dt.date], deadline: Deadline) -> bool:
+    told_on = latest.get(deadline.process_id)
+    return told_on is not None and told_on >= deadline.received_on
 
 
 def _recruiter_name(loop: Loop) -> str:

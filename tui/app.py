@@ -100,18 +100,22 @@ class LoopdeckApp(OrderedKeysApp):
         *,
         theme: str | None = None,
         watch_interval: float | None = WATCH_INTERVAL_S,
+        closed_later: bool | None = None,
     ) -> None:
+        """`closed_later`: read closed loops' people and log on first need only (None: on
+        a large file, `tui.session.CLOSED_LATER_BYTES`)."""
         super().__init__()
         self.today = today or clock.today()
         self.session: Session | None = None
         """Set once the file is open: at once for a `Repository`, by `_load` for a path."""
         self._path: Path | None = None
+        self._closed_later = closed_later
         if isinstance(source, Path):
             self._path = source
         else:
             from tui.session import Session
 
-            self.session = Session(source, self.today)
+            self.session = Session(source, self.today, closed_later)
         self.board: Board | None = None
         """The latest board a worker computed; None while the file is opening."""
         self.main: MainScreen
@@ -169,7 +173,13 @@ class LoopdeckApp(OrderedKeysApp):
             self.set_interval(self._watch_interval, self._check_disk)
 
     def _check_keymap(self) -> None:
-        """A keymap id that no key has would rebind nothing: say which, once."""
+        """A keymap id that no key has would rebind nothing: say which, once.
+
+        Without a keymap file there is nothing to check, and the screens' modules
+        that name every id stay unimported until their keys are pressed.
+        """
+        if not self._user_keymap:
+            return
         from tui.user_keymap import unknown_ids
 
         if unknown := unknown_ids(self._user_keymap):
@@ -198,7 +208,7 @@ class LoopdeckApp(OrderedKeysApp):
                 # The model cache is refreshed on the way out (`run_app`), not before the
                 # first paint.
                 repository = Repository.open(self._path, save_cache=False)
-                self.session = Session(repository, self.today)
+                self.session = Session(repository, self.today, self._closed_later)
             # The panes' modules import the models: import them here, off the UI thread.
             from tui.widgets import contact_cards, timeline_pane  # noqa: F401
 
@@ -207,6 +217,17 @@ class LoopdeckApp(OrderedKeysApp):
             self.post_message(self.WriteFailed(f"Could not open the file: {error}"))
             raise
         self.post_message(self.BoardReady(board, first=True, select=self._remembered.loop))
+
+    @work(thread=True, exclusive=True, group="closed", exit_on_error=False)
+    def read_closed(self) -> None:
+        """The board with closed loops whole, for the keys that wait for it
+        (`MainScreen.with_closed`); on a large file it reads them from the file."""
+        try:
+            board = self.session_now().with_closed()
+        except StorageError as error:
+            self.post_message(self.WriteFailed(str(error)))
+            return
+        self.post_message(self.BoardReady(board, select=self.main.selected_id))
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _check_disk(self) -> None:
@@ -282,6 +303,16 @@ class LoopdeckApp(OrderedKeysApp):
     def _show_board(self, message: BoardReady) -> None:
         self.board = message.board
         self.main.show_board(message.board, message.select, message.first, message.focus)
+        self._reload_views(message.board)
+        if message.note:
+            self.notify(message.note, timeout=3)
+        if message.first:  # after the board's frame: the driver check runs git, in a thread
+            self.call_after_refresh(self._loaded)
+
+    def _reload_views(self, board: Board) -> None:
+        """The views over the main screen that show the board follow it."""
+        if len(self.screen_stack) < 2:
+            return  # the main screen alone: no view to import, let alone reload
         from tui.screens.next_steps import NextStepsScreen
         from tui.screens.prep_view import PrepScreen
 
@@ -289,12 +320,8 @@ class LoopdeckApp(OrderedKeysApp):
             if isinstance(screen, PrepScreen):
                 screen.reload()  # it shows records the board does not carry
             if isinstance(screen, NextStepsScreen):
-                rows = [row for row in message.board.rows if not row.closed]
+                rows = [row for row in board.rows if not row.closed]
                 self.call_later(screen.reload, rows)
-        if message.note:
-            self.notify(message.note, timeout=3)
-        if message.first:
-            self._loaded()
 
     def notify(self, message: str, *, title: str = "", **options: Any) -> None:
         """Every notification shows control characters from the data as escapes."""

@@ -3,6 +3,12 @@
 Writes, undo and the file watcher run in threads so the screen never freezes;
 the repository itself is not thread-safe, so one lock serialises them. Each
 call answers with a fresh `Board` so the UI thread only has to draw it.
+Git (sync, the driver check) and kept conflicts are imported by the calls
+that need them: opening the file waits for none of them.
+
+On a large file the boards leave closed loops' people and log out until
+something asks for them (`with_closed`): in an archive of years of searches
+they are most of the file, and the main screen hides closed loops.
 """
 
 from __future__ import annotations
@@ -11,19 +17,24 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.changes.base import Patch
 from planner.models import Settings
 from planner.offers import Offer
-from storage import conflicts, gitdriver, gitsync
-from storage.conflicts import KeptConflict, Take
 from storage.errors import StorageError
 from storage.repository import Repository
 from tui.board import BoardRow, build_board, summarize
 from tui.views import Summary
 
+if TYPE_CHECKING:
+    from storage.conflicts import KeptConflict, Take
+
 T = TypeVar("T")
+
+CLOSED_LATER_BYTES = 256 * 1024
+"""From this file size on, closed loops' people and log are read on first need only
+(below it they cost next to nothing, as the model cache counts it too)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,10 @@ class Board:
     """Every offer in the file: the offers view, the offer form and `T` read them from here."""
     index: dict[str, BoardRow]
     """Rows by process id: a cursor move looks its loop up without a scan."""
+    closed_whole: bool = True
+    """Closed rows carry their loops whole. False: only their process and rounds (what
+    the stage, the pace and the offers read), so nothing may show a closed loop's
+    people or log, filter on them or count them until `Session.with_closed`."""
 
     def row(self, process_id: str | None) -> BoardRow | None:
         return self.index.get(process_id) if process_id is not None else None
@@ -47,13 +62,28 @@ class Board:
 class Session:
     """Serialises repository calls and turns their results into boards."""
 
-    def __init__(self, repository: Repository, today: dt.date) -> None:
+    def __init__(
+        self, repository: Repository, today: dt.date, closed_later: bool | None = None
+    ) -> None:
+        """`closed_later`: leave closed loops' people and log out of the boards until
+        `with_closed` (None: on a file of `CLOSED_LATER_BYTES` or more)."""
         self.repository = repository
         self.today = today
         self._lock = threading.Lock()
+        if closed_later is None:
+            version = repository.version
+            closed_later = version is not None and version[1] >= CLOSED_LATER_BYTES
+        self._closed_whole = not closed_later
 
     def board(self) -> Board:
         with self._lock:
+            return self._board()
+
+    def with_closed(self) -> Board:
+        """The board with closed loops whole, and every board after it (it may read the
+        file: call it from a worker)."""
+        with self._lock:
+            self._closed_whole = True
             return self._board()
 
     def read(self, query: Callable[[Repository], T]) -> T:
@@ -97,6 +127,8 @@ class Session:
         Held under the session lock so no write of ours lands between git's pull
         and our reload; git's own lock on the data file keeps other instances out.
         """
+        from storage import gitsync
+
         with self._lock:
             result = gitsync.sync(self.repository.path)
             self.repository.reload_if_changed()
@@ -113,6 +145,8 @@ class Session:
         What had to be fixed, for a notification; nothing when all was in place or the
         file is not in git. A machine without git has nothing to repair either.
         """
+        from storage import gitdriver
+
         with self._lock:
             try:
                 if gitdriver.driver_status(self.repository.path) is None:
@@ -122,6 +156,8 @@ class Session:
                 return []
 
     def conflicts(self) -> list[KeptConflict]:
+        from storage import conflicts
+
         with self._lock:
             try:
                 return conflicts.read_conflicts(self.repository)
@@ -130,6 +166,8 @@ class Session:
 
     def resolve(self, number: int, take: Take) -> tuple[KeptConflict, Board]:
         """Resolve one kept conflict as an undoable write; raises StorageError."""
+        from storage import conflicts
+
         with self._lock:
             conflict = conflicts.resolve_conflict(self.repository, number, take)
             return conflict, self._board()
@@ -138,7 +176,9 @@ class Session:
         repo = self.repository
         settings = repo.settings()
         offers = repo.records(Offer)
-        rows = build_board(repo.loops(include_closed=True), self.today, settings, offers)
+        # Open loops whole either way; closed ones with their rounds at least (the pace).
+        loops = repo.loops(include_closed=True) if self._closed_whole else repo.loops_for_pace()
+        rows = build_board(loops, self.today, settings, offers)
         counts = repo.conflict_counts()
         if counts:
             rows = [replace(row, conflicts=counts.get(row.process_id, 0)) for row in rows]
@@ -150,5 +190,6 @@ class Session:
             undo_label=repo.undo_label(),
             offers=offers,
             index={row.process_id: row for row in rows},
+            closed_whole=self._closed_whole,
         )
         return board

@@ -7,6 +7,7 @@ steps screen opens its drafts here too (`open_draft`), with the card's thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.screens.edit_keys import NO_LOOP, EditKeys
@@ -21,6 +22,13 @@ class MailKeys(EditKeys):
     """The intake and draft actions of the main screen."""
 
     def action_intake(self) -> None:
+        self.with_closed(self._open_intake)
+
+    def with_closed(self, then: Callable[[], object]) -> None:
+        raise NotImplementedError
+
+    def _open_intake(self) -> None:
+        """The box matches an invite or a mail against every loop's people, closed ones too."""
         from tui.screens.intake_box import IntakeBox
 
         board = self.loopdeck.board

@@ -12,6 +12,7 @@ frame comes before they load; the editing actions import what they need.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -48,8 +49,9 @@ class MainScreen(MailKeys):
 
     selected_id: reactive[str | None] = reactive(None, repaint=False)
     """The loop under the cursor; the panes redraw themselves, no screen repaint is needed."""
-    show_closed: reactive[bool] = reactive(False)
-    filter_text: reactive[str] = reactive("")
+    # Both redraw the list when they change, not when mounted: `on_mount` draws it once.
+    show_closed: reactive[bool] = reactive(False, init=False)
+    filter_text: reactive[str] = reactive("", init=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,14 +59,13 @@ class MainScreen(MailKeys):
         self.detail: tuple[TimelinePane, ContactCards] | None = None
         """The timeline and contact panes, mounted with the first board."""
         self._visible_ids: set[str | None] = set()
+        self._after_closed: list[Callable[[], object]] = []
+        """What waits for a board with closed loops whole (`with_closed`), in order."""
 
     def compose(self) -> ComposeResult:
+        # The read-only banner and the filter line are hidden at first: they are mounted
+        # when first shown (`_show_read_only`, `action_filter`), not in the first frame.
         yield SummaryBar(id="summary")
-        yield ReadOnlyBanner(id="banner")
-        yield FilterBox(
-            placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
-            id="filter",
-        )
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
@@ -78,6 +79,7 @@ class MainScreen(MailKeys):
         table.focus()
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        self._redraw()  # the empty list's subtitle, until the board comes
 
     @property
     def board(self) -> Board | None:
@@ -91,16 +93,40 @@ class MainScreen(MailKeys):
             self._mount_detail()
         if board.row(select) is not None:
             self.selected_id = select
-        self.query_one("#banner", ReadOnlyBanner).reason = board.read_only
-        if first:  # a screenful first; the rest of a long list one frame later
-            self._redraw(limit=FIRST_SCREEN_ROWS)
-            self.call_after_refresh(self._redraw)
+        self._show_read_only(board.read_only)
+        if first:
+            self._redraw_screenful_first()
         else:
             self._redraw()
         if focus is not None and self.detail is not None:
             for pane in self.detail:
                 pane.keep_cursor_on(focus)
         self.refresh_bindings()
+        if board.closed_whole and self._after_closed:
+            waiting, self._after_closed = self._after_closed, []
+            for then in waiting:
+                then()
+
+    def with_closed(self, then: Callable[[], object]) -> None:
+        """Run `then` once the board carries closed loops whole: now if it does, else
+        when a worker has read them (a large file leaves them out of the first board)."""
+        if self.board is None:
+            return
+        if self.board.closed_whole:
+            then()
+            return
+        self._after_closed.append(then)
+        self.loopdeck.read_closed()
+
+    def _show_read_only(self, reason: str | None) -> None:
+        """The banner saying why the file cannot be changed, mounted the first time it is."""
+        found = self.query(ReadOnlyBanner)
+        if found:
+            found.first().reason = reason
+        elif reason is not None:
+            banner = ReadOnlyBanner(id="banner")
+            banner.reason = reason
+            self.mount(banner, after="#summary")
 
     def sync_status(self, text: str) -> None:
         self.query_one("#summary", SummaryBar).sync_status = text
@@ -127,7 +153,8 @@ class MainScreen(MailKeys):
             if (self.show_closed or not row.closed) and row.matches(self.filter_text)
         ]
 
-    def _redraw(self, limit: int | None = None) -> None:
+    def _redraw(self, limit: int | None = None) -> bool:
+        """Draw the board (its first `limit` rows); whether every row it lists is drawn."""
         self.palette = palette_for(self.app.current_theme)
         summary = self.query_one("#summary", SummaryBar)
         summary.palette = self.palette
@@ -139,6 +166,7 @@ class MainScreen(MailKeys):
         table.border_subtitle = self._table_subtitle(len(rows))
         table.show([row.view for row in rows], self.palette, keep=self.selected_id, limit=limit)
         self._show_selection()
+        return limit is None or len(rows) <= limit
 
     def _table_subtitle(self, shown: int) -> str:
         parts = [f"{shown} shown"]
@@ -186,8 +214,8 @@ class MainScreen(MailKeys):
 
         Typing a filter on 500 loops would otherwise refill all of them on every key.
         """
-        self._redraw(limit=FIRST_SCREEN_ROWS)
-        self.call_after_refresh(self._redraw)
+        if not self._redraw(limit=FIRST_SCREEN_ROWS):
+            self.call_after_refresh(self._redraw)
 
     def _follow_cursor(self, process_id: str | None) -> None:
         """Watches the table's cursor: runs in the key's own step, so one frame shows it all."""
@@ -245,6 +273,9 @@ class MainScreen(MailKeys):
             self.app.push_screen(insights.offers_screen(self.board, self.loopdeck.today))
 
     def action_funnel(self) -> None:
+        self.with_closed(self._push_funnel)
+
+    def _push_funnel(self) -> None:
         from tui import insights
 
         if self.board is not None:
@@ -271,10 +302,13 @@ class MainScreen(MailKeys):
         row = self.board.row(process_id) if self.board else None
         if row is None:
             return
+        if row.closed and self.board is not None and not self.board.closed_whole:
+            self.with_closed(lambda: self.select_loop(process_id))
+            return
         self.selected_id = process_id
         if row.closed:
             self.show_closed = True
-        if not row.matches(self.filter_text):
+        if not row.matches(self.filter_text):  # a filter was typed: its line is mounted
             self.query_one("#filter", FilterBox).action_dismiss()
         self._redraw()
         self.query_one("#processes").focus()
@@ -285,10 +319,22 @@ class MainScreen(MailKeys):
         return [(row.process_id, row.loop.process.title) for row in rows]
 
     def action_toggle_closed(self) -> None:
+        self.with_closed(self._toggle_closed)
+
+    def _toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", FilterBox)
+    async def action_filter(self) -> None:
+        """Show the filter line, mounted the first time: the keys typed after `/` wait for it."""
+        found = self.query(FilterBox)
+        if found:
+            box = found.first()
+        else:
+            box = FilterBox(
+                placeholder="filter: words, names, log text · owner:rec|hm|me · signal:follow-up",
+                id="filter",
+            )
+            await self.mount(box, before="#body")
         box.display = True
         box.focus()
 
