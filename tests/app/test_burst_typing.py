@@ -8,7 +8,7 @@ from pathlib import Path
 from apphelp import make_app, open_next_steps, open_on, settle, stored, write_demo
 from textual import events
 from textual.app import App
-from textual.widgets import Label, OptionList, Select
+from textual.widgets import Input, Label, OptionList, Select
 
 from tui.screens.contact_form import ContactForm
 from tui.screens.draft_screen import DraftScreen
@@ -84,3 +84,21 @@ async def test_column_keys_and_m_in_one_burst_draft_for_the_card_they_reached(
         assert isinstance(app.screen, DraftScreen)
         title = app.screen.query_one(".dialog-title", Label).render()
         assert str(title) == f"Draft for {expected}"
+
+
+async def test_a_filter_typed_in_one_burst_after_the_slash_lands_in_the_filter(
+    demo_db: Path,
+) -> None:
+    """`k` is a list key of the table and `e` opens the edit form: typed in the same burst
+    as `/`, they were forwarded to the table before the filter line took the focus."""
+    for attempt in range(3):
+        app = make_app(write_demo(demo_db))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await open_on(pilot, "Kestrel Grid")
+            type_in_one_burst(app, ["slash", *"kestrel"])
+            await settle(pilot)
+            await settle(pilot)
+            assert app.screen is app.main, attempt  # no form opened
+            box = app.main.query_one("#filter", Input)
+            assert box.value == "kestrel", attempt
+            assert app.focused is box, attempt

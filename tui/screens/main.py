@@ -336,7 +336,7 @@ class MainScreen(MailKeys):
             )
             await self.mount(box, before="#body")
         box.display = True
-        box.focus()
+        self.set_focus(box)  # at once: the rest of a burst typed after `/` follows it
 
     @on(FilterBox.Changed, "#filter")
     def _apply_filter(self, event: FilterBox.Changed) -> None:
