@@ -11,7 +11,7 @@ is what keeps opening a large file fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from planner.models import Contact, Event, Process, Record, Round, Settings
 from planner.offers import Offer
 from planner.prep import Decision, Profile, Question, TalkingPoint
+from storage.canonical import LazyTable
 from storage.errors import DataFileError
 from storage.schema import META_TABLE as META_TABLE
 from storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
@@ -95,7 +96,7 @@ def public_fields(record: dict[str, Any]) -> dict[str, Any]:
 def check_schema(document: dict[str, Any], name: str) -> None:
     """Refuse a file whose layout or schema version this app does not know."""
     for table, content in document.items():
-        if not isinstance(content, dict):
+        if not isinstance(content, Mapping):
             raise not_records(table, name)
     schema = document.get(META_TABLE, {}).get("schema")
     version = schema.get("schema_version") if isinstance(schema, dict) else None
@@ -115,7 +116,7 @@ def upgrade_schema(document: dict[str, Any]) -> None:
     document to roll back to. Other meta keys (a demo's anchor day) are kept.
     """
     meta = document.get(META_TABLE)
-    meta = meta if isinstance(meta, dict) else {}
+    meta = meta if isinstance(meta, Mapping) else {}
     schema = meta.get("schema")
     schema = schema if isinstance(schema, dict) else {}
     if schema.get("schema_version") != SCHEMA_VERSION:
@@ -123,7 +124,7 @@ def upgrade_schema(document: dict[str, Any]) -> None:
 
 
 def live_models(
-    table: str, records: dict[str, Any], name: str, leave_out: frozenset[str] = frozenset()
+    table: str, records: Mapping[str, Any], name: str, leave_out: frozenset[str] = frozenset()
 ) -> dict[str, Record]:
     """Validate every record of a table that is not tombstoned; id -> model.
 
@@ -173,7 +174,7 @@ def live_models(
 
 
 def split_by_loop(
-    records: dict[str, Any], closed: frozenset[str]
+    records: Mapping[str, Any], closed: frozenset[str]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A loop table's records as (those of closed loops, the rest).
 
@@ -189,7 +190,7 @@ def split_by_loop(
     return of_closed, rest
 
 
-def in_entry_order(records: dict[str, Any], models: dict[str, Record]) -> dict[str, Record]:
+def in_entry_order(records: Mapping[str, Any], models: dict[str, Record]) -> dict[str, Record]:
     """`models` (ids of `records`) sorted by when each record was entered."""
     order = sorted(models, key=lambda record_id: entered(records.get(record_id)))
     return {record_id: models[record_id] for record_id in order}
@@ -217,8 +218,10 @@ def conflict_counts(document: dict[str, Any]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table in MODEL_OF:
         records = document.get(table)
-        if not isinstance(records, dict):
+        if not isinstance(records, Mapping):
             continue  # a malformed table: the file opens read-only, with the reason
+        if isinstance(records, LazyTable):  # few records have any: parse only those
+            records = records.having("_conflicts")
         for record_id, record in records.items():
             kept = record.get("_conflicts") if isinstance(record, dict) else None
             if not kept or not isinstance(kept, list):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +37,34 @@ class Fingerprint:
     @classmethod
     def of(cls, stat: os.stat_result) -> Fingerprint:
         return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Written:
+    """One version of the file as this machine wrote it: its fingerprint and change time.
+
+    Unlike the modification time, no tool can set the change time back, so a
+    file that still has both holds exactly the bytes we wrote.
+    """
+
+    fingerprint: Fingerprint
+    changed_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> Written:
+        return cls(Fingerprint.of(stat), stat.st_ctime_ns)
+
+    @classmethod
+    def settled(cls, path: Path, written: Fingerprint) -> Written | None:
+        """The version just written to `path`, once renamed into place; None if it is not there.
+
+        Taken after the rename, which may itself move the change time.
+        """
+        try:
+            found = cls.of(os.stat(path))
+        except OSError:
+            return None
+        return found if found.fingerprint == written else None
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
@@ -166,7 +194,17 @@ def write_atomic(
 def write_bytes_atomic(
     path: Path, payload: bytes, durable: bool = True, mode: int | None = None
 ) -> Fingerprint:
-    """`write_atomic` for bytes already encoded (caches write pickles and compact JSON).
+    """`write_atomic` for bytes already encoded (caches write pickles and compact JSON)."""
+    return write_parts_atomic(path, [payload], durable, mode)
+
+
+def write_parts_atomic(
+    path: Path,
+    parts: Sequence[bytes | memoryview],
+    durable: bool = True,
+    mode: int | None = None,
+) -> Fingerprint:
+    """`write_bytes_atomic` for the bytes of `parts`, one after the other.
 
     A symbolic link stays a link: the file it points to is the one replaced,
     by a temp file beside it, so the rename stays atomic on its file system.
@@ -180,9 +218,10 @@ def write_bytes_atomic(
         try:
             if wanted is not None:
                 os.fchmod(fd, wanted)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
+            for part in parts:
+                view = memoryview(part)
+                while view:
+                    view = view[os.write(fd, view) :]
             if durable:
                 os.fsync(fd)
             written = Fingerprint.of(os.fstat(fd))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,6 +20,7 @@ from planner.changes.base import Patch
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
 from storage import codec, jsonfile, lookup, modelcache
+from storage.canonical import LazyTable
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
 from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
@@ -79,6 +80,12 @@ class Repository:
         Most of an archive is closed loops, which a command about open loops
         never reads: their models are built on first need (`_load_children`).
         """
+        self._only: frozenset[str] | None = None
+        """When not None: the only loops whose rounds, contacts and log are in `_models`.
+
+        A file this machine wrote is read a table at a time (`storage.canonical`):
+        a command about one loop then parses that loop's records and no other.
+        """
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
@@ -116,6 +123,7 @@ class Repository:
             return self._loops(True, ("rounds",))
 
     def _loops(self, include_closed: bool, closed_tables: tuple[str, ...]) -> list[Loop]:
+        self._load_open()
         if include_closed:
             self._load_closed(closed_tables)
         processes = [
@@ -148,6 +156,10 @@ class Repository:
     def loop(self, process_id: str) -> Loop:
         if self._closed_out and self._is_closed(process_id):
             self._load_children(frozenset({process_id}))
+        elif self._only is not None and process_id not in self._only:
+            self._load_children(frozenset({process_id}))
+            if self._only is not None:  # reading may have taken in a newer version
+                self._only |= {process_id}
         # Looked up after: reading the file again may have taken in a newer version.
         process = self._models["processes"].get(process_id)
         if not isinstance(process, Process):
@@ -183,6 +195,8 @@ class Repository:
     def records(self, model: type[RecordT], process_id: str | None = None) -> list[RecordT]:
         """Live records of one kind (offers, questions, ...): one loop's, or every loop's."""
         table = codec.TABLE_OF[model]
+        if table in codec.LOOP_TABLES:
+            self._load_open()
         if table in self._closed_out:
             if process_id is None:
                 self._load_closed((table,))
@@ -239,6 +253,7 @@ class Repository:
         counts = self.conflict_counts()
         if self._db.file.fingerprint != stamp:
             return  # counting read the file again and found a newer version: not this one
+        self._load_open()
         cached = modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
         modelcache.store(self.path, key, cached)
         self._cached_key = key
@@ -318,7 +333,7 @@ class Repository:
             applied = self._commit([change for _, change in undos], None) if undos else None
             if applied is not None:
                 _renew_journal(earlier, undos, applied)
-            self._journal.rewrite(earlier, self._db.file.fingerprint)
+            self._journal.rewrite(earlier, self._db.file.written)
         kept = [self._describe_moved(m) for m in moved]
         return Undone(str(latest["label"]), kept, reverted=bool(undos))
 
@@ -362,7 +377,7 @@ class Repository:
         if label is None:
             return applied
         try:
-            self._journal.push(label, applied.undo, self._db.file.fingerprint)
+            self._journal.push(label, applied.undo, self._db.file.written)
         except OSError as error:
             # The change is saved: a failure report would make a script save it twice.
             self.notices.append(
@@ -469,26 +484,34 @@ class Repository:
         if raw is None:
             storage.release(stat, ours=self._journal.written())
         else:
-            storage.defer(raw, stamp, ours=self._journal.written())
+            storage.defer(raw, stat, ours=self._journal.written())
             del raw  # the storage parses it once, then drops it
         self._cached_key = key if cached is not None else None
+        only: frozenset[str] | None = None
         if cached is None:
-            cached = self._parse(storage.document, validated=storage.ours)
-            if key is not None and self._save_cache_on_load:
-                modelcache.store(self.path, key, cached)
-                self._cached_key = key
+            cached, only = self._parse(storage.document, validated=storage.ours)
         self._models, self._settings = cached.models, cached.settings
         self._counts = cached.conflict_counts
         self._closed_out = cached.closed_out
+        self._only = only
         self._db.clear_cache()
+        if key is not None and self._cached_key is None and self._save_cache_on_load:
+            self._load_open()  # the cache holds every open loop whole
+            whole = modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
+            modelcache.store(self.path, key, whole)
+            self._cached_key = key
 
-    def _parse(self, document: dict[str, Any], validated: bool) -> modelcache.CachedModels:
+    def _parse(
+        self, document: dict[str, Any], validated: bool
+    ) -> tuple[modelcache.CachedModels, frozenset[str] | None]:
         """Models of every record, except the rounds, contacts and log of closed loops.
 
         Those are validated all the same (a bad record opens the file
         read-only) unless `validated`: the file is the one this machine last
         wrote, made of records it validated then. Either way their models
-        wait for `_load_children`.
+        wait for `_load_children`. A file this machine wrote, still in its
+        bytes, builds no loop's rounds, contacts and log: the loops a read
+        asks for are built then (the second value, `_only`, is then empty).
         """
         name = self.path.name
         codec.check_schema(document, name)
@@ -498,13 +521,18 @@ class Repository:
             for pid, p in processes.items()
             if isinstance(p, Process) and p.status == ProcessStatus.CLOSED
         )
+        lazy = validated and any(
+            isinstance(document.get(table), LazyTable) for table in codec.LOOP_TABLES
+        )
         models: dict[str, dict[str, Record]] = {}
         for table in codec.MODEL_OF:
             records = document.get(table, {})
             if table == "processes":
                 models[table] = processes
                 continue
-            if table not in codec.LOOP_TABLES or not closed:
+            if lazy and table in codec.LOOP_TABLES:
+                models[table] = {}
+            elif table not in codec.LOOP_TABLES or not closed:
                 models[table] = codec.live_models(table, records, name)
             elif validated:
                 models[table] = codec.live_models(table, records, name, leave_out=closed)
@@ -517,7 +545,23 @@ class Repository:
                 }
         settings = codec.settings_from(document, name)
         left_out = frozenset(codec.LOOP_TABLES if closed else ())
-        return modelcache.CachedModels(models, settings, None, closed_out=left_out)
+        cached = modelcache.CachedModels(models, settings, None, closed_out=left_out)
+        return cached, frozenset() if lazy else None
+
+    def _load_open(self) -> None:
+        """Build the rounds, contacts and log of every open loop not built yet (see `_only`)."""
+        if self._only is None:
+            return
+        document = self._document()  # first: reading it again may take in a newer version
+        if self._only is None:
+            return
+        wanted = (
+            frozenset(p.id for p in self._processes() if p.status != ProcessStatus.CLOSED)
+            - self._only
+        )
+        if wanted:
+            self._load_children(wanted, document=document)
+        self._only = None
 
     def _is_closed(self, process_id: str) -> bool:
         process = self._models["processes"].get(process_id)
@@ -551,7 +595,10 @@ class Repository:
         models = dict(self._models)
         for table in tables:
             raw = document.get(table, {})
-            wanted, _ = codec.split_by_loop(raw, process_ids)
+            if isinstance(raw, LazyTable):
+                wanted = raw.of_loops(process_ids)
+            else:
+                wanted, _ = codec.split_by_loop(raw, process_ids)
             missing = {rid: r for rid, r in wanted.items() if rid not in models[table]}
             built = codec.live_models(table, missing, self.path.name)
             if built:
@@ -621,7 +668,7 @@ class Repository:
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         records = self._document().get(table)
-        return records.get(record_id) if isinstance(records, dict) else None
+        return records.get(record_id) if isinstance(records, Mapping) else None
 
     def _describe_moved(self, moved: MovedOn) -> str:
         """'notes of Acme / ML (written on replica 3f2a9c… since, brought by a sync)'."""

@@ -23,9 +23,10 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from planner.models import new_id
-from storage import jsonfile
+from storage import canonical, jsonfile
+from storage.canonical import LazyTable, NotCanonical
 from storage.errors import DataFileError
-from storage.jsonfile import Fingerprint
+from storage.jsonfile import Fingerprint, Written
 
 
 class StringIdTable(Table):
@@ -39,13 +40,14 @@ class StringIdTable(Table):
     def put_many(self, records: dict[str, dict[str, Any]]) -> None:
         """Store records by id in one table update, replacing (never mutating) old ones.
 
-        The table is copied once, in C: TinyDB's own update converts every id
-        of the table on the way in and again on the way out, which on the log
-        of an archive costs a tenth of a second per write.
+        Not through TinyDB's own update, which converts every id of the table
+        on the way in and again on the way out (a tenth of a second per write
+        on the log of an archive), and would parse every record of a table
+        still in the file's bytes (`storage.canonical`).
         """
-        document = self.storage.read() or {}
-        document[self.name] = {**(document.get(self.name) or {}), **records}
-        self.storage.write(document)
+        storage = self.storage
+        assert isinstance(storage, FileStorage)
+        storage.put_records(self.name, records)
         self.clear_cache()
 
 
@@ -77,6 +79,8 @@ class FileStorage(Storage):
         self._released: int | None = None
         """While released: the change time (ns) of the version, which any write to it moves."""
         self.fingerprint: Fingerprint | None = None
+        self.written: Written | None = None
+        """The version our last `flush` wrote, with its change time (None: unknown)."""
 
     @property
     def document(self) -> dict[str, Any]:
@@ -90,7 +94,7 @@ class FileStorage(Storage):
             self._released = None
         if self._raw is not None:
             raw, self._raw = self._raw, None
-            self._document = jsonfile.decode(raw, self.path.name, canonical=self._canonical)
+            self._document = self._decode(raw)
         return self._document
 
     @document.setter
@@ -109,22 +113,23 @@ class FileStorage(Storage):
         """Whether the document is in memory (False while bytes wait or the file was released)."""
         return self._raw is None and self._released is None
 
-    def defer(self, raw: bytes, stamp: Fingerprint, ours: Fingerprint | None) -> None:
-        """Hold the file's bytes, read at `stamp`, to parse on first use of `document`.
+    def defer(self, raw: bytes, stat: os.stat_result, ours: Written | None) -> None:
+        """Hold the file's bytes, read at `stat`, to parse on first use of `document`.
 
-        `ours`: the fingerprint of this machine's last write (see `jsonfile.read_strict`).
+        `ours`: this machine's last write; a file that still is that version
+        holds our canonical encoding.
         """
         self._raw = raw  # the previous document stays if these bytes fail to parse
         self._released = None
-        self._canonical = stamp == ours
-        self.fingerprint = stamp
+        self._canonical = Written.of(stat) == ours
+        self.fingerprint = Fingerprint.of(stat)
 
-    def release(self, stat: os.stat_result, ours: Fingerprint | None) -> None:
+    def release(self, stat: os.stat_result, ours: Written | None) -> None:
         """Hold nothing of the version `stat` describes: `document` reads it again on first use."""
         self._raw, self._document = None, {}
         self._released = stat.st_ctime_ns
         self.fingerprint = Fingerprint.of(stat)
-        self._canonical = self.fingerprint == ours
+        self._canonical = Written.of(stat) == ours
 
     def _read_again(self, changed_ns: int) -> dict[str, Any]:
         """The released version, parsed as strictly as the first time; `FileMoved` if it is gone."""
@@ -137,9 +142,30 @@ class FileStorage(Storage):
         if not same:
             raise FileMoved
         try:
-            return jsonfile.decode(raw, self.path.name, canonical=self._canonical)
+            return self._decode(raw)
         except DataFileError:
             raise FileMoved from None
+
+    def _decode(self, raw: bytes) -> dict[str, Any]:
+        """The document of the file's bytes: lazy tables over bytes we wrote (`storage.canonical`).
+
+        Bytes anyone else wrote are parsed whole and checked strictly.
+        """
+        if self._canonical:
+            try:
+                return canonical.open_document(raw, self.path.name)
+            except NotCanonical:
+                pass
+        return jsonfile.decode(raw, self.path.name, canonical=self._canonical)
+
+    def put_records(self, table: str, records: dict[str, dict[str, Any]]) -> None:
+        """Store records by id in one table, replacing (never mutating) the old ones."""
+        document = self.document
+        current = document.get(table)
+        if isinstance(current, LazyTable):
+            document[table] = current.with_changes(records)
+        else:
+            document[table] = {**(current or {}), **records}
 
     def forget(self) -> None:
         """No file: an empty document (the first write creates it)."""
@@ -152,13 +178,37 @@ class FileStorage(Storage):
         self.document = data
 
     def flush(self) -> None:
-        """Write the document atomically and remember the fingerprint of what we wrote."""
+        """Write the document atomically and remember the fingerprint of what we wrote.
+
+        A document with lazy tables is written as the bytes it was read from
+        with the changed records spliced in (`storage.canonical`), and keeps
+        standing on those bytes with its changes on top.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fingerprint = jsonfile.write_atomic(self.path, self.document)
+        document = self.document
+        if not canonical.is_lazy(document):
+            written = jsonfile.write_atomic(self.path, document)
+        else:
+            try:
+                parts = canonical.encode(document)
+            except NotCanonical:  # an id JSON would escape: encode it whole
+                written = jsonfile.write_atomic(self.path, _materialised(document))
+            else:
+                written = jsonfile.write_parts_atomic(self.path, parts)
+        self.fingerprint = written
+        self.written = Written.settled(self.path, written)
 
     def changed_on_disk(self) -> bool:
         """Someone else (another window, `git pull`) replaced the file since we read it."""
         return jsonfile.fingerprint(self.path) != self.fingerprint
+
+
+def _materialised(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every lazy table parsed into a plain dict."""
+    return {
+        name: dict(table) if isinstance(table, LazyTable) else table
+        for name, table in document.items()
+    }
 
 
 class LoopdeckDB(TinyDB):

@@ -10,9 +10,10 @@ Undo is compare-and-set (see `transaction.inverse`): each note keeps the
 stamps the change wrote, so a field that someone wrote since, here or on
 another machine, keeps its newer value; `Undone` says which fields those were.
 
-It also keeps the fingerprint of this machine's last write of the data file:
-while the file still has it, the bytes are exactly what we encoded, so the
-next open can skip the duplicate-key check (see `jsonfile.decode`).
+It also keeps the fingerprint and change time of this machine's last write
+of the data file: while the file still has them, the bytes are exactly what
+we encoded, so the next open can skip the duplicate-key check (see
+`jsonfile.decode`) and read the file a record at a time (`storage.canonical`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from storage import jsonfile
 from storage.errors import DataFileError
-from storage.jsonfile import Fingerprint
+from storage.jsonfile import Fingerprint, Written
 
 JOURNAL_SIZE = 50
 
@@ -69,20 +70,20 @@ class UndoJournal:
             return []
         return [e for e in entries if isinstance(e, dict) and _well_formed(e)]
 
-    def written(self) -> Fingerprint | None:
-        """The fingerprint of the data file as this machine last wrote it, if known."""
+    def written(self) -> Written | None:
+        """The data file as this machine last wrote it (fingerprint and change time), if known."""
         numbers = self._read().get("written")
-        if not (isinstance(numbers, list) and len(numbers) == 3):
+        if not (isinstance(numbers, list) and len(numbers) == 4):
             return None
-        if not all(isinstance(n, int) for n in numbers):
+        if not all(type(n) is int for n in numbers):
             return None
-        return Fingerprint(*numbers)
+        return Written(Fingerprint(*numbers[:3]), numbers[3])
 
-    def push(self, label: str, notes: list[dict[str, Any]], written: Fingerprint | None) -> None:
+    def push(self, label: str, notes: list[dict[str, Any]], written: Written | None) -> None:
         kept = [*self.entries(), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
         self._save(kept, written)
 
-    def rewrite(self, entries: list[dict[str, Any]], written: Fingerprint | None) -> None:
+    def rewrite(self, entries: list[dict[str, Any]], written: Written | None) -> None:
         """Keep only `entries` (undo drops the last one and renews stamps in the others)."""
         self._save(entries, written)
 
@@ -92,10 +93,11 @@ class UndoJournal:
         except (OSError, DataFileError):
             return {}
 
-    def _save(self, entries: list[dict[str, Any]], written: Fingerprint | None) -> None:
+    def _save(self, entries: list[dict[str, Any]], written: Written | None) -> None:
         document: dict[str, Any] = {"entries": entries}
         if written is not None:
-            document["written"] = [written.inode, written.size, written.mtime_ns]
+            stamp = written.fingerprint
+            document["written"] = [stamp.inode, stamp.size, stamp.mtime_ns, written.changed_ns]
         # Not fsynced: losing the last undo step to a power cut is acceptable,
         # two more fsyncs on every save are not. It holds the data's old values:
         # no more readable than the data file.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from storehelp import add_loop, process, titles
 
-from storage.jsonfile import fingerprint
+from storage.jsonfile import Written
 from storage.repository import Repository
 from storage.undo import JOURNAL_SIZE, UndoJournal, Undone, journal_path
 
@@ -106,9 +106,9 @@ def test_a_damaged_journal_means_no_history_not_a_crash(db_path: Path) -> None:
 def test_the_journal_remembers_our_last_write_until_someone_else_writes(db_path: Path) -> None:
     add_loop(db_path)
     journal = UndoJournal(db_path)
-    assert journal.written() == fingerprint(db_path)
+    assert journal.written() == Written.of(os.stat(db_path))
 
     db_path.write_bytes(db_path.read_bytes().replace(b'"Acme"', b'"Acmf"'))
 
-    assert journal.written() != fingerprint(db_path)
+    assert journal.written() != Written.of(os.stat(db_path))
     assert titles(Repository.open(db_path)) == ["Acmf / ML Engineer"]
