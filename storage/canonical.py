@@ -73,6 +73,8 @@ class LazyTable(Mapping[str, Any]):
         self._parsed: dict[str, Any] = parsed or {}
         self._whole = whole
         self._spans: dict[str, tuple[int, int]] | None = None
+        self._owners: list[tuple[int, bytes]] | None = None
+        """Where each record's `process_id` line is, and its value: one scan, kept."""
         self._finds = 0
 
     # Mapping
@@ -168,9 +170,11 @@ class LazyTable(Mapping[str, Any]):
         """
         if self._whole is not None:
             return {rid: r for rid, r in self.whole().items() if keep_parsed(r)}
-        owners = OWNER.finditer(self.raw, self.start, self.end)
-        wanted = [m.start() for m in owners if keep(m.group(1))]
-        if len(wanted) * MOSTLY > self.raw.count(RECORD, self.start, self.end):
+        if self._owners is None:
+            lines = OWNER.finditer(self.raw, self.start, self.end)
+            self._owners = [(m.start(), m.group(1)) for m in lines]
+        wanted = [at for at, owner in self._owners if keep(owner)]
+        if len(wanted) * MOSTLY > len(self._owners):
             return {rid: r for rid, r in self.whole().items() if keep_parsed(r)}
         found: dict[str, Any] = {}
         with self._checked():
@@ -226,7 +230,7 @@ class LazyTable(Mapping[str, Any]):
             self._parsed,
             self._whole,
         )
-        table._spans = self._spans
+        table._spans, table._owners = self._spans, self._owners
         return table
 
     def encoded(self) -> list[bytes | memoryview]:
@@ -343,10 +347,21 @@ class LazyTable(Mapping[str, Any]):
         return close + len(CLOSE)
 
 
-def open_document(raw: bytes, file_name: str) -> dict[str, Any]:
-    """The document of canonical bytes: table name -> `LazyTable`; `NotCanonical` if not."""
+Layout = tuple[tuple[str, int], ...]
+"""Each table of canonical bytes, in order, with where its value ends."""
+
+
+def open_document(raw: bytes, file_name: str, layout: Layout = ()) -> dict[str, Any]:
+    """The document of canonical bytes: table name -> `LazyTable`; `NotCanonical` if not.
+
+    `layout`, when the write that made these bytes gave it (`encode`), saves
+    a search through the whole file for where its tables begin.
+    """
     if not raw.startswith(b'{\n  "') or not raw.endswith(FILE_END):
         raise NotCanonical
+    laid_out = _laid_out(raw, file_name, layout) if layout else None
+    if laid_out is not None:
+        return laid_out
     starts = _all(raw, TABLE, 0, len(raw))
     if not starts or starts[0] != 1:
         raise NotCanonical
@@ -368,21 +383,46 @@ def open_document(raw: bytes, file_name: str) -> dict[str, Any]:
     return document
 
 
-def encode(document: Mapping[str, Any]) -> list[bytes | memoryview]:
-    """`jsonfile.encode(document)` for a document with lazy tables, in pieces to write in turn.
+def encode(document: Mapping[str, Any]) -> tuple[list[bytes | memoryview], Layout]:
+    """`jsonfile.encode(document)` for a document with lazy tables, in pieces to write in turn,
+    and the layout of those bytes (see `open_document`).
 
-    Joining them would copy the whole file once more.
+    Joining the pieces would copy the whole file once more.
     """
     parts: list[bytes | memoryview] = []
+    layout: list[tuple[str, int]] = []
+    size = 0
     for index, name in enumerate(sorted(document)):
-        parts.append((b"{" if index == 0 else b",") + TABLE[:-1] + _key(name) + b": ")
+        pieces: list[bytes | memoryview] = [
+            (b"{" if index == 0 else b",") + TABLE[:-1] + _key(name) + b": "
+        ]
         table = document[name]
         if isinstance(table, LazyTable):
-            parts += table.encoded()
+            pieces += table.encoded()
         else:
-            parts.append(orjson.dumps(table, option=INDENT_OPTIONS).replace(b"\n", b"\n  "))
+            pieces.append(orjson.dumps(table, option=INDENT_OPTIONS).replace(b"\n", b"\n  "))
+        size += sum(len(piece) for piece in pieces)
+        layout.append((name, size))
+        parts += pieces
     parts.append(FILE_END if parts else b"{}\n")
-    return parts
+    return parts, tuple(layout)
+
+
+def _laid_out(raw: bytes, file_name: str, layout: Layout) -> dict[str, Any] | None:
+    """The document by `layout`, each table's bounds checked; None when they do not fit."""
+    document: dict[str, Any] = {}
+    at = 1
+    for index, (name, end) in enumerate(layout):
+        key = TABLE[:-1] + _key(name) + b": "
+        value = at + len(key)
+        after = raw[end : end + 1] if index < len(layout) - 1 else raw[end:]
+        if raw[at:value] != key or raw[value : value + 1] != b"{" or raw[end - 1 : end] != b"}":
+            return None
+        if after != (b"," if index < len(layout) - 1 else FILE_END):
+            return None
+        document[name] = LazyTable(file_name, raw, value, end)
+        at = end + 1
+    return document
 
 
 def is_lazy(document: Mapping[str, Any]) -> bool:

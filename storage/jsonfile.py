@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -49,6 +49,8 @@ class Written:
 
     fingerprint: Fingerprint
     changed_ns: int
+    layout: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    """Where each table of the bytes ends, when the write knew (`storage.canonical`)."""
 
     @classmethod
     def of(cls, stat: os.stat_result) -> Written:

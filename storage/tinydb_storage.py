@@ -15,6 +15,7 @@ non-atomic writes. So `read()`/`write()` work on the document loaded by
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,7 @@ class FileStorage(Storage):
         self._document: dict[str, Any] = {}
         self._raw: bytes | None = None
         self._canonical = False
+        self._layout: canonical.Layout = ()
         self._released: int | None = None
         """While released: the change time (ns) of the version, which any write to it moves."""
         self.fingerprint: Fingerprint | None = None
@@ -122,6 +124,7 @@ class FileStorage(Storage):
         self._raw = raw  # the previous document stays if these bytes fail to parse
         self._released = None
         self._canonical = Written.of(stat) == ours
+        self._layout = ours.layout if ours is not None and self._canonical else ()
         self.fingerprint = Fingerprint.of(stat)
 
     def release(self, stat: os.stat_result, ours: Written | None) -> None:
@@ -130,6 +133,7 @@ class FileStorage(Storage):
         self._released = stat.st_ctime_ns
         self.fingerprint = Fingerprint.of(stat)
         self._canonical = Written.of(stat) == ours
+        self._layout = ours.layout if ours is not None and self._canonical else ()
 
     def _read_again(self, changed_ns: int) -> dict[str, Any]:
         """The released version, parsed as strictly as the first time; `FileMoved` if it is gone."""
@@ -153,7 +157,7 @@ class FileStorage(Storage):
         """
         if self._canonical:
             try:
-                return canonical.open_document(raw, self.path.name)
+                return canonical.open_document(raw, self.path.name, self._layout)
             except NotCanonical:
                 pass
         return jsonfile.decode(raw, self.path.name, canonical=self._canonical)
@@ -186,17 +190,19 @@ class FileStorage(Storage):
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = self.document
+        layout: canonical.Layout = ()
         if not canonical.is_lazy(document):
             written = jsonfile.write_atomic(self.path, document)
         else:
             try:
-                parts = canonical.encode(document)
+                parts, layout = canonical.encode(document)
             except NotCanonical:  # an id JSON would escape: encode it whole
                 written = jsonfile.write_atomic(self.path, _materialised(document))
             else:
                 written = jsonfile.write_parts_atomic(self.path, parts)
         self.fingerprint = written
-        self.written = Written.settled(self.path, written)
+        settled = Written.settled(self.path, written)
+        self.written = None if settled is None else replace(settled, layout=layout)
 
     def changed_on_disk(self) -> bool:
         """Someone else (another window, `git pull`) replaced the file since we read it."""

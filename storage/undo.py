@@ -72,12 +72,23 @@ class UndoJournal:
 
     def written(self) -> Written | None:
         """The data file as this machine last wrote it (fingerprint and change time), if known."""
-        numbers = self._read().get("written")
+        journal = self._read()
+        numbers = journal.get("written")
         if not (isinstance(numbers, list) and len(numbers) == 4):
             return None
         if not all(type(n) is int for n in numbers):
             return None
-        return Written(Fingerprint(*numbers[:3]), numbers[3])
+        layout = journal.get("layout")
+        tables = (
+            tuple((name, end) for name, end in layout)
+            if isinstance(layout, list)
+            and all(
+                isinstance(t, list) and len(t) == 2 and type(t[0]) is str and type(t[1]) is int
+                for t in layout
+            )
+            else ()
+        )
+        return Written(Fingerprint(*numbers[:3]), numbers[3], tables)
 
     def push(self, label: str, notes: list[dict[str, Any]], written: Written | None) -> None:
         kept = [*self.entries(), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
@@ -98,6 +109,8 @@ class UndoJournal:
         if written is not None:
             stamp = written.fingerprint
             document["written"] = [stamp.inode, stamp.size, stamp.mtime_ns, written.changed_ns]
+            if written.layout:
+                document["layout"] = [list(table) for table in written.layout]
         # Not fsynced: losing the last undo step to a power cut is acceptable,
         # two more fsyncs on every save are not. It holds the data's old values:
         # no more readable than the data file.

@@ -72,7 +72,10 @@ def test_spliced_writes_are_byte_for_byte_the_full_encoding(seed: int) -> None:
             document[table] = current.with_changes({record_id: record})
         codec.upgrade_schema(document)
 
-        assert b"".join(canonical.encode(document)) == jsonfile.encode(full)
+        parts, layout = canonical.encode(document)
+        raw = b"".join(parts)
+        assert raw == jsonfile.encode(full)
+        assert canonical._laid_out(raw, "loopdeck.json", layout) is not None
     assert {name: dict(table) for name, table in document.items()} == full
 
 
