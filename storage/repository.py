@@ -86,6 +86,11 @@ class Repository:
         A file this machine wrote is read a table at a time (`storage.canonical`):
         a command about one loop then parses that loop's records and no other.
         """
+        self._unbuilt: frozenset[str] = frozenset()
+        """Tables besides the loops' whose models are built on first read (a file we wrote).
+
+        `add` and `log` never read offers or prep: no validator is built for them.
+        """
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
@@ -197,6 +202,7 @@ class Repository:
         table = codec.TABLE_OF[model]
         if table in codec.LOOP_TABLES:
             self._load_open()
+        self._build(table)
         if table in self._closed_out:
             if process_id is None:
                 self._load_closed((table,))
@@ -211,6 +217,7 @@ class Repository:
 
     def profile(self) -> Profile:
         """My constraints (location, visa, ...): blank until first saved."""
+        self._build("profile")
         stored = self._models["profile"].get(PROFILE_ID)
         return stored if isinstance(stored, Profile) else Profile()
 
@@ -254,6 +261,8 @@ class Repository:
         if self._db.file.fingerprint != stamp:
             return  # counting read the file again and found a newer version: not this one
         self._load_open()
+        for table in self._unbuilt:
+            self._build(table)
         cached = modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
         modelcache.store(self.path, key, cached)
         self._cached_key = key
@@ -478,6 +487,7 @@ class Repository:
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
             self._settings, self._counts = Settings.model_construct(), {}
+            self._closed_out, self._only, self._unbuilt = frozenset(), None, frozenset()
             storage.forget()
             self._db.clear_cache()
             return
@@ -494,9 +504,13 @@ class Repository:
         self._counts = cached.conflict_counts
         self._closed_out = cached.closed_out
         self._only = only
+        self._unbuilt = frozenset(t for t in codec.MODEL_OF if t not in cached.models)
+        self._models = {**{t: {} for t in self._unbuilt}, **cached.models}
         self._db.clear_cache()
         if key is not None and self._cached_key is None and self._save_cache_on_load:
             self._load_open()  # the cache holds every open loop whole
+            for table in self._unbuilt:
+                self._build(table)
             whole = modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
             modelcache.store(self.path, key, whole)
             self._cached_key = key
@@ -530,7 +544,9 @@ class Repository:
             if table == "processes":
                 models[table] = processes
                 continue
-            if lazy and table in codec.LOOP_TABLES:
+            if lazy and table not in codec.LOOP_TABLES:
+                continue  # built on first read (`_build`)
+            if lazy:
                 models[table] = {}
             elif table not in codec.LOOP_TABLES or not closed:
                 models[table] = codec.live_models(table, records, name)
@@ -547,6 +563,16 @@ class Repository:
         left_out = frozenset(codec.LOOP_TABLES if closed else ())
         cached = modelcache.CachedModels(models, settings, None, closed_out=left_out)
         return cached, frozenset() if lazy else None
+
+    def _build(self, table: str) -> None:
+        """Build the models of a table left for its first read (see `_unbuilt`)."""
+        if table not in self._unbuilt:
+            return
+        document = self._document()  # first: reading it again may take in a newer version
+        if table in self._unbuilt:
+            built = codec.live_models(table, document.get(table, {}), self.path.name)
+            self._models = {**self._models, table: built}
+            self._unbuilt -= {table}
 
     def _load_open(self) -> None:
         """Build the rounds, contacts and log of every open loop not built yet (see `_only`)."""
@@ -620,6 +646,8 @@ class Repository:
             if table == codec.SETTINGS_TABLE:
                 self._settings = codec.settings_from(self._db.file.document, self.path.name)
                 continue
+            if table in self._unbuilt:
+                continue  # built from the document, written records included, on first read
             models = dict(self._models[table])
             for record_id, record in records.items():
                 if record.get("_deleted") is None:

@@ -15,9 +15,10 @@ from typing import Any
 
 import orjson
 import pytest
-from storehelp import add_loop, event_of, process
+from storehelp import DAY, add_loop, event_of, process
 
 from planner.models import ProcessStatus
+from planner.offers import Offer
 from storage import canonical, codec, jsonfile
 from storage.canonical import LazyTable, NotCanonical
 from storage.errors import StorageError
@@ -189,3 +190,19 @@ def test_a_new_id_that_json_escapes_is_written_whole(db_path: Path) -> None:
     raw = db_path.read_bytes()
     assert jsonfile.encode(orjson.loads(raw)) == raw
     assert 'quote"d' in {p.id for p in Repository.open(db_path).processes()}
+
+
+def test_offers_are_built_on_first_read_and_see_writes_made_before(db_path: Path) -> None:
+    loop = add_loop(db_path, "Acme")
+    first = Offer(process_id=loop.id, base=200_000, received_on=DAY)
+    with Repository.open(db_path).transaction("offer") as tx:
+        tx.put(first)
+    repo = Repository.open(db_path)
+    assert "offers" in repo._unbuilt  # nothing asked for them yet
+
+    second = Offer(process_id=loop.id, base=210_000, received_on=DAY)
+    with repo.transaction("another offer") as tx:
+        tx.put(second)
+
+    assert sorted(o.base for o in repo.records(Offer)) == [200_000, 210_000]
+    assert "offers" not in repo._unbuilt
