@@ -660,6 +660,10 @@ class Repository:
             self._models = {**self._models, table: models}
         if reopened:
             self._load_children(reopened)
+        if self._only is not None:
+            # A loop this write created has no records but the ones it wrote, all built.
+            created = {n["id"] for n in applied.undo if n["table"] == "processes" and n["was_new"]}
+            self._only |= created
 
     def _reopened(self, written: dict[str, dict[str, Any]]) -> frozenset[str]:
         """Closed loops this write opens again, whose rounds, contacts and log are left out."""

@@ -206,3 +206,17 @@ def test_offers_are_built_on_first_read_and_see_writes_made_before(db_path: Path
 
     assert sorted(o.base for o in repo.records(Offer)) == [200_000, 210_000]
     assert "offers" not in repo._unbuilt
+
+
+def test_a_loop_created_here_is_read_whole_from_what_was_written(db_path: Path) -> None:
+    add_loop(db_path, "Acme")
+    repo = Repository.open(db_path)
+    new = process("Borealis")
+
+    with repo.transaction("add Borealis") as tx:
+        tx.put(new)
+        tx.put(event_of(new, "Applied"))
+
+    assert repo._only is not None and new.id in repo._only  # no search of the file for it
+    assert [e.text for e in repo.loop(new.id).events] == ["Applied"]
+    assert [e.text for e in Repository.open(db_path).loop(new.id).events] == ["Applied"]
