@@ -203,9 +203,7 @@ class LazyTable(Mapping[str, Any]):
         """
         try:
             yield
-        except (NotCanonical, ValueError) as error:  # orjson's errors are ValueErrors
-            if isinstance(error, KeyError):
-                raise
+        except (NotCanonical, ValueError):  # orjson's errors are ValueErrors
             jsonfile.decode(self.raw, self.name)
             raise DataFileError(
                 f"{self.name} was changed in place; restore it from git or a backup"
@@ -285,7 +283,10 @@ class LazyTable(Mapping[str, Any]):
             if at < 0 or at >= hi:
                 hi = mid
                 continue
-            if raw[at + len(RECORD) : raw.index(b'"', at + len(RECORD))] >= wanted:
+            other = raw[at + len(RECORD) : raw.index(b'"', at + len(RECORD))]
+            if b"\\" in other:
+                raise NotCanonical  # never in a file we wrote (see `plain_ids`)
+            if other >= wanted:
                 best, hi = at, mid
             else:
                 lo = at + 1
@@ -423,6 +424,18 @@ def _laid_out(raw: bytes, file_name: str, layout: Layout) -> dict[str, Any] | No
         document[name] = LazyTable(file_name, raw, value, end)
         at = end + 1
     return document
+
+
+def plain_ids(document: Mapping[str, Any]) -> bool:
+    """Whether every table name and record id is written as it is (no JSON escape).
+
+    Only then are the ids found and ordered by their bytes (`LazyTable`).
+    """
+    names = list(document)
+    for table in document.values():
+        if isinstance(table, Mapping):
+            names += table
+    return b"\\" not in orjson.dumps(names)
 
 
 def is_lazy(document: Mapping[str, Any]) -> bool:

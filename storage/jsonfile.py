@@ -49,8 +49,9 @@ class Written:
 
     fingerprint: Fingerprint
     changed_ns: int
-    layout: tuple[tuple[str, int], ...] = field(default=(), compare=False)
-    """Where each table of the bytes ends, when the write knew (`storage.canonical`)."""
+    layout: tuple[tuple[str, int], ...] | None = field(default=(), compare=False)
+    """Where each table of the bytes ends, when the write knew (`storage.canonical`);
+    None when an id in them is one JSON escapes, which cannot be found by its bytes."""
 
     @classmethod
     def of(cls, stat: os.stat_result) -> Written:

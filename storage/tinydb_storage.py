@@ -77,7 +77,7 @@ class FileStorage(Storage):
         self._document: dict[str, Any] = {}
         self._raw: bytes | None = None
         self._canonical = False
-        self._layout: canonical.Layout = ()
+        self._layout: canonical.Layout | None = None
         self._released: int | None = None
         """While released: the change time (ns) of the version, which any write to it moves."""
         self.fingerprint: Fingerprint | None = None
@@ -124,7 +124,7 @@ class FileStorage(Storage):
         self._raw = raw  # the previous document stays if these bytes fail to parse
         self._released = None
         self._canonical = Written.of(stat) == ours
-        self._layout = ours.layout if ours is not None and self._canonical else ()
+        self._layout = ours.layout if ours is not None and self._canonical else None
         self.fingerprint = Fingerprint.of(stat)
 
     def release(self, stat: os.stat_result, ours: Written | None) -> None:
@@ -133,7 +133,7 @@ class FileStorage(Storage):
         self._released = stat.st_ctime_ns
         self.fingerprint = Fingerprint.of(stat)
         self._canonical = Written.of(stat) == ours
-        self._layout = ours.layout if ours is not None and self._canonical else ()
+        self._layout = ours.layout if ours is not None and self._canonical else None
 
     def _read_again(self, changed_ns: int) -> dict[str, Any]:
         """The released version, parsed as strictly as the first time; `FileMoved` if it is gone."""
@@ -155,7 +155,7 @@ class FileStorage(Storage):
 
         Bytes anyone else wrote are parsed whole and checked strictly.
         """
-        if self._canonical:
+        if self._canonical and self._layout is not None:
             try:
                 return canonical.open_document(raw, self.path.name, self._layout)
             except NotCanonical:
@@ -190,16 +190,17 @@ class FileStorage(Storage):
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = self.document
-        layout: canonical.Layout = ()
-        if not canonical.is_lazy(document):
+        layout: canonical.Layout | None = ()
+        try:
+            if not canonical.is_lazy(document):
+                raise NotCanonical
+            parts, layout = canonical.encode(document)
+        except NotCanonical:  # a plain document, or an id JSON escapes: encode it whole
+            document = _materialised(document)
             written = jsonfile.write_atomic(self.path, document)
+            layout = () if canonical.plain_ids(document) else None
         else:
-            try:
-                parts, layout = canonical.encode(document)
-            except NotCanonical:  # an id JSON would escape: encode it whole
-                written = jsonfile.write_atomic(self.path, _materialised(document))
-            else:
-                written = jsonfile.write_parts_atomic(self.path, parts)
+            written = jsonfile.write_parts_atomic(self.path, parts)
         self.fingerprint = written
         settled = Written.settled(self.path, written)
         self.written = None if settled is None else replace(settled, layout=layout)

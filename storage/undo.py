@@ -79,6 +79,8 @@ class UndoJournal:
         if not all(type(n) is int for n in numbers):
             return None
         layout = journal.get("layout")
+        if layout is None and "layout" in journal:
+            return Written(Fingerprint(*numbers[:3]), numbers[3], None)
         tables = (
             tuple((name, end) for name, end in layout)
             if isinstance(layout, list)
@@ -109,7 +111,9 @@ class UndoJournal:
         if written is not None:
             stamp = written.fingerprint
             document["written"] = [stamp.inode, stamp.size, stamp.mtime_ns, written.changed_ns]
-            if written.layout:
+            if written.layout is None:
+                document["layout"] = None
+            elif written.layout:
                 document["layout"] = [list(table) for table in written.layout]
         # Not fsynced: losing the last undo step to a power cut is acceptable,
         # two more fsyncs on every save are not. It holds the data's old values:

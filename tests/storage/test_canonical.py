@@ -189,7 +189,12 @@ def test_a_new_id_that_json_escapes_is_written_whole(db_path: Path) -> None:
 
     raw = db_path.read_bytes()
     assert jsonfile.encode(orjson.loads(raw)) == raw
-    assert 'quote"d' in {p.id for p in Repository.open(db_path).processes()}
+    again = Repository.open(db_path)  # its ids cannot be found by their bytes: read whole
+    assert 'quote"d' in {p.id for p in again.processes()}
+    assert isinstance(again._db.file.document["processes"], dict)
+    with again.transaction("rename") as tx:
+        tx.put(odd.model_copy(update={"company": "Odder"}))
+    assert "Odder" in {p.company for p in Repository.open(db_path).processes()}
 
 
 def test_offers_are_built_on_first_read_and_see_writes_made_before(db_path: Path) -> None:
