@@ -258,11 +258,11 @@ class Repository:
         if key == self._cached_key:
             return  # the cache already holds this version
         counts = self.conflict_counts()
-        if self._db.file.fingerprint != stamp:
-            return  # counting read the file again and found a newer version: not this one
-        self._load_open()
+        self._load_open()  # the cache holds every open loop and every table whole
         for table in self._unbuilt:
             self._build(table)
+        if self._db.file.fingerprint != stamp:
+            return  # reading found a newer version of the file: not this one
         cached = modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
         modelcache.store(self.path, key, cached)
         self._cached_key = key
