@@ -72,10 +72,13 @@ def threads_by_loop(
             return None
         return project(loop, today, pace, deadlines)
 
-    return {
-        loop.process.id: loop_threads(loop, today, settings, deadlines, projection(loop))
-        for loop in loops
-    }
+    def of(loop: Loop) -> list[Thread]:
+        """A closed loop has no thread: it is history for the pace, never asked its log."""
+        if loop.process.status == ProcessStatus.CLOSED:
+            return []
+        return loop_threads(loop, today, settings, deadlines, projection(loop))
+
+    return {loop.process.id: of(loop) for loop in loops}
 
 
 def loop_threads(
