@@ -854,12 +854,20 @@ def _restrict(file: Path, mode: int) -> None:
 
 
 def _unwritable_reason(path: Path) -> str | None:
-    """Why a later write would fail (permissions, a file where a folder should be), or None."""
+    """Why a later write would fail (permissions, a file where a folder should be), or None.
+
+    git replaces the file during a sync: one that vanishes between two looks
+    here is taken as missing, like one that was never there.
+    """
     name = path.name
-    if path.exists():
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None:
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
             return f"{name} is not writable (permission denied); opened read-only"
-        if not os.stat(path).st_mode & 0o222:
+        if not mode & 0o222:
             # Root may write anyway; a file nobody may write was made read-only on purpose.
             return f"{name} is marked read-only (no write permission); opened read-only"
         return None
