@@ -14,7 +14,7 @@ from rich.text import Text
 from tui.board import BoardRow
 from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.contact_cards import ContactCards
-from tui.widgets.loop_pane import LoopPane, Sheet
+from tui.widgets.loop_pane import PREPARE_AFTER_S, LoopPane, Sheet
 from tui.widgets.pane_text import Page, rows
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.timeline_pane import TimelinePane
@@ -166,7 +166,8 @@ async def test_the_loops_one_key_away_are_ready_before_the_key(demo_db: Path) ->
 
         timeline.content = counted  # type: ignore[method-assign]
         for key in ["down", "down", "up", "down", "down"]:
-            await pilot.pause()  # the frame, after which the panes prepare what is a key away
+            # the frame, after which the panes prepare what is a key away, a moment later
+            await pilot.pause(PREPARE_AFTER_S * 5)
             before = len(built)
             await pilot.press(key)
             assert app.main.selected_id not in built[before:]  # built ahead, not by the key

@@ -30,6 +30,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
+from textual.timer import Timer
 
 from planner.models import Contact, Event, Loop, Round
 from tui.board import BoardRow
@@ -40,6 +41,8 @@ from tui.widgets.pane_text import Page, PaneText
 
 KEPT_PAGES = 64
 """Pages kept per pane: the loops around the cursor, not the whole list."""
+PREPARE_AFTER_S = 0.01
+"""How long after a frame the pages one key away are rendered (see `prepare`)."""
 UNSIZED = 1000
 """The width a pane lays text out for before it has a size (drawn again once it has one)."""
 
@@ -114,6 +117,7 @@ class LoopPane(PaneText):
         self._items: list[Item] = []
         self.cursor = 0
         """The index of the item under the cursor (drawn while the pane has the focus)."""
+        self._preparing: Timer | None = None
 
     def content(self, row: BoardRow, palette: Palette, today: dt.date, width: int) -> Sheet:
         """What to draw for `row`'s loop in `width` cells."""
@@ -162,11 +166,23 @@ class LoopPane(PaneText):
                 return
 
     def prepare(self, rows: Iterable[BoardRow], palette: Palette, today: dt.date) -> None:
-        """Render the first screenful of `rows`' pages now, without showing them.
+        """Render the first screenful of `rows`' pages soon, without showing them.
 
         Called after a frame with the loops one key away, so that key finds its
-        text built, measured and rendered and only has to paint it.
+        text built, measured and rendered and only has to paint it. The work waits
+        PREPARE_AFTER_S: the frame is still being written to the terminal by
+        Textual's output thread, which needs the interpreter for a moment, and
+        rendering at once would hold it back (the frame's last bytes came about 5 ms
+        late, one interpreter switch interval). A later call replaces a waiting one.
         """
+        if self._preparing is not None:
+            self._preparing.stop()
+        self._preparing = self.set_timer(
+            PREPARE_AFTER_S, lambda: self._prepare_now(list(rows), palette, today)
+        )
+
+    def _prepare_now(self, rows: list[BoardRow], palette: Palette, today: dt.date) -> None:
+        self._preparing = None
         width, height = self.scrollable_content_region.size
         if width <= 0:
             return
