@@ -93,7 +93,7 @@ async def test_the_panes_show_the_loop_under_the_cursor_after_every_key(demo_db:
         table = app.query_one("#processes", ProcessesTable)
         timeline = app.query_one("#timeline", TimelinePane)
         contacts = app.query_one("#contacts", ContactCards)
-        seen: dict[str, tuple[Page, Page]] = {}
+        shown: list[tuple[str, tuple[Page, Page]]] = []
         keys = ["down"] * (table.row_count - 1) + ["up"] * (table.row_count - 1)
         for key in keys:
             await pilot.press(key)
@@ -104,9 +104,9 @@ async def test_the_panes_show_the_loop_under_the_cursor_after_every_key(demo_db:
             for contact in row.loop.contacts[:1]:
                 assert shows(contacts, contact.name)
             pages = (timeline.page, contacts.page)
-            if row.process_id in seen:  # moving back: the pages drawn on the way down
-                assert seen[row.process_id] == pages
-            seen[row.process_id] = pages
+            if len(shown) > 1 and shown[-2][0] == row.process_id:
+                assert shown[-2][1] == pages  # moving back: the pages drawn a key before
+            shown.append((row.process_id, pages))
 
 
 async def test_a_pane_redraws_for_a_new_board_or_theme(demo_db: Path) -> None:

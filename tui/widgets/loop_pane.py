@@ -5,8 +5,8 @@ some of which are items (a round, a log line, a person), and what to draw for
 no loop at all. They are told the pane's text width, so a line that must not
 be cut mid-word (an email, a round's outcome) is laid out for it. The pane
 keeps the pages of the loops it showed or prepared last, each with the rows
-already drawn, so moving the cursor back to a loop, or on to one prepared
-after the last frame, only paints; a page is kept while its row (a new board
+already drawn, so moving the cursor back to the loop before, or on to one
+prepared after the last frame, only paints; a page is kept while its row (a new board
 makes new rows), palette, day and width are the same.
 
 Focused (Tab), the pane has an item cursor: up and down (j, k) walk the items, g and G
@@ -39,8 +39,11 @@ from tui.visible_text import visible_text
 from tui.widgets.list_keys import list_keys
 from tui.widgets.pane_text import Page, PaneText
 
-KEPT_PAGES = 64
-"""Pages kept per pane: the loops around the cursor, not the whole list."""
+KEPT_PAGES = 4
+"""Pages kept per pane: the loop shown, the one before it and the two one key away.
+
+Every kept page holds its text and its rendered rows, and those outlive a few
+keys: they end up among the objects each full garbage collection walks."""
 PREPARE_AFTER_S = 0.01
 """How long after a frame the pages one key away are rendered (see `prepare`)."""
 UNSIZED = 1000
