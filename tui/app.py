@@ -50,6 +50,12 @@ T = TypeVar("T")
 
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
+GC_THRESHOLDS = (2000, 10, 1000)
+"""The collector's thresholds once the file is open (Python's are 700, 10, 10). A frame
+allocates some 5,000 objects (Textual gives every rendered line seven small caches):
+at 700 a scrolling key ran about seven young collections, and every fifteen keys or
+so a full one walked every object made since the file was opened, a stall of 20 to
+200 ms. A full collection now comes after a thousand of the middle generation's."""
 
 
 class LoopdeckApp(OrderedKeysApp):
@@ -166,6 +172,7 @@ class LoopdeckApp(OrderedKeysApp):
         # The models, the board and the table rows live until the next load: out of the
         # collector's sight, a full collection no longer walks them between two keys.
         gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
         gc.enable()  # see run_app
         self._check_driver()
         self._check_keymap()
