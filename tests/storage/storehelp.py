@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 from planner.models import Contact, ContactRole, Event, Process, Round, RoundKind
+from storage import jsonfile
 from storage.repository import Repository
 
 DAY = dt.date(2026, 3, 2)
@@ -43,3 +46,16 @@ def add_loop(path: Path, company: str = "Acme", role: str = "ML Engineer") -> Pr
 
 def titles(repo: Repository, include_closed: bool = False) -> list[str]:
     return [loop.process.title for loop in repo.loops(include_closed=include_closed)]
+
+
+def rewrite_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Change the bytes keeping inode, size and modification time: only the change time moves."""
+    before = os.stat(path)
+    raw = path.read_bytes()
+    changed = raw.replace(old, new, 1)
+    assert changed != raw and len(changed) == len(raw)
+    time.sleep(0.02)  # the kernel's clock for change times ticks every few milliseconds
+    with open(path, "r+b") as handle:
+        handle.write(changed)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert jsonfile.fingerprint(path) == jsonfile.Fingerprint.of(before)

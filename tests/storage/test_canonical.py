@@ -7,15 +7,13 @@ same records; a file anyone else wrote, or one changed in place, is read whole.
 
 from __future__ import annotations
 
-import os
 import random
-import time
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from storehelp import DAY, add_loop, event_of, process
+from storehelp import DAY, add_loop, event_of, process, rewrite_in_place
 
 from planner.models import ProcessStatus
 from planner.offers import Offer
@@ -148,18 +146,6 @@ def test_a_file_written_elsewhere_is_read_whole(db_path: Path) -> None:
     repo.loops()
 
     assert isinstance(repo._db.file.document["events"], dict)
-
-
-def rewrite_in_place(path: Path, old: bytes, new: bytes) -> None:
-    """Change bytes keeping inode, size and modification time: only the change time moves."""
-    before = os.stat(path)
-    raw = path.read_bytes()
-    changed = raw.replace(old, new, 1)
-    assert changed != raw and len(changed) == len(raw)
-    time.sleep(0.02)  # the kernel's clock for change times ticks every few milliseconds
-    with open(path, "r+b") as handle:
-        handle.write(changed)
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 def test_a_file_changed_in_place_is_not_taken_for_ours(db_path: Path) -> None:

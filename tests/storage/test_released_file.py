@@ -8,13 +8,11 @@ came from, and reloads and validates the file whole when it is not.
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from storehelp import add_loop, event_of, round_of
+from storehelp import add_loop, event_of, rewrite_in_place, round_of
 
 from planner.models import ProcessStatus
 from storage import jsonfile, modelcache
@@ -33,19 +31,6 @@ def from_cache(path: Path) -> Repository:
     repo = Repository.open(path)
     assert not repo._db.file.parsed
     return repo
-
-
-def rewrite_in_place(path: Path, old: bytes, new: bytes) -> None:
-    """Change the bytes keeping inode, size and modification time: only the change time moves."""
-    before = os.stat(path)
-    raw = path.read_bytes()
-    changed = raw.replace(old, new, 1)
-    assert changed != raw and len(changed) == len(raw)
-    time.sleep(0.02)  # the kernel's clock for change times ticks every few milliseconds
-    with open(path, "r+b") as handle:
-        handle.write(changed)
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert jsonfile.fingerprint(path) == jsonfile.Fingerprint.of(before)
 
 
 def test_reads_from_the_cache_never_parse_the_file(
