@@ -16,6 +16,7 @@ from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.demo import SEED_FILE, shifted
 from tui.screens.next_steps import NextStepsScreen
+from tui.screens.prep_view import PrepScreen
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -50,6 +51,15 @@ async def open_on(pilot: Pilot[None], company: str) -> str:
     pid = next(r.process_id for r in app.board.rows if r.loop.process.company == company)
     app.main.select_loop(pid)
     await pilot.pause()
+    return pid
+
+
+async def open_prep(pilot: Pilot[None], company: str) -> str:
+    """Put the cursor on `company`'s loop and open its prep view; the loop's process id."""
+    pid = await open_on(pilot, company)
+    await pilot.press("p")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PrepScreen)
     return pid
 
 

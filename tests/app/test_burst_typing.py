@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_next_steps, open_on, settle, stored, write_demo
+from apphelp import make_app, open_next_steps, open_on, open_prep, settle, stored, write_demo
 from textual import events
 from textual.app import App
 from textual.widgets import Input, Label, OptionList, Select
@@ -56,10 +56,7 @@ async def test_the_same_keys_pressed_one_by_one_save_the_same_contact(demo_db: P
 async def test_the_talking_point_form_opens_on_its_first_field(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, "Kestrel Grid")
-        await pilot.press("p")
-        await settle(pilot)
-        assert isinstance(app.screen, PrepScreen)
+        await open_prep(pilot, "Kestrel Grid")
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, PointForm)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_on, settle, type_text
+from apphelp import make_app, open_on, open_prep, settle, type_text
 from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import OptionList
 
 from tui.app import LoopdeckApp
 from tui.screens.conflicts_view import ConflictsScreen
-from tui.screens.prep_view import PrepScreen
 from tui.widgets.loop_pane import LoopPane
 from tui.widgets.processes_table import ProcessesTable
 
@@ -66,10 +65,7 @@ async def test_j_k_g_G_walk_a_pane_s_items(demo_db: Path) -> None:
 async def test_j_k_g_G_move_through_the_prep_questions(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, "Kestrel Grid")
-        await pilot.press("p")
-        await settle(pilot)
-        assert isinstance(app.screen, PrepScreen)
+        await open_prep(pilot, "Kestrel Grid")
         questions = app.screen.query_one("#prep-questions", OptionList)
         assert questions.option_count == 4 and questions.highlighted == 0
         await pilot.press("j", "j")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import make_app, open_on, screen_text, settle, type_text
+from apphelp import make_app, open_prep, screen_text, settle, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
@@ -21,14 +21,6 @@ PREPARED = "Kestrel Grid"
 """A demo loop with four questions (one asked), points for both audiences and a decision."""
 BARE = "Orchard Vector"
 """A demo loop with no prep at all; its next call is with the recruiter."""
-
-
-async def open_prep(pilot: Pilot[None], company: str) -> str:
-    pid = await open_on(pilot, company)
-    await pilot.press("p")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, PrepScreen)
-    return pid
 
 
 def fill(app: LoopdeckApp, **values: str) -> None:

@@ -24,3 +24,12 @@ def one_error_line(result: Result) -> str:
     assert lines[0].startswith("loopdeck: ")
     assert result.out == ""
     return lines[0]
+
+
+def assert_fits(text: str, width: int) -> list[str]:
+    """The printed lines, none wider than `width` (and at least one)."""
+    lines = text.splitlines()
+    assert lines, "printed nothing"
+    too_long = [line for line in lines if len(line) > width]
+    assert not too_long, f"{len(too_long)} lines over {width} columns: {too_long[0]!r}"
+    return lines

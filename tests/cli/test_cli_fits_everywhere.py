@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from clihelp import Cli
+from clihelp import Cli, assert_fits
 
 FILES = Path(__file__).parent.parent / "files" / "intake"
 QUARRY = "Quarry Systems International Holdings GmbH & Co. KG"
@@ -101,14 +101,6 @@ WRITING = [
     ),
     ("undo",),
 ]
-
-
-def assert_fits(text: str, width: int) -> list[str]:
-    lines = text.splitlines()
-    assert lines, "printed nothing"
-    too_long = [line for line in lines if len(line) > width]
-    assert not too_long, f"{len(too_long)} lines over {width} columns: {too_long[0]!r}"
-    return lines
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clihelp import Cli
+from clihelp import Cli, assert_fits
 
 from planner.signals import OWNER_LABELS, Owner, Signal
 from tui.cli.output import SIGNAL_LABELS
@@ -24,14 +24,6 @@ COMMANDS = [
     ("show", "lumen"),
     ("show", "saltmarsh"),
 ]
-
-
-def assert_fits(text: str, width: int) -> list[str]:
-    lines = text.splitlines()
-    assert lines, "printed nothing"
-    too_long = [line for line in lines if len(line) > width]
-    assert not too_long, f"{len(too_long)} lines over {width} columns: {too_long[0]!r}"
-    return lines
 
 
 @pytest.mark.parametrize("width", WIDTHS)
