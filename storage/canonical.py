@@ -49,6 +49,12 @@ class NotCanonical(Exception):
     """The bytes are not in the canonical layout: parse the file whole instead."""
 
 
+def indented(value: Any, spaces: int) -> bytes:
+    """`value` in the canonical encoding, its lines after the first indented by `spaces`:
+    how a table (2) or a record (4) sits inside the file."""
+    return orjson.dumps(value, option=INDENT_OPTIONS).replace(b"\n", b"\n" + b" " * spaces)
+
+
 class LazyTable(Mapping[str, Any]):
     """One table of a canonical file: its records parsed on first use, its changes kept apart.
 
@@ -243,7 +249,7 @@ class LazyTable(Mapping[str, Any]):
         if not self.changed:
             return [view[self.start : self.end]]
         if self._empty():  # no record to splice next to
-            return [orjson.dumps(self.changed, option=INDENT_OPTIONS).replace(b"\n", b"\n  ")]
+            return [indented(self.changed, 2)]
         edits: list[tuple[int, int, bytes]] = []
         for key in sorted(self.changed):
             entry = _entry(key, self.changed[key])
@@ -401,7 +407,7 @@ def encode(document: Mapping[str, Any]) -> tuple[list[bytes | memoryview], Layou
         if isinstance(table, LazyTable):
             pieces += table.encoded()
         else:
-            pieces.append(orjson.dumps(table, option=INDENT_OPTIONS).replace(b"\n", b"\n  "))
+            pieces.append(indented(table, 2))
         size += sum(len(piece) for piece in pieces)
         layout.append((name, size))
         parts += pieces
@@ -445,12 +451,7 @@ def is_lazy(document: Mapping[str, Any]) -> bool:
 
 def _entry(key: str, record: Any) -> bytes:
     """A record as it sits in its table: `\\n    "id": {...}`, its fields indented by six."""
-    return (
-        RECORD[:-1]
-        + _key(key)
-        + b": "
-        + orjson.dumps(record, option=INDENT_OPTIONS).replace(b"\n", b"\n    ")
-    )
+    return RECORD[:-1] + _key(key) + b": " + indented(record, 4)
 
 
 def _key(key: str) -> bytes:

@@ -28,6 +28,7 @@ from typing import Any
 import orjson
 
 from storage import jsonfile
+from storage.canonical import CLOSE, NotCanonical, indented
 from storage.merge import MergeError, check_version, merge_meta, merge_record
 from storage.schema import META_TABLE
 
@@ -37,18 +38,12 @@ Records = dict[bytes, bytes]
 """A table's records by id: the id's bytes (between its quotes) to the record's own bytes,
 `id": {` up to the line that closes it (the closing `\\n    }` is left off)."""
 
-INDENT_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 META = META_TABLE.encode()
-CLOSE = b"\n    }"
 NEXT_RECORD = b',\n    "'
 SEPARATOR = re.compile(rb'\n    \}(,\n    "|\n  \},\n  ")')
 """A record's end and what follows: the next record's id, or the next table's name."""
 LAST = b"\n    }\n  }\n}\n"
 """The end of a file whose last table has records."""
-
-
-class NotCanonical(Exception):
-    """A version is not in the canonical layout; the full merge takes over."""
 
 
 def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> list[bytes] | None:
@@ -77,7 +72,7 @@ def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> list[bytes]:
         parts += (b",\n  " if parts else b"{\n  ", b'"', table, b'": ')
         if table == META:
             merged = merge_meta(ours_meta or {}, theirs_meta or {})
-            parts.append(_encode(merged).replace(b"\n", b"\n  "))
+            parts.append(indented(merged, 2))
         else:
             base.merge_table(table, ours.get(table), theirs.get(table), parts)
     parts.append(b"\n}\n")
@@ -195,7 +190,7 @@ class _Base:
             merged = mine_value
         else:
             merged = merge_record(base.get(key.decode()) or {}, mine_value, other_value)
-        encoded = _encode(merged).replace(b"\n", b"\n    ")
+        encoded = indented(merged, 4)
         return key + b'": ' + encoded[: -len(CLOSE)]
 
 
@@ -263,7 +258,7 @@ def _parse(raw: bytes) -> Any:
     """A record of a side that the base does not have in these bytes, checked canonical."""
     closed = raw + CLOSE
     value = orjson.loads(closed)
-    if _encode(value).replace(b"\n", b"\n    ") != closed:
+    if indented(value, 4) != closed:
         raise NotCanonical
     return value
 
@@ -280,7 +275,3 @@ def _check_key(*keys: bytes) -> None:
         quoted = b'"' + key + b'"'
         if orjson.dumps(orjson.loads(quoted)) != quoted:
             raise NotCanonical
-
-
-def _encode(value: Any) -> bytes:
-    return orjson.dumps(value, option=INDENT_OPTIONS)
