@@ -180,8 +180,9 @@ class LoopPane(PaneText):
         """
         if self._preparing is not None:
             self._preparing.stop()
+        ready = list(rows)  # the rows of now: `rows` may be a view of what changes meanwhile
         self._preparing = self.set_timer(
-            PREPARE_AFTER_S, lambda: self._prepare_now(list(rows), palette, today)
+            PREPARE_AFTER_S, lambda: self._prepare_now(ready, palette, today)
         )
 
     def _prepare_now(self, rows: list[BoardRow], palette: Palette, today: dt.date) -> None:
