@@ -19,6 +19,8 @@ from pathlib import Path
 
 from figures import PASS, PYTHON, arguments, bench_env, run, show, workspace
 
+from planner.records import field_names
+
 TARGET_S = {"busy": 0.3, "archive": 1.0}
 EDITS = 100
 
@@ -34,7 +36,7 @@ def edit(path: Path, seed: int) -> None:
         for n in range(EDITS):
             loop = rng.choice(loops)
             record = rng.choice([loop.process, *loop.rounds, *loop.events])
-            field = "text" if "text" in type(record).model_fields else "notes"
+            field = "text" if "text" in field_names(type(record)) else "notes"
             tx.put(record.model_copy(update={field: f"edit {seed}-{n}"}))
 
 

@@ -1,4 +1,4 @@
-"""The domain records of one candidate's search, as pydantic models.
+"""The domain records of one candidate's search, as checked dataclasses.
 
 Each model is one record in the data file (one per entity), so two machines
 that edit different things touch different records and merge cleanly. Fields
@@ -11,20 +11,13 @@ verbatim in the command line and beside form fields in the app.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-)
-
+from planner.records import Checked, Cleaned, Limits
 from planner.signals import OWNER_LABELS as OWNER_LABELS
 from planner.signals import Owner as Owner
 
@@ -140,25 +133,38 @@ class EventKind(StrEnum):
     PROMISE = "promise"
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+NonEmpty = Annotated[str, Limits(strip=True, min_length=1, max_length=200)]
+Text = Annotated[str, Limits(strip=True, max_length=5000)]
+Key = Annotated[str, Limits(min_length=1)]
+"""An id, or a reference to one (`process_id`): never empty."""
 
 
-class Record(BaseModel):
+@dataclasses.dataclass(kw_only=True)
+class Record(Checked):
     """Common ground of every stored entity: a random id and strict fields.
 
-    Every model here defers building its validator to its first use
-    (`defer_build`): a command that never validates a kind of record (most
-    never touch an offer) never pays for it at import.
+    A record is validated when built from outside values and trusted when
+    read back from the file this app wrote (`planner.records`): a command
+    that reads its own file never imports pydantic.
     """
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, frozen=False, defer_build=True
-    )
-
-    id: str = Field(default_factory=new_id, min_length=1)
+    id: Key = dataclasses.field(default_factory=new_id)
 
 
+def _clean_tags(tags: list[str]) -> list[str]:
+    cleaned = []
+    for tag in tags:
+        tag = tag.strip().lstrip("#")
+        if not tag:
+            raise ValueError("a tag cannot be empty")
+        if any(c.isspace() for c in tag):
+            raise ValueError(f"tag '{tag}' has a space; use one word or a dash")
+        if tag not in cleaned:
+            cleaned.append(tag)
+    return cleaned
+
+
+@dataclasses.dataclass(kw_only=True)
 class Process(Record):
     """One interview loop: a company and a role."""
 
@@ -168,7 +174,7 @@ class Process(Record):
     location: Text = ""
     source: Text = ""
     resume: Text = ""
-    tags: list[str] = Field(default_factory=list)
+    tags: Annotated[list[str], Cleaned(_clean_tags)] = dataclasses.field(default_factory=list)
     status: ProcessStatus = ProcessStatus.ACTIVE
     close_reason: CloseReason | None = None
     closed_by: DecidedBy | None = None
@@ -178,21 +184,7 @@ class Process(Record):
     created_on: dt.date
     notes: Text = ""
     # Where the posting or the application lives (a spreadsheet's link column).
-    links: list[str] = Field(default_factory=list)
-
-    @field_validator("tags")
-    @classmethod
-    def _clean_tags(cls, tags: list[str]) -> list[str]:
-        cleaned = []
-        for tag in tags:
-            tag = tag.strip().lstrip("#")
-            if not tag:
-                raise ValueError("a tag cannot be empty")
-            if any(c.isspace() for c in tag):
-                raise ValueError(f"tag '{tag}' has a space; use one word or a dash")
-            if tag not in cleaned:
-                cleaned.append(tag)
-        return cleaned
+    links: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -200,16 +192,26 @@ class Process(Record):
         return f"{self.company} / {self.role}"
 
 
+def _clean_names(names: list[str]) -> list[str]:
+    cleaned = [n.strip() for n in names]
+    if any(not n for n in cleaned):
+        raise ValueError("an interviewer's name cannot be empty")
+    return cleaned
+
+
+@dataclasses.dataclass(kw_only=True)
 class Round(Record):
     """One step of a loop's timeline: a screen, an interview, a take-home, an offer."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     kind: RoundKind
     status: RoundStatus = RoundStatus.PLANNED
     date: dt.date | None = None
     time: dt.time | None = None
     format: Text = ""
-    interviewers: list[str] = Field(default_factory=list)
+    interviewers: Annotated[list[str], Cleaned(_clean_names)] = dataclasses.field(
+        default_factory=list
+    )
     outcome: Outcome = Outcome.PENDING
     outcome_on: dt.date | None = None
     decided_by: DecidedBy | None = None
@@ -221,14 +223,6 @@ class Round(Record):
     # The UID of the calendar invite this round came from: the same invite read
     # again updates this round instead of adding another.
     invite_uid: Text = ""
-
-    @field_validator("interviewers")
-    @classmethod
-    def _clean_names(cls, names: list[str]) -> list[str]:
-        cleaned = [n.strip() for n in names]
-        if any(not n for n in cleaned):
-            raise ValueError("an interviewer's name cannot be empty")
-        return cleaned
 
     @property
     def label(self) -> str:
@@ -269,25 +263,33 @@ class Round(Record):
         )
 
 
+def _check_email(email: str) -> str:
+    if email and ("@" not in email or " " in email or email.startswith("@")):
+        raise ValueError(f"'{email}' is not an email address (expected name@example.com)")
+    return email
+
+
+@dataclasses.dataclass(kw_only=True)
 class Contact(Record):
     """A person in one loop: a card with how to reach them."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     name: NonEmpty
     role: ContactRole
-    email: Text = ""
+    email: Annotated[Text, Cleaned(_check_email)] = ""
     phone: Text = ""
-    links: list[str] = Field(default_factory=list)
+    links: list[str] = dataclasses.field(default_factory=list)
     notes: Text = ""
 
-    @field_validator("email")
-    @classmethod
-    def _check_email(cls, email: str) -> str:
-        if email and ("@" not in email or " " in email or email.startswith("@")):
-            raise ValueError(f"'{email}' is not an email address (expected name@example.com)")
-        return email
+
+def _expect_only_on_their_touch(expect: dt.date | None, record: dict[str, Any]) -> dt.date | None:
+    # `kind` is declared first, so it is validated (or failed) by now.
+    if expect is not None and record.get("kind") != EventKind.RECEIVED:
+        raise ValueError("only a received touch can carry the date they promised")
+    return expect
 
 
+@dataclasses.dataclass(kw_only=True)
 class Event(Record):
     """A dated line in a loop's log: a note, a touch either way, or a promise I made.
 
@@ -296,7 +298,7 @@ class Event(Record):
     of the loop until it passes (`planner.touches`).
     """
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     on: dt.date
     kind: EventKind = EventKind.NOTE
     text: NonEmpty
@@ -306,72 +308,71 @@ class Event(Record):
     # The other loop this touch was about: a SENT event carrying the id of a loop
     # with an offer deadline records "I told this recruiter about that deadline".
     about_process_id: str | None = None
-    expect: dt.date | None = None
+    expect: Annotated[dt.date | None, Cleaned(_expect_only_on_their_touch, sees_record=True)] = None
     # The Message-ID of the mail this touch came from: the same mail read again adds nothing.
     message_id: Text = ""
 
-    @field_validator("expect")
-    @classmethod
-    def _expect_only_on_their_touch(
-        cls, expect: dt.date | None, info: ValidationInfo
-    ) -> dt.date | None:
-        # `kind` is declared first, so it is validated (or failed) by now.
-        if expect is not None and info.data.get("kind") != EventKind.RECEIVED:
-            raise ValueError("only a received touch can carry the date they promised")
-        return expect
+
+def _check_rates(rates: dict[str, float]) -> dict[str, float]:
+    for code, rate in rates.items():
+        if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
+            raise ValueError(f"'{code}' is not a currency code (three capitals, e.g. EUR)")
+        if not 0 < rate < 1_000_000 or rate != rate:
+            raise ValueError(f"the rate of {code} must be a number above 0, e.g. 1.08")
+    return dict(sorted(rates.items()))
 
 
-class Settings(BaseModel):
+def _check_weekdays(days: list[int]) -> list[int]:
+    if any(not 1 <= d <= 7 for d in days):
+        raise ValueError("working days are weekday numbers from 1 (Monday) to 7 (Sunday)")
+    return sorted(set(days))
+
+
+def _days(low: int, high: int) -> Limits:
+    return Limits(ge=low, le=high)
+
+
+@dataclasses.dataclass(kw_only=True)
+class Settings(Checked):
     """Thresholds of the signals: settings with defaults, never constants in rules."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    follow_up_days: int = Field(default=7, ge=1, le=365)
-    cooling_days: int = Field(default=14, ge=1, le=365)
-    racing_days: int = Field(default=2, ge=0, le=30)
-    due_soon_days: int = Field(default=2, ge=0, le=30)
+    follow_up_days: Annotated[int, _days(1, 365)] = 7
+    cooling_days: Annotated[int, _days(1, 365)] = 14
+    racing_days: Annotated[int, _days(0, 30)] = 2
+    due_soon_days: Annotated[int, _days(0, 30)] = 2
     # ISO weekdays (1 = Monday) I am available for interviews on.
-    working_days: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5], min_length=1)
+    working_days: Annotated[list[int], Limits(min_length=1), Cleaned(_check_weekdays)] = (
+        dataclasses.field(default_factory=lambda: [1, 2, 3, 4, 5])
+    )
     # The stages a new loop usually goes through, in order.
-    default_stages: list[RoundKind] = Field(
+    default_stages: list[RoundKind] = dataclasses.field(
         default_factory=lambda: [RoundKind.SCREEN, RoundKind.HM, RoundKind.TECH, RoundKind.ONSITE]
     )
     # Days one stage takes, start to decision, while my own history is too thin to say.
-    stage_days: int = Field(default=7, ge=1, le=90)
+    stage_days: Annotated[int, _days(1, 90)] = 7
     # The currency offers are compared in, and my rates into it: {"EUR": 1.08} says one
     # euro is worth 1.08 of it. Offers in a currency without a rate are never converted
     # by guess (`planner.offers.compare`).
-    base_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
-    fx: dict[str, float] = Field(default_factory=dict)
-
-    @field_validator("fx")
-    @classmethod
-    def _check_rates(cls, rates: dict[str, float]) -> dict[str, float]:
-        for code, rate in rates.items():
-            if len(code) != 3 or not code.isascii() or not code.isalpha() or not code.isupper():
-                raise ValueError(f"'{code}' is not a currency code (three capitals, e.g. EUR)")
-            if not 0 < rate < 1_000_000 or rate != rate:
-                raise ValueError(f"the rate of {code} must be a number above 0, e.g. 1.08")
-        return dict(sorted(rates.items()))
-
-    @field_validator("working_days")
-    @classmethod
-    def _check_weekdays(cls, days: list[int]) -> list[int]:
-        if any(not 1 <= d <= 7 for d in days):
-            raise ValueError("working days are weekday numbers from 1 (Monday) to 7 (Sunday)")
-        return sorted(set(days))
+    base_currency: Annotated[str, Limits(pattern=r"^[A-Z]{3}$")] = "USD"
+    fx: Annotated[dict[str, float], Cleaned(_check_rates)] = dataclasses.field(default_factory=dict)
 
 
-class Loop(BaseModel):
-    """A process with everything that belongs to it: what the rules look at."""
+@dataclasses.dataclass(kw_only=True)
+class Loop:
+    """A process with everything that belongs to it: what the rules look at.
 
-    model_config = ConfigDict(arbitrary_types_allowed=False, defer_build=True)
+    Not a record: built from records already checked, so never checked itself.
+    """
 
     process: Process
-    rounds: list[Round] = Field(default_factory=list)
-    contacts: list[Contact] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
+    rounds: list[Round] = dataclasses.field(default_factory=list)
+    contacts: list[Contact] = dataclasses.field(default_factory=list)
+    events: list[Event] = dataclasses.field(default_factory=list)
     """In the order they were entered (the repository keeps it): see `log`."""
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Loop:
+        """A shallow copy with `update` set, as the records' own `model_copy`."""
+        return dataclasses.replace(self, **(update or {}))
 
     def timeline(self) -> list[Round]:
         """Rounds in the order the rules read them: the application first, then by date."""

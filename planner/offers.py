@@ -24,11 +24,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-
-from pydantic import Field
+from typing import Annotated, Any
 
 from planner.models import (
     DecidedBy,
+    Key,
     Loop,
     Outcome,
     Record,
@@ -38,6 +38,7 @@ from planner.models import (
     Settings,
     Text,
 )
+from planner.records import Limits
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.ASCII | re.IGNORECASE)
 _PERCENT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
@@ -61,19 +62,23 @@ class OfferStatus(StrEnum):
         return self not in (OfferStatus.ACCEPTED, OfferStatus.DECLINED)
 
 
+Amount = Annotated[int, Limits(ge=0, le=MAX_AMOUNT)]
+
+
+@dataclass(kw_only=True)
 class Offer(Record):
     """The terms of one offer from one loop."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     status: OfferStatus = OfferStatus.VERBAL
-    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
-    base: int = Field(default=0, ge=0, le=MAX_AMOUNT)
-    bonus: int = Field(default=0, ge=0, le=MAX_AMOUNT)
-    equity: int = Field(default=0, ge=0, le=MAX_AMOUNT)
-    vesting_years: int = Field(default=4, ge=1, le=10)
-    cliff_months: int = Field(default=12, ge=0, le=60)
+    currency: Annotated[str, Limits(pattern=r"^[A-Z]{3}$")] = "USD"
+    base: Amount = 0
+    bonus: Amount = 0
+    equity: Amount = 0
+    vesting_years: Annotated[int, Limits(ge=1, le=10)] = 4
+    cliff_months: Annotated[int, Limits(ge=0, le=60)] = 12
     vesting_note: Text = ""
-    sign_on: int = Field(default=0, ge=0, le=MAX_AMOUNT)
+    sign_on: Amount = 0
     start_date: dt.date | None = None
     deadline: dt.date | None = None
     received_on: dt.date
@@ -242,7 +247,7 @@ def synced_round(loop: Loop, offer: Offer, today: dt.date) -> Round | None:
         if current.deadline == offer.deadline:
             return None
         return current.model_copy(update={"deadline": offer.deadline})
-    answered = {
+    answered: dict[str, Any] = {
         "status": RoundStatus.DONE,
         "outcome": Outcome.PASSED,
         "outcome_on": today,

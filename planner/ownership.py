@@ -82,7 +82,7 @@ class _Step:
 
 def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> Thread | None:
     """The loop's state (its STATE thread), or None for a closed loop."""
-    settings = settings if settings is not None else Settings()
+    settings = settings if settings is not None else Settings.unchecked()
     process = loop.process
     if process.status == ProcessStatus.CLOSED:
         return None

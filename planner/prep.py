@@ -18,9 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import Field
-
-from planner.models import Loop, NonEmpty, Record, Round, RoundKind, RoundStatus, Text
+from planner.models import Key, Loop, NonEmpty, Record, Round, RoundKind, RoundStatus, Text
 
 PROFILE_ID = "profile"
 FEWEST_QUESTIONS = 3
@@ -45,32 +43,36 @@ class Audience(StrEnum):
 _RECRUITER_ROUNDS = (RoundKind.APPLIED, RoundKind.SCREEN, RoundKind.OFFER, RoundKind.NEGOTIATION)
 
 
+@dataclass(kw_only=True)
 class Question(Record):
     """A question for the hiring manager, whether I asked it, and what I heard."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     text: NonEmpty
     asked: bool = False
     answer: Text = ""
 
 
+@dataclass(kw_only=True)
 class TalkingPoint(Record):
     """One thing to say to one audience in one loop."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     audience: Audience
     text: NonEmpty
 
 
+@dataclass(kw_only=True)
 class Decision(Record):
     """How this company decides: who sits on the panel, who decides, and when."""
 
-    process_id: str = Field(min_length=1)
+    process_id: Key
     panel: Text = ""
     decider: Text = ""
     timeline: Text = ""
 
 
+@dataclass(kw_only=True)
 class Profile(Record):
     """My constraints, the same for every loop: what a recruiter screen asks about."""
 

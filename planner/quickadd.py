@@ -21,8 +21,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from planner.dates import DATE_FORMS, TIME_FORMS, DateError, parse_date, parse_time
 from planner.models import (
     Contact,
@@ -463,6 +461,8 @@ def _contact(token: _Token) -> ContactDraft:
 
 def _check(line: str, build: Callable[[], object]) -> None:
     """Build the records once so that the model's own limits are reported as parse errors."""
+    from pydantic import ValidationError  # imported by what validates, not by every read
+
     try:
         build()
     except ValidationError as error:

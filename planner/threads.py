@@ -61,7 +61,7 @@ def threads_by_loop(
     that tell which loops cannot finish before it.
     """
     loops = list(loops)
-    settings = settings if settings is not None else Settings()
+    settings = settings if settings is not None else Settings.unchecked()
     offers = list(offers)
     deadlines = open_deadlines(loops, offers, today)
     pace = observed_pace(loops, settings) if deadlines else None

@@ -1,28 +1,32 @@
-"""Records in the file <-> pydantic models, validated in bulk.
+"""Records in the file <-> the domain's records, validated in bulk or trusted.
 
 A stored record is the model's fields minus `id` (the id is the key), plus
 metadata keys starting with `_` (`_stamps`, `_deleted`, `_conflicts`, ...)
 that the models never see and a rewrite never drops.
 
-Validation runs over whole tables at once through a `TypeAdapter` over a
-list: one call into pydantic-core per table instead of one per record, which
-is what keeps opening a large file fast.
+Validation runs over whole tables at once (`planner.checking.checked_many`):
+one call into pydantic-core per table instead of one per record, which is
+what keeps opening a large file fast. The records of a file this machine
+wrote are not validated again: they are read as they were written
+(`Record.from_stored`), without importing pydantic at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from planner.models import Contact, Event, Process, Record, Round, Settings
 from planner.offers import Offer
 from planner.prep import Decision, Profile, Question, TalkingPoint
+from planner.records import Checked, field_names
 from storage.canonical import LazyTable
 from storage.errors import DataFileError
 from storage.schema import META_TABLE as META_TABLE
 from storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 SETTINGS_TABLE = "settings"
 SETTINGS_ID = "settings"
@@ -64,7 +68,6 @@ NOUN_OF = {
     "decisions": "decision process",
     "profile": "profile",
 }
-_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
 _KNOWN_FIELDS: dict[str, frozenset[str]] = {}
 
 
@@ -78,7 +81,7 @@ def empty_document() -> dict[str, Any]:
     return document
 
 
-def fields_of(model: BaseModel) -> dict[str, Any]:
+def fields_of(model: Checked) -> dict[str, Any]:
     """A model's stored fields: JSON-ready values (ISO dates, `HH:MM` times), no id."""
     fields = model.model_dump(mode="json", exclude={"id"})
     for name, value in fields.items():
@@ -124,18 +127,26 @@ def upgrade_schema(document: dict[str, Any]) -> None:
 
 
 def live_models(
-    table: str, records: Mapping[str, Any], name: str, leave_out: frozenset[str] = frozenset()
+    table: str,
+    records: Mapping[str, Any],
+    name: str,
+    leave_out: frozenset[str] = frozenset(),
+    *,
+    trusted: bool = False,
 ) -> dict[str, Record]:
     """Validate every record of a table that is not tombstoned; id -> model.
 
     `leave_out`: process ids whose records are skipped, neither validated nor built.
+    `trusted`: the records are this app's own, validated when written (the file
+    this machine last wrote): they are read back without validating them, and
+    validated after all if one is not what this app writes.
 
     The loop runs once per record of a large file, so it sticks to C-level dict
     operations: pop the known metadata keys, and only when something else is
     left that the model does not know, filter key by key.
     """
     model = MODEL_OF[table]
-    known = _KNOWN_FIELDS.setdefault(table, frozenset(model.model_fields))
+    known = _KNOWN_FIELDS.setdefault(table, frozenset(field_names(model)))
     ids: list[str] = []
     payload: list[dict[str, Any]] = []
     items: Iterable[tuple[str, Any]] = records.items()
@@ -163,14 +174,27 @@ def live_models(
         payload.append(fields)
     if not payload:
         return {}  # no validator built for a kind of record the file does not hold
-    adapter = _ADAPTERS.get(table)
-    if adapter is None:
-        adapter = _ADAPTERS[table] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    if trusted:
+        build = model.from_stored
+        try:
+            return dict(zip(ids, [build(fields) for fields in payload], strict=True))
+        except (ValueError, TypeError, KeyError):
+            pass  # not as this app writes it: validating says what is wrong
+    return dict(zip(ids, _validated(table, model, ids, payload, name), strict=True))
+
+
+def _validated(
+    table: str, model: type[Record], ids: list[str], payload: list[dict[str, Any]], name: str
+) -> list[Record]:
+    """The records validated by pydantic, or the file's one sentence about the first bad one."""
+    from pydantic import ValidationError
+
+    from planner.checking import checked_many
+
     try:
-        models: list[Record] = adapter.validate_python(payload)
+        return checked_many(model, payload)  # type: ignore[return-value]
     except ValidationError as error:
         raise DataFileError(_describe_invalid(table, ids, error, name)) from None
-    return dict(zip(ids, models, strict=True))
 
 
 def split_by_loop(
@@ -232,15 +256,26 @@ def conflict_counts(document: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
-def settings_from(document: dict[str, Any], name: str) -> Settings:
-    """The stored settings, defaults for anything not stored."""
+def settings_from(document: dict[str, Any], name: str, *, trusted: bool = False) -> Settings:
+    """The stored settings, defaults for anything not stored.
+
+    `trusted` as for `live_models`: this app's own settings are not validated again.
+    """
     record = document.get(SETTINGS_TABLE, {}).get(SETTINGS_ID, {})
     if not isinstance(record, dict):
         raise not_records(SETTINGS_TABLE, name)
     if not isinstance(record.get("_stamps", {}), dict):
         raise DataFileError(f"{name}: the settings have bad '_stamps'")
+    fields = public_fields(record)
+    if trusted or not fields:
+        try:
+            return Settings.from_stored(fields)
+        except (ValueError, TypeError, KeyError):
+            pass  # not as this app writes it: validating says what is wrong
+    from pydantic import ValidationError
+
     try:
-        return Settings.model_validate(public_fields(record))
+        return Settings.model_validate(fields)
     except ValidationError as error:
         detail = error.errors()[0]
         field = ".".join(str(part) for part in detail["loc"])

@@ -13,8 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
 from storage import jsonfile
 from storage.codec import MODEL_OF, NOUN_OF, SETTINGS_TABLE, public_fields
 from storage.errors import DataFileError, NotFoundError, StorageError
@@ -164,6 +162,8 @@ def _validate(conflict: KeptConflict, record: dict[str, Any]) -> None:
     if model is None or record.get(DELETED) is not None:
         return
     fields = {**public_fields(record), conflict.field: conflict.value, "id": conflict.record_id}
+    from pydantic import ValidationError  # imported by what validates, not by every read
+
     try:
         model.model_validate(fields)
     except ValidationError:

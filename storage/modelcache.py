@@ -11,13 +11,14 @@ modification time no tool can set back. No checksum of the whole file: on a
 large file that alone cost more than a tenth of what a cache hit saves.
 
 The cache is only ever a shortcut. Anything unexpected (a missing or damaged
-cache, another loopdeck or pydantic version, changed model fields) counts as
+cache, another loopdeck or Python version, changed record fields) counts as
 a miss, and the caller parses the file as if there were no cache. Small files
 are not cached: parsing them is as fast as unpickling.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -26,15 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pydantic
-
 from planner.models import Record, Settings
 from storage import codec
 from storage.jsonfile import Fingerprint
 from storage.locations import cache_file, write_cache
 
-FORMAT = 4
-"""3: log entries in the order they were entered (`codec.ENTRY_ORDERED`); 4: `closed_out`."""
+FORMAT = 5
+"""3: log entries in the order they were entered (`codec.ENTRY_ORDERED`); 4: `closed_out`;
+5: records are dataclasses, not pydantic models."""
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 
@@ -71,7 +71,6 @@ def key_of(data_path: Path, stamp: Fingerprint) -> bytes:
     parts = [
         f"format={FORMAT}",
         f"python={sys.version_info[:3]}",
-        f"pydantic={pydantic.VERSION}",
         f"schema={codec.SCHEMA_VERSION}",
         f"models={_model_signature()}",
         f"path={data_path.absolute()}",
@@ -110,38 +109,28 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     write_cache(cache_path(data_path), key + b"\n" + payload, data_path)
 
 
-Columns = tuple[type[Record], list[str], list[dict[str, Any]], list[set[str]]]
+Columns = tuple[type[Record], list[str], list[dict[str, Any]]]
 
 
 def _columns(table: str, models: dict[str, Record]) -> Columns:
-    """A table as its model class and, per record, the id, field values and fields set.
+    """A table as its record class and, per record, the id and the field values.
 
-    Pickling each model whole would call pydantic's `__setstate__` once per
-    record on load, which costs as much again as the rest of the unpickling.
+    One class reference per table instead of one per record keeps the pickle
+    small, and loading it builds each record with a dict update.
     """
-    values = list(models.values())
     return (
         codec.MODEL_OF[table],
         list(models.keys()),
-        [model.__dict__ for model in values],
-        [model.__pydantic_fields_set__ for model in values],
+        [model.__dict__ for model in models.values()],
     )
 
 
 def _rebuild(
-    model: type[Record], ids: list[str], values: list[dict[str, Any]], fields_set: list[set[str]]
+    model: type[Record], ids: list[str], values: list[dict[str, Any]]
 ) -> dict[str, Record]:
-    """Models from their validated values, set up as `BaseModel.model_construct` does."""
-    new, assign = model.__new__, object.__setattr__
-    rebuilt: dict[str, Record] = {}
-    for record_id, fields, given in zip(ids, values, fields_set, strict=True):
-        instance = new(model)
-        assign(instance, "__dict__", fields)
-        assign(instance, "__pydantic_fields_set__", given)
-        assign(instance, "__pydantic_extra__", None)
-        assign(instance, "__pydantic_private__", None)
-        rebuilt[record_id] = instance
-    return rebuilt
+    """Records from their validated values, not validated again."""
+    built = model._built
+    return {record_id: built(fields) for record_id, fields in zip(ids, values, strict=True)}
 
 
 _SIGNATURE: list[str] = []
@@ -152,9 +141,12 @@ def _model_signature() -> str:
     if not _SIGNATURE:
         described: list[Any] = []
         for table, model in sorted(codec.MODEL_OF.items()):
-            fields = [(name, repr(info.annotation)) for name, info in model.model_fields.items()]
-            described.append((table, model.__qualname__, fields))
-        settings = [(name, repr(info.annotation)) for name, info in Settings.model_fields.items()]
-        described.append(("settings", settings))
+            described.append((table, model.__qualname__, _declared(model)))
+        described.append(("settings", _declared(Settings)))
         _SIGNATURE.append(hashlib.sha256(repr(described).encode()).hexdigest())
     return _SIGNATURE[0]
+
+
+def _declared(model: type[Any]) -> list[tuple[str, str]]:
+    """Each field's name and annotation as written (text: the same in every process)."""
+    return [(found.name, str(found.type)) for found in dataclasses.fields(model)]

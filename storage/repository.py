@@ -71,8 +71,8 @@ class Repository:
         self._clock: HybridClock | None = None
         self._models: dict[str, dict[str, Record]] = {t: {} for t in codec.MODEL_OF}
         # The defaults, built without validating them: a read served from the model
-        # cache then never builds a pydantic validator at all.
-        self._settings = Settings.model_construct()
+        # cache then never imports pydantic at all.
+        self._settings = Settings.unchecked()
         self._counts: dict[str, int] | None = None
         self._closed_out: frozenset[str] = frozenset()
         """Tables (of `codec.LOOP_TABLES`) whose records of closed loops are not in `_models`.
@@ -148,7 +148,7 @@ class Repository:
                     found[table].append(model)
         # Every model was validated on load: construct the loops without validating again.
         loops = [
-            Loop.model_construct(
+            Loop(
                 process=process,
                 rounds=children[process.id]["rounds"],
                 contacts=children[process.id]["contacts"],
@@ -169,7 +169,7 @@ class Repository:
         process = self._models["processes"].get(process_id)
         if not isinstance(process, Process):
             raise NotFoundError(f"no loop with id {process_id[:8]}")
-        return Loop.model_construct(
+        return Loop(
             process=process,
             rounds=self._children(Round, process_id),
             contacts=self._children(Contact, process_id),
@@ -486,7 +486,7 @@ class Repository:
                 raw = handle.read() if cached is None or hold else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
-            self._settings, self._counts = Settings.model_construct(), {}
+            self._settings, self._counts = Settings.unchecked(), {}
             self._closed_out, self._only, self._unbuilt = frozenset(), None, frozenset()
             storage.forget()
             self._db.clear_cache()
@@ -522,14 +522,17 @@ class Repository:
 
         Those are validated all the same (a bad record opens the file
         read-only) unless `validated`: the file is the one this machine last
-        wrote, made of records it validated then. Either way their models
+        wrote, made of records it validated then, so no record of it is
+        validated again (`Record.from_stored`). Either way their models
         wait for `_load_children`. A file this machine wrote, still in its
         bytes, builds no loop's rounds, contacts and log: the loops a read
         asks for are built then (the second value, `_only`, is then empty).
         """
         name = self.path.name
         codec.check_schema(document, name)
-        processes = codec.live_models("processes", document.get("processes", {}), name)
+        processes = codec.live_models(
+            "processes", document.get("processes", {}), name, trusted=validated
+        )
         closed = frozenset(
             pid
             for pid, p in processes.items()
@@ -549,9 +552,11 @@ class Repository:
             if lazy:
                 models[table] = {}
             elif table not in codec.LOOP_TABLES or not closed:
-                models[table] = codec.live_models(table, records, name)
+                models[table] = codec.live_models(table, records, name, trusted=validated)
             elif validated:
-                models[table] = codec.live_models(table, records, name, leave_out=closed)
+                models[table] = codec.live_models(
+                    table, records, name, leave_out=closed, trusted=validated
+                )
             else:  # refuses a bad record of a closed loop too, then keeps the others
                 every = codec.live_models(table, records, name)
                 models[table] = {
@@ -559,7 +564,7 @@ class Repository:
                     for rid, model in every.items()
                     if model.process_id not in closed  # type: ignore[attr-defined]
                 }
-        settings = codec.settings_from(document, name)
+        settings = codec.settings_from(document, name, trusted=validated)
         left_out = frozenset(codec.LOOP_TABLES if closed else ())
         cached = modelcache.CachedModels(models, settings, None, closed_out=left_out)
         return cached, frozenset() if lazy else None
@@ -570,7 +575,9 @@ class Repository:
             return
         document = self._document()  # first: reading it again may take in a newer version
         if table in self._unbuilt:
-            built = codec.live_models(table, document.get(table, {}), self.path.name)
+            built = codec.live_models(
+                table, document.get(table, {}), self.path.name, trusted=self._db.file.ours
+            )
             self._models = {**self._models, table: built}
             self._unbuilt -= {table}
 
@@ -626,7 +633,7 @@ class Repository:
             else:
                 wanted, _ = codec.split_by_loop(raw, process_ids)
             missing = {rid: r for rid, r in wanted.items() if rid not in models[table]}
-            built = codec.live_models(table, missing, self.path.name)
+            built = codec.live_models(table, missing, self.path.name, trusted=self._db.file.ours)
             if built:
                 merged = {**models[table], **built}
                 if table in codec.ENTRY_ORDERED:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner.dates import day_words
 from planner.models import (
@@ -110,7 +111,7 @@ def build_loop(line: int, cells: dict[str, str], today: dt.date, dates: RowDates
     return loop
 
 
-def _ending(reading: StageReading, today: dt.date) -> dict[str, object]:
+def _ending(reading: StageReading, today: dt.date) -> dict[str, Any]:
     if reading.status != ProcessStatus.CLOSED:
         return {"status": reading.status}
     return {

@@ -12,7 +12,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from planner.models import (
@@ -26,6 +25,7 @@ from planner.models import (
 from planner.offers import Offer
 from planner.ownership import next_step
 from planner.prep import Decision, Question, TalkingPoint
+from planner.records import Checked, default_of, field_names
 from planner.steps import NextStep, Signal, ThreadKind
 from planner.threads import threads
 from storage.codec import MODEL_OF
@@ -216,20 +216,19 @@ def test_the_seed_matches_its_generator() -> None:
             assert without_new_default_fields(table, record, expected) == expected
 
 
-MODELS: dict[str, type[BaseModel]] = {**MODEL_OF, "settings": Settings}
+MODELS: dict[str, type[Checked]] = {**MODEL_OF, "settings": Settings}
 
 
 def without_new_default_fields(
     table: str, record: dict[str, Any], seed: dict[str, Any]
 ) -> dict[str, Any]:
     """The generated record minus fields the seed predates that hold their default."""
-    fields = MODELS[table].model_fields
+    model = MODELS[table]
+    fields = field_names(model)
     new = {
         k
         for k, v in record.items()
-        if k not in seed
-        and k in fields
-        and v == to_jsonable_python(fields[k].get_default(call_default_factory=True))
+        if k not in seed and k in fields and v == to_jsonable_python(default_of(model, k))
     }
     kept = {k: v for k, v in record.items() if k not in new}
     if "_stamps" in kept:

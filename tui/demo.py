@@ -12,22 +12,21 @@ import datetime as dt
 import json
 import tempfile
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_args, get_type_hints
 
-from pydantic import BaseModel
-
+from planner.records import Checked
 from storage.codec import MODEL_OF
 
 # seeds/ sits beside the packages at the repository root (editable installs).
 SEED_FILE = Path(__file__).resolve().parent.parent / "seeds" / "demo.json"
 
 
-def date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+def date_fields(model: type[Checked]) -> tuple[str, ...]:
     """The fields of a model that hold a date (alone or optional): what a shift moves."""
     return tuple(
         name
-        for name, info in model.model_fields.items()
-        if info.annotation is dt.date or dt.date in get_args(info.annotation)
+        for name, annotation in get_type_hints(model).items()
+        if annotation is dt.date or dt.date in get_args(annotation)
     )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.models import Record
 from planner.validation import describe
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -89,6 +90,8 @@ def updated(record: RecordT, **values: Any) -> tuple[RecordT, frozenset[str]]:
     a form nobody touched writes nothing, and a field someone else changed
     meanwhile keeps their value.
     """
+    from pydantic import ValidationError  # imported by what validates, not by every read
+
     try:
         new = type(record).model_validate({**record.model_dump(), **values})
     except ValidationError as error:
@@ -112,6 +115,8 @@ def refusal(error: ValidationError) -> Refused:
 
 def build(model: type[RecordT], **values: Any) -> RecordT:
     """A new record from `values`, or a refusal saying which value is wrong."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(values)
     except ValidationError as error:

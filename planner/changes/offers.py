@@ -29,8 +29,9 @@ from planner.changes.base import (
 from planner.dates import day_words
 from planner.models import Loop, Round, RoundKind, RoundStatus
 from planner.offers import Offer, synced_round
+from planner.records import field_names
 
-OFFER_FIELDS = tuple(name for name in Offer.model_fields if name not in ("id", "process_id"))
+OFFER_FIELDS = tuple(name for name in field_names(Offer) if name not in ("id", "process_id"))
 
 
 def current_offer(offers: Sequence[Offer], loop: Loop) -> Offer | None:

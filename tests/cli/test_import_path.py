@@ -127,3 +127,38 @@ def test_a_write_that_prints_no_next_step_loads_neither_its_rules_nor_a_lock_lib
     )
     assert answer["codes"] == [0, 0]
     assert answer["loaded"] == ["storage.lockfile"]
+
+
+READ_COMMANDS = [["next", "--json"], ["next"], ["list", "--all"], ["show", "acme"], ["offers"]]
+
+
+def test_reading_a_file_this_machine_wrote_never_imports_pydantic(db_path: Path) -> None:
+    """The records of our own file were validated when written: they are read back
+    as they are (`Record.from_stored`), and pydantic, about half of a short
+    command's start, is left alone. Run twice: the model cache's path too."""
+    written = probe(
+        db_path,
+        [
+            ["add", 'Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri'],
+            ["log", "acme", "Sent availability", "--kind", "sent"],
+            ["offer", "acme", "--base", "200k", "--deadline", "fri"],
+        ],
+        ("pydantic",),
+    )
+    assert written["codes"] == [0, 0, 0]
+    assert "pydantic" in written["loaded"]  # a write validates what it writes
+    for _ in range(2):
+        answer = probe(db_path, READ_COMMANDS, ("pydantic", "planner.checking"))
+        assert answer["codes"] == [0] * len(READ_COMMANDS)
+        assert answer["loaded"] == []
+
+
+def test_a_file_someone_else_wrote_is_validated(db_path: Path) -> None:
+    """The same reads of a file changed behind this machine's back do validate it."""
+    assert probe(db_path, [["add", "Acme / ML Engineer"]])["codes"] == [0]
+    document = json.loads(db_path.read_text(encoding="utf-8"))
+    db_path.unlink()
+    db_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    answer = probe(db_path, [["next", "--json"]], ("pydantic", "planner.checking"))
+    assert answer["codes"] == [0]
+    assert {"planner.checking", "pydantic"} <= set(answer["loaded"])

@@ -10,6 +10,7 @@ read-only.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ def archive(path: Path) -> tuple[str, str]:
 
 def everything(repo: Repository) -> dict[str, Any]:
     """What the reads hand out, closed loops included, as plain data."""
-    return {loop.process.id: loop.model_dump() for loop in repo.loops(include_closed=True)} | {
+    return {loop.process.id: asdict(loop) for loop in repo.loops(include_closed=True)} | {
         "events": [e.model_dump() for e in repo.records(Event)]
     }
 

@@ -120,9 +120,9 @@ def test_changed_model_fields_make_old_caches_misses(
     calls: list[str] = []
     parse = codec.live_models
 
-    def counting(table: str, *args: Any) -> Any:
+    def counting(table: str, *args: Any, **kwargs: Any) -> Any:
         calls.append(table)
-        return parse(table, *args)
+        return parse(table, *args, **kwargs)
 
     monkeypatch.setattr(codec, "live_models", counting)
 

@@ -17,6 +17,7 @@ from planner.dates import WEEKDAYS
 from planner.models import RoundKind, Settings
 from planner.prep import Profile
 from planner.quickadd import ROUND_ALIASES
+from planner.records import field_names
 from tui.cli.context import CliError, Context
 from tui.cli.fit import Column, fit_table, output_width
 from tui.cli.output import emit, say
@@ -24,9 +25,9 @@ from tui.cli.parsing import Subparsers, UsageError
 
 PROFILE_PREFIX = "profile."
 FX_PREFIX = "fx."
-SETTING_KEYS = tuple(name for name in Settings.model_fields if name != "fx")
+SETTING_KEYS = tuple(name for name in field_names(Settings) if name != "fx")
 NO_RATE = ("none", "-", "")
-PROFILE_KEYS = tuple(PROFILE_PREFIX + name for name in Profile.model_fields if name != "id")
+PROFILE_KEYS = tuple(PROFILE_PREFIX + name for name in field_names(Profile) if name != "id")
 DAY_NAMES = [day[:3] for day in WEEKDAYS]
 
 

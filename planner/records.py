@@ -1,0 +1,220 @@
+"""The ground the domain records stand on: plain dataclasses, checked on the way in.
+
+A record is built three ways, and only the first two check it:
+
+- `Process(...)`: from values a person or an importer gave. The values are
+  validated (and cleaned: spaces trimmed, tags deduplicated) by pydantic, as
+  the field annotations below describe them (`planner.checking`).
+- `Process.model_validate(mapping)`: the same, from a mapping (a form, a file
+  not known to be ours). Unknown keys are refused.
+- `Process.from_stored(values)`: from the values of a record this app wrote
+  and validated before (the file this machine last wrote, the model cache).
+  Nothing is checked and pydantic is not imported: reading a file that is
+  known to be ours, which is what `loopdeck next` and the app do most, never
+  pays for pydantic's import (about half of a short command's time).
+
+The method names `model_validate`, `model_copy` and `model_dump` are those the
+records had when they were pydantic models, with the same meaning, so the
+rules and the tests read the same.
+
+The constraints are metadata in `Annotated` (`Limits`, `Cleaned`): plain data
+here, turned into pydantic's own constraints only when a validator is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Self
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Bounds on a field's value, named as pydantic's `Field` names them.
+
+    `strip`: leading and trailing spaces are dropped before the bounds apply.
+    """
+
+    min_length: int | None = None
+    max_length: int | None = None
+    ge: int | float | None = None
+    le: int | float | None = None
+    pattern: str | None = None
+    strip: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Cleaned:
+    """A check run after the type's own: it returns the value to keep or raises
+    `ValueError` with a sentence for the user.
+
+    `sees_record`: the check is called with the fields declared before this one
+    too, as a second argument (a mapping of the values validated so far).
+    """
+
+    check: Callable[..., Any]
+    sees_record: bool = False
+
+
+@dataclasses.dataclass(kw_only=True)
+class Checked:
+    """A record whose values are validated whenever they come from outside.
+
+    Subclasses are dataclasses too: `@dataclasses.dataclass(kw_only=True)`.
+    """
+
+    def __post_init__(self) -> None:
+        from planner.checking import checked_values
+
+        self.__dict__.update(checked_values(type(self), self.__dict__))
+
+    @classmethod
+    def model_validate(cls, data: Mapping[str, Any]) -> Self:
+        """A record from a mapping, validated; raises pydantic's `ValidationError`."""
+        if isinstance(data, cls):
+            return data
+        from planner.checking import checked_values
+
+        return cls._built(checked_values(cls, data))
+
+    @classmethod
+    def from_stored(cls, values: Mapping[str, Any]) -> Self:
+        """A record from the stored values of one this app validated before.
+
+        Dates and times are read from their ISO text, enums from their value;
+        a field the record lacks (written before the field existed) takes its
+        default. Raises `ValueError`, `TypeError` or `KeyError` when the values
+        are not what this app writes: the caller then validates them instead.
+        """
+        readers = _READERS.get(cls)
+        if readers is None:
+            readers = _READERS[cls] = _stored_readers(cls)
+        built: dict[str, Any] = {}
+        for name, read in readers.items():
+            if name in values:
+                built[name] = read(values[name])
+            else:
+                built[name] = default_of(cls, name)
+        if not values.keys() <= built.keys():
+            raise KeyError(f"unknown fields {sorted(values.keys() - built.keys())}")
+        return cls._built(built)
+
+    @classmethod
+    def unchecked(cls, **values: Any) -> Self:
+        """A record from values known to be right (defaults for the rest), not validated."""
+        built = {
+            name: values[name] if name in values else default_of(cls, name)
+            for name in field_names(cls)
+        }
+        return cls._built(built)
+
+    @classmethod
+    def _built(cls, values: dict[str, Any]) -> Self:
+        record = object.__new__(cls)
+        record.__dict__.update(values)
+        return record
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
+        """A shallow copy with `update` set, not validated (as pydantic's `model_copy`)."""
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        if update:
+            copy.__dict__.update(update)
+        return copy
+
+    def model_dump(
+        self, *, mode: str = "python", exclude: set[str] | frozenset[str] | None = None
+    ) -> dict[str, Any]:
+        """The fields in declaration order; `mode="json"` gives JSON-ready values
+        (ISO dates, `HH:MM:SS` times, enum values), as pydantic's `model_dump`."""
+        convert = _json_ready if mode == "json" else _copied
+        values = self.__dict__
+        return {
+            name: convert(values[name])
+            for name in field_names(type(self))
+            if not exclude or name not in exclude
+        }
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_READERS: dict[type, dict[str, Callable[[Any], Any]]] = {}
+
+
+def field_names(cls: type[Checked]) -> tuple[str, ...]:
+    """The record's field names in declaration order (`id` first)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def field_types(cls: type[Checked]) -> dict[str, Any]:
+    """Each field's annotation, resolved, with its `Annotated` metadata."""
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def default_of(cls: type[Checked], name: str) -> Any:
+    """The value a field takes when none is given (a fresh one for a list or a dict)."""
+    found = cls.__dataclass_fields__[name]
+    if found.default is not dataclasses.MISSING:
+        return found.default
+    if found.default_factory is not dataclasses.MISSING:
+        return found.default_factory()
+    raise KeyError(f"{cls.__name__} has no '{name}'")
+
+
+def _stored_readers(cls: type[Checked]) -> dict[str, Callable[[Any], Any]]:
+    """Per field, how its stored JSON value becomes the record's value."""
+    hints = typing.get_type_hints(cls)
+    return {name: _reader(hints[name]) for name in field_names(cls)}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _reader(annotation: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        inner = _reader(options[0]) if len(options) == 1 else _same
+        return lambda value: None if value is None else inner(value)
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        read = _reader(item)
+        if read is _same:
+            return list
+        return lambda value: [read(v) for v in value]
+    if origin is dict:
+        return dict
+    if annotation is dt.date:
+        return dt.date.fromisoformat
+    if annotation is dt.time:
+        return dt.time.fromisoformat
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation
+    return _same
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.time)):  # a datetime is a date too
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {str(_json_ready(k)): _json_ready(v) for k, v in value.items()}
+    return value
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
