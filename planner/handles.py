@@ -21,8 +21,8 @@ from planner.changes.base import Refused
 from planner.dates import day_words
 from planner.models import Contact, Event, Loop, Record, Round, RoundStatus
 from planner.prep import Audience, Question, TalkingPoint, numbered
-from planner.quickadd import ROUND_ALIASES
 from planner.rounds import current_round
+from planner.roundwords import ROUND_ALIASES
 
 PREFIXES = {"r": "rounds", "p": "people", "l": "log lines", "q": "questions", "t": "talking points"}
 KNOWN = "r1 (a round), p1 (a person), l1 (a log line), q1 (a question), t1 (a talking point)"

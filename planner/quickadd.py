@@ -31,31 +31,8 @@ from planner.models import (
     RoundKind,
     RoundStatus,
 )
+from planner.roundwords import ROUND_ALIASES
 from planner.validation import describe
-
-ROUND_ALIASES: dict[str, RoundKind] = {
-    **{kind.value: kind for kind in RoundKind},
-    "apply": RoundKind.APPLIED,
-    "app": RoundKind.APPLIED,
-    "rs": RoundKind.SCREEN,
-    "recruiter": RoundKind.SCREEN,
-    "phone": RoundKind.SCREEN,
-    "hiring-manager": RoundKind.HM,
-    "manager": RoundKind.HM,
-    "technical": RoundKind.TECH,
-    "coding": RoundKind.TECH,
-    "sysdesign": RoundKind.TECH,
-    "design": RoundKind.TECH,
-    "take-home": RoundKind.TAKEHOME,
-    "th": RoundKind.TAKEHOME,
-    "homework": RoundKind.TAKEHOME,
-    "panel": RoundKind.ONSITE,
-    "final": RoundKind.ONSITE,
-    "loop": RoundKind.ONSITE,
-    "nego": RoundKind.NEGOTIATION,
-    "negotiate": RoundKind.NEGOTIATION,
-}
-"""Every word that names a round kind, the kind's own name included."""
 
 LOOP_KEYS = (
     "rec",

@@ -90,17 +90,20 @@ class Checked:
         default. Raises `ValueError`, `TypeError` or `KeyError` when the values
         are not what this app writes: the caller then validates them instead.
         """
-        readers = _READERS.get(cls)
-        if readers is None:
-            readers = _READERS[cls] = _stored_readers(cls)
-        built: dict[str, Any] = {}
-        for name, read in readers.items():
-            if name in values:
-                built[name] = read(values[name])
-            else:
-                built[name] = default_of(cls, name)
-        if not values.keys() <= built.keys():
-            raise KeyError(f"unknown fields {sorted(values.keys() - built.keys())}")
+        plan = _PLANS.get(cls)
+        if plan is None:
+            plan = _PLANS[cls] = _StoredPlan.of(cls)
+        if not values.keys() <= plan.names:
+            raise KeyError(f"unknown fields {sorted(values.keys() - plan.names)}")
+        # Runs once per record of a large file: dict operations in C where it can.
+        built = {**plan.defaults, **values}
+        for name, make in plan.factories:
+            if name not in values:
+                built[name] = make()
+        for name, read, optional in plan.readers:
+            value = built[name]
+            if not (optional and value is None):
+                built[name] = read(value)
         return cls._built(built)
 
     @classmethod
@@ -141,7 +144,6 @@ class Checked:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-_READERS: dict[type, dict[str, Callable[[Any], Any]]] = {}
 
 
 def field_names(cls: type[Checked]) -> tuple[str, ...]:
@@ -167,26 +169,59 @@ def default_of(cls: type[Checked], name: str) -> Any:
     raise KeyError(f"{cls.__name__} has no '{name}'")
 
 
-def _stored_readers(cls: type[Checked]) -> dict[str, Callable[[Any], Any]]:
-    """Per field, how its stored JSON value becomes the record's value."""
-    hints = typing.get_type_hints(cls)
-    return {name: _reader(hints[name]) for name in field_names(cls)}
+@dataclasses.dataclass(frozen=True)
+class _StoredPlan:
+    """How `from_stored` reads one record class: worked out once per class."""
+
+    names: frozenset[str]
+    defaults: dict[str, Any]
+    """The fields whose default is a plain value (a list or a dict is made per record)."""
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+    readers: tuple[tuple[str, Callable[[Any], Any], bool], ...]
+    """(field, reader, optional): the fields whose JSON value needs reading; an
+    optional field's None stays None, any other field's None fails its reader."""
+
+    @classmethod
+    def of(cls, record: type[Checked]) -> _StoredPlan:
+        hints = typing.get_type_hints(record)
+        defaults: dict[str, Any] = {}
+        factories: list[tuple[str, Callable[[], Any]]] = []
+        readers: list[tuple[str, Callable[[Any], Any], bool]] = []
+        for found in dataclasses.fields(record):
+            if found.default is not dataclasses.MISSING:
+                defaults[found.name] = found.default
+            elif found.default_factory is not dataclasses.MISSING:
+                factories.append((found.name, found.default_factory))
+            annotation, optional = _without_none(hints[found.name])
+            read = _reader(annotation)
+            if read is not None:
+                readers.append((found.name, read, optional))
+        names = frozenset(field_names(record))
+        return cls(names, defaults, tuple(factories), tuple(readers))
 
 
-def _same(value: Any) -> Any:
-    return value
+_PLANS: dict[type, _StoredPlan] = {}
 
 
-def _reader(annotation: Any) -> Callable[[Any], Any]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
+def _without_none(annotation: Any) -> tuple[Any, bool]:
+    """`X | None` as (X, True); anything else as (it, False)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        inner = _reader(options[0]) if len(options) == 1 else _same
-        return lambda value: None if value is None else inner(value)
+        if len(options) == 1 and len(options) < len(typing.get_args(annotation)):
+            return options[0], True
+    return annotation, False
+
+
+def _reader(annotation: Any) -> Callable[[Any], Any] | None:
+    """How a stored JSON value becomes a value of `annotation`; None: it already is one.
+
+    Lists and dicts are copied: the record shares nothing with the parsed file.
+    """
+    origin = typing.get_origin(annotation)
     if origin is list:
         (item,) = typing.get_args(annotation)
         read = _reader(item)
-        if read is _same:
+        if read is None:
             return list
         return lambda value: [read(v) for v in value]
     if origin is dict:
@@ -196,8 +231,10 @@ def _reader(annotation: Any) -> Callable[[Any], Any]:
     if annotation is dt.time:
         return dt.time.fromisoformat
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return annotation
-    return _same
+        return {member.value: member for member in annotation}.__getitem__
+    if annotation in (str, int, float, bool):
+        return None
+    raise TypeError(f"no stored form known for {annotation!r}")
 
 
 def _json_ready(value: Any) -> Any:

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from planner.changes.base import Patch
 from planner.models import Contact, Event, Loop, Process, ProcessStatus, Record, Round, Settings
 from planner.prep import PROFILE_ID, Profile
 from storage import codec, jsonfile, lookup, modelcache
@@ -41,6 +40,7 @@ from storage.transaction import (
 from storage.undo import UndoJournal, Undone
 
 if TYPE_CHECKING:
+    from planner.changes.base import Patch
     from storage.lockfile import FileLock
 
 LOCK_TIMEOUT_S = 10.0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.models import ROUND_KIND_LABELS, CloseReason, DecidedBy, Loop, ProcessStatus, RoundKind
-from planner.quickadd import ROUND_ALIASES
+from planner.roundwords import ROUND_ALIASES
 from planner.stage import stage_of
 
 GHOSTED_NOTE = "Marked as ghosted in the spreadsheet: they never replied"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.models import RoundKind
-from planner.quickadd import ROUND_ALIASES
+from planner.roundwords import ROUND_ALIASES
 from planner.signals import Signal
 from tui.cli.main import main
 from tui.cli.output import SIGNAL_LABELS

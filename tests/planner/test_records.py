@@ -130,7 +130,8 @@ def test_a_stored_record_from_before_a_field_existed_takes_its_default() -> None
 @pytest.mark.parametrize(
     ("change", "error"),
     [
-        ({"status": "bogus!"}, ValueError),
+        ({"status": "bogus!"}, KeyError),
+        ({"created_on": None}, TypeError),
         ({"created_on": "2026-02-31"}, ValueError),
         ({"surprise": 1}, KeyError),
     ],

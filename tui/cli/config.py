@@ -16,8 +16,8 @@ from typing import Any
 from planner.dates import WEEKDAYS
 from planner.models import RoundKind, Settings
 from planner.prep import Profile
-from planner.quickadd import ROUND_ALIASES
 from planner.records import field_names
+from planner.roundwords import ROUND_ALIASES
 from tui.cli.context import CliError, Context
 from tui.cli.fit import Column, fit_table, output_width
 from tui.cli.output import emit, say

@@ -20,7 +20,7 @@ from planner.dates import parse_time
 from planner.handles import handles
 from planner.models import Contact, Event, EventKind, Round, RoundKind
 from planner.prep import Audience, Question, TalkingPoint
-from planner.quickadd import ROUND_ALIASES
+from planner.roundwords import ROUND_ALIASES
 from tui.cli.context import Context
 from tui.cli.log import find_contact
 
