@@ -8,6 +8,7 @@ opens the file in a worker. These tests hold the worker at the door
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import threading
@@ -103,3 +104,54 @@ async def test_the_first_board_lists_a_screenful_then_appends_the_rest(
         open_rows = [row.process_id for row in app.board.rows if not row.closed]
         assert table_ids(app) == open_rows and len(open_rows) > 3
         assert [count for count in fills if count] == [3]  # appended below, never refilled
+
+
+ADD = "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))"
+APP_PROBE = """
+import asyncio, datetime as dt, sys
+from pathlib import Path
+from tui.app import LoopdeckApp
+
+async def browse() -> None:
+    app = LoopdeckApp(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]), watch_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.board is not None and len(app.board.rows) == 2, app.board
+        for key in ("down", "up", "n", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        print(sorted(m for m in ("pydantic", "planner.checking") if m in sys.modules))
+
+asyncio.run(browse())
+"""
+
+
+def test_browsing_a_file_this_machine_wrote_never_imports_pydantic(tmp_path: Path) -> None:
+    """Its records were validated when written: the app reads them back as they are,
+    moves between loops and opens the next steps without pydantic (a fresh interpreter)."""
+    data = tmp_path / "loopdeck.json"
+    for line in ("Acme / ML Engineer rec:Ann next:screen on:+2d", "Borealis / SRE"):
+        added = subprocess.run(
+            [sys.executable, "-c", ADD, "--db", str(data), "add", line],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "LOOPDECK_TODAY": TODAY.isoformat()},
+        )
+        assert added.returncode == 0, added.stderr
+
+    result = subprocess.run(
+        [sys.executable, "-c", APP_PROBE, str(data), TODAY.isoformat()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
