@@ -47,7 +47,7 @@ def checked_many(cls: type[Checked], payload: Iterable[Mapping[str, Any]]) -> li
     adapter = _LISTS.get(cls)
     if adapter is None:
         adapter = _LISTS[cls] = TypeAdapter(list[validator_of(cls)])  # type: ignore[arg-type,misc]
-    built = cls._built
+    built = cls.from_checked
     return [built(dict(model)) for model in adapter.validate_python(payload)]
 
 

@@ -68,6 +68,8 @@ class Checked:
     """
 
     def __post_init__(self) -> None:
+        """Built from outside values (`Process(company=...)`): validate and clean them, as
+        a pydantic model's constructor did, so no caller can skip the check."""
         from planner.checking import checked_values
 
         self.__dict__.update(checked_values(type(self), self.__dict__))
@@ -79,7 +81,7 @@ class Checked:
             return data
         from planner.checking import checked_values
 
-        return cls._built(checked_values(cls, data))
+        return cls.from_checked(checked_values(cls, data))
 
     @classmethod
     def from_stored(cls, values: Mapping[str, Any]) -> Self:
@@ -104,7 +106,7 @@ class Checked:
             value = built[name]
             if not (optional and value is None):
                 built[name] = read(value)
-        return cls._built(built)
+        return cls.from_checked(built)
 
     @classmethod
     def unchecked(cls, **values: Any) -> Self:
@@ -113,12 +115,14 @@ class Checked:
             name: values[name] if name in values else default_of(cls, name)
             for name in field_names(cls)
         }
-        return cls._built(built)
+        return cls.from_checked(built)
 
     @classmethod
-    def _built(cls, values: dict[str, Any]) -> Self:
+    def from_checked(cls, values: dict[str, Any]) -> Self:
+        """A record from every field's value, already checked (a validator's output, the
+        model cache's columns): taken as they are, `values` itself becomes its fields."""
         record = object.__new__(cls)
-        record.__dict__.update(values)
+        record.__dict__ = values
         return record
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:

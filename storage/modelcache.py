@@ -129,7 +129,7 @@ def _rebuild(
     model: type[Record], ids: list[str], values: list[dict[str, Any]]
 ) -> dict[str, Record]:
     """Records from their validated values, not validated again."""
-    built = model._built
+    built = model.from_checked
     return {record_id: built(fields) for record_id, fields in zip(ids, values, strict=True)}
 
 
