@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planner.funnel import stage_durations
-from planner.models import CloseReason, Loop, RoundKind, RoundStatus, Settings
+from planner.models import CloseReason, Loop, Round, RoundKind, RoundStatus, Settings
 
 MIN_SAMPLES = 3
 """Below this many samples a median says more about luck than about pace."""
@@ -32,6 +32,11 @@ NOT_INTERVIEWS = frozenset({RoundKind.APPLIED, RoundKind.OFFER, RoundKind.NEGOTI
 """Kinds that are not rounds still to pass: the start and the end of a loop."""
 
 _ORDER = {kind: rank for rank, kind in enumerate(RoundKind)}
+
+_ANSWERED = (CloseReason.ACCEPTED, CloseReason.DECLINED)
+"""A loop closed this way got an offer, whatever its rounds say."""
+_OFFERED = (RoundKind.OFFER, RoundKind.NEGOTIATION)
+"""A round of these kinds, not cancelled, means the loop got an offer."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ def observed_pace(loops: Iterable[Loop], settings: Settings) -> Pace:
     stages = {
         kind: _stage_pace(kind, days) for kind, days in stage_durations(loops).items() if days
     }
-    sequences = [_sequence(loop) for loop in loops if _reached_offer(loop)]
+    sequences = [s for s in map(_offer_sequence, loops) if s is not None]
     usual, samples = _most_shared([s for s in sequences if s])
     if samples < MIN_SAMPLES:
         usual = tuple(k for k in settings.default_stages if k not in NOT_INTERVIEWS)
@@ -92,22 +97,27 @@ def _stage_pace(kind: RoundKind, days: list[int]) -> StagePace:
     return StagePace(kind, median, float(low), float(high), len(days))
 
 
-def _sequence(loop: Loop) -> tuple[RoundKind, ...]:
-    return tuple(
-        r.kind
-        for r in loop.timeline()
-        if r.status != RoundStatus.CANCELLED and r.kind not in NOT_INTERVIEWS
-    )
+def _offer_sequence(loop: Loop) -> tuple[RoundKind, ...] | None:
+    """The interview kinds of a loop that got as far as an offer, in timeline order; else None.
 
-
-def _reached_offer(loop: Loop) -> bool:
-    process = loop.process
-    if process.close_reason in (CloseReason.ACCEPTED, CloseReason.DECLINED):
-        return True
-    return any(
-        r.kind in (RoundKind.OFFER, RoundKind.NEGOTIATION) and r.status != RoundStatus.CANCELLED
-        for r in loop.rounds
-    )
+    One pass over the rounds, and only the interviews sorted (with the
+    timeline's own key, so their order is the timeline's): an archive holds
+    hundreds of loops that reached an offer, and this runs for every one of
+    them on every `next` that paces a deadline.
+    """
+    reached = loop.process.close_reason in _ANSWERED
+    interviews = []
+    for r in loop.rounds:
+        if r.status == RoundStatus.CANCELLED:
+            continue
+        if r.kind in NOT_INTERVIEWS:
+            reached = reached or r.kind in _OFFERED
+        else:
+            interviews.append(r)
+    if not reached:
+        return None
+    interviews.sort(key=Round.sort_key)
+    return tuple(r.kind for r in interviews)
 
 
 def _most_shared(sequences: Sequence[tuple[RoundKind, ...]]) -> tuple[tuple[RoundKind, ...], int]:

@@ -102,9 +102,12 @@ def project(
     loop: Loop, today: dt.date, pace: Pace, deadlines: Sequence[Deadline] = ()
 ) -> Projection | None:
     """This loop's projection, or None when there is nothing to project (see the module doc)."""
-    if loop.process.status != ProcessStatus.ACTIVE or not _still_interviewing(loop):
+    if loop.process.status != ProcessStatus.ACTIVE:
         return None
-    own = [r for r in loop.timeline() if _undecided(r)]
+    timeline = loop.timeline()
+    if not _still_interviewing(timeline):
+        return None
+    own = [r for r in timeline if _undecided(r)]
     ahead = [_own_round(r, pace.of(r.kind), today) for r in own]
     ahead += _usual_tail(loop, pace)
     offer_on = _finish(own, ahead, today, pace, lambda p: p.days, _nearest)
@@ -139,9 +142,9 @@ def speed_up_note(projection: Projection, today: dt.date | None = None) -> str |
     )
 
 
-def _still_interviewing(loop: Loop) -> bool:
-    """No offer yet, and the latest decided round did not reject me."""
-    rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]
+def _still_interviewing(timeline: list[Round]) -> bool:
+    """No offer yet, and the latest decided round (of the loop's `timeline`) did not reject me."""
+    rounds = [r for r in timeline if r.status != RoundStatus.CANCELLED]
     if any(r.kind in (RoundKind.OFFER, RoundKind.NEGOTIATION) for r in rounds):
         return False
     decided = [r for r in rounds if r.outcome != Outcome.PENDING]

@@ -169,6 +169,36 @@ def test_my_history_sets_the_pace_and_the_usual_sequence() -> None:
     assert (projection.earliest, projection.latest) == (day(11), day(13))
 
 
+def test_the_usual_sequence_counts_loops_that_reached_an_offer_in_timeline_order() -> None:
+    """Rounds stored out of order count in timeline order; a cancelled offer is no offer."""
+
+    def reached(pid: str, last: Round, **process: object) -> Loop:
+        # The tech round is stored before the screen that came first.
+        return loop(
+            pid,
+            decided(pid, RoundKind.TECH, -40, 3),
+            last,
+            decided(pid, RoundKind.SCREEN, -50, 2),
+            **process,
+        )
+
+    history = [
+        reached("n", planned("n", RoundKind.NEGOTIATION, created=-30)),
+        reached("o", planned("o", RoundKind.OFFER, created=-30)),
+        reached(
+            "a",
+            decided("a", RoundKind.ONSITE, -35, 2),
+            status=ProcessStatus.CLOSED,
+            close_reason=CloseReason.ACCEPTED,
+        ),
+        reached("c", planned("c", RoundKind.OFFER, created=-30, status=RoundStatus.CANCELLED)),
+        reached("d", planned("d", RoundKind.OFFER, created=-30, status=RoundStatus.CANCELLED)),
+    ]
+    pace = observed_pace(history, Settings())
+    assert pace.usual_samples == 3  # "c" and "d" never got an offer
+    assert pace.usual == (RoundKind.SCREEN, RoundKind.TECH)
+
+
 def test_thin_history_falls_back_to_the_defaults() -> None:
     history = [
         loop(
