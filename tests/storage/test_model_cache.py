@@ -61,6 +61,29 @@ def test_the_second_open_takes_the_models_from_the_cache(
     ]
 
 
+def test_a_cache_hit_gives_values_of_the_same_types_and_shares_equal_ones(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Equal dates and ids are stored once, and a kind comes back a kind, not its text."""
+    add_loop(db_path, "Acme")
+    add_loop(db_path, "Borealis")
+    parsed = Repository.open(db_path)
+    forbid_parsing(monkeypatch)
+    cached = Repository.open(db_path)
+
+    def types(repo: Repository) -> dict[str, dict[str, list[type]]]:
+        return {
+            table: {rid: [type(v) for v in m.__dict__.values()] for rid, m in models.items()}
+            for table, models in repo._models.items()
+        }
+
+    assert types(cached) == types(parsed)
+    acme, borealis = cached.loops()
+    assert acme.process.created_on == borealis.process.created_on
+    assert acme.process.created_on is borealis.process.created_on
+    assert acme.rounds[0].process_id is acme.process.id
+
+
 def test_a_file_changed_elsewhere_is_parsed_again(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
