@@ -17,6 +17,7 @@ from planner.models import Loop, Owner
 from planner.offers import Offer
 from planner.pacing import open_deadlines
 from planner.steps import Signal, Thread
+from storage.gcpause import paused_gc
 from tui.cli.context import Context
 from tui.cli.fit import Column, fit_lines, fit_table, output_width
 from tui.cli.jsonshape import dumps, next_item_json
@@ -51,6 +52,15 @@ def register(subparsers: Subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.warn_if_read_only()
+    # Thousands of threads, lines and JSON objects, none of them garbage and all
+    # kept until the output is out: the collector would only walk them again
+    # and again while they are built.
+    with paused_gc():
+        return answer(args, ctx)
+
+
+def answer(args: argparse.Namespace, ctx: Context) -> int:
+    """Print the threads (`run`, with the collector paused)."""
     open_loops = ctx.repo.loops()
     loops = {loop.process.id: loop for loop in open_loops}
     steps = ctx.threads(open_loops)
