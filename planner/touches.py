@@ -68,8 +68,9 @@ def touches(loop: Loop, today: dt.date) -> Touches:
     """The latest sent and received touches of a loop with the company side."""
     sent: dt.date | None = None
     received: Event | None = None
+    referrers = _referrers(loop)
     for event in loop.events:
-        if event.on > today or not _company_side(loop, event):
+        if event.on > today or event.contact_id in referrers:
             continue
         if event.kind == EventKind.SENT and (sent is None or event.on > sent):
             sent = event.on
@@ -119,9 +120,13 @@ def first_working_day_after(day: dt.date, settings: Settings) -> dt.date:
     return after
 
 
-def _company_side(loop: Loop, event: Event) -> bool:
-    contact = loop.contact_by_id(event.contact_id)
-    return contact is None or contact.role != ContactRole.REFERRER
+def _referrers(loop: Loop) -> frozenset[str]:
+    """The ids of the loop's referrers: a touch with one of them is not with the company side.
+
+    Gathered once per loop rather than looking each touch's contact up among
+    all the loop's contacts (a touch with no contact, or with someone else, is).
+    """
+    return frozenset(c.id for c in loop.contacts if c.role == ContactRole.REFERRER)
 
 
 def _received_order(event: Event) -> tuple[dt.date, bool, dt.date]:
