@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from planner.handles import Handles, talking_point_order
 from planner.models import Loop, Record
 from planner.prep import Question, TalkingPoint, numbered
 from planner.steps import NextStep, Nudge, Thread
+
+if TYPE_CHECKING:
+    from planner.handles import Handles
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -106,6 +108,8 @@ def loop_detail_json(
     points: list[TalkingPoint],
 ) -> dict[str, Any]:
     """`loopdeck show --json`: the whole loop, each item with its handle, in `show`'s order."""
+    # Here, not at the top: `next` and `list` use this module and need no handles.
+    from planner.handles import talking_point_order
 
     def item(record: Record, **extra: Any) -> dict[str, Any]:
         return {**record_json(record), "handle": handles.of(record.id), **extra}
