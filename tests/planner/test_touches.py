@@ -158,6 +158,20 @@ def test_a_touch_logged_without_a_contact_counts() -> None:
     assert state(loop(sent(-1, None), rounds=(onsite(-10),))).signal == Signal.OK
 
 
+def test_a_touch_with_a_contact_since_removed_counts() -> None:
+    gone = Contact(id="gone", process_id=PID, name="Old Recruiter", role=ContactRole.RECRUITER)
+    assert state(loop(sent(-1, gone), rounds=(onsite(-10),))).signal == Signal.OK
+
+
+def test_only_the_referrer_is_left_out_whoever_else_the_loop_has() -> None:
+    """A second referrer is left out too; the hiring manager beside them still counts."""
+    other = RAVI.model_copy(update={"id": "ravi2", "name": "Ravi Two"})
+    with_two = loop(sent(-1, other), rounds=(onsite(-10),))
+    with_two.contacts.append(other)
+    assert state(with_two).signal == Signal.FOLLOW_UP
+    assert state(loop(sent(-1, HAL), rounds=(onsite(-10),))).signal == Signal.OK
+
+
 def test_telling_a_recruiter_about_another_deadline_is_a_touch() -> None:
     told = sent(-2).model_copy(update={"about_process_id": "other"})
     assert state(loop(told, rounds=(onsite(-10),))).signal == Signal.OK
