@@ -8,9 +8,9 @@ thread (opening the file, writing a change, undo, sync, the watcher), so a
 slow disk, a large file or a sync holding the file's lock never freezes a key.
 
 Started on a path (as `loopdeck` does), it opens the file in a worker too,
-after the main screen's first frame: everything that needs pydantic, the
-models or the rules is imported there or in the action that needs it, so the
-first frame waits only for Textual.
+started once the main screen is mounted, beside its first frame: everything
+that needs pydantic, the models or the rules is imported there or in the
+action that needs it, so the first frame waits only for Textual.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ class LoopdeckApp(OrderedKeysApp):
         super().__init__()
         self.today = today or clock.today()
         self.session: Session | None = None
-        """Set once the file is open: at once for a `Repository`, by `_load` for a path."""
+        """Set once the file is open: at once for a `Repository`, by `open_file` for a path."""
         self._path: Path | None = None
         self._closed_later = closed_later
         if isinstance(source, Path):
@@ -150,8 +150,6 @@ class LoopdeckApp(OrderedKeysApp):
         return self.main
 
     def on_mount(self) -> None:
-        """Importing and reading in a worker, after the first frame: it must not delay it."""
-        self.call_after_refresh(self._load)
         self.theme_changed_signal.subscribe(self, lambda _theme: self.remember())
         if self._keymap_problem:
             self.notify(self._keymap_problem, severity="error", timeout=10)
@@ -205,7 +203,13 @@ class LoopdeckApp(OrderedKeysApp):
     # Workers: every session call happens off the UI thread and reports back by message.
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self) -> None:
+    def open_file(self) -> None:
+        """Import, read and compute the first board in a worker, beside the first frame.
+
+        The main screen asks once it is mounted (the board needs its panes' place);
+        waiting for its first frame too left the worker idle some 100 ms while the
+        screen settled, and the import and the read are most of what a start waits for.
+        """
         try:
             if self.session is None:
                 assert self._path is not None

@@ -80,6 +80,7 @@ class MainScreen(MailKeys):
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
         self._redraw()  # the empty list's subtitle, until the board comes
+        self.loopdeck.open_file()
 
     @property
     def board(self) -> Board | None:
