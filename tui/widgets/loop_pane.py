@@ -121,6 +121,8 @@ class LoopPane(PaneText):
         self.cursor = 0
         """The index of the item under the cursor (drawn while the pane has the focus)."""
         self._preparing: Timer | None = None
+        self._unsized: tuple[list[BoardRow], Palette, dt.date] | None = None
+        """What to prepare once the pane has a size (it was asked before its first layout)."""
 
     def content(self, row: BoardRow, palette: Palette, today: dt.date, width: int) -> Sheet:
         """What to draw for `row`'s loop in `width` cells."""
@@ -189,6 +191,7 @@ class LoopPane(PaneText):
         self._preparing = None
         width, height = self.scrollable_content_region.size
         if width <= 0:
+            self._unsized = (rows, palette, today)
             return
         console, style = self.app.console, self.rich_style
         for row in rows:
@@ -216,6 +219,19 @@ class LoopPane(PaneText):
 
     def on_resize(self, event: events.Resize) -> None:
         """The text was laid out for another width: lay it out again for this one."""
+        self._fit_width()
+        if self._unsized is not None:
+            waiting, self._unsized = self._unsized, None
+            self.prepare(*waiting)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A pane mounted with a loop to show (the first board) has its size only now, in
+        the frame that draws it: the text is laid out for it here, so that frame shows
+        it as it is meant to be, not as laid out for `UNSIZED` and drawn again after."""
+        self._fit_width()
+        return super().render_lines(crop)
+
+    def _fit_width(self) -> None:
         shown = self._shown
         if shown is not None and shown[3] != self._text_width():
             self.show(*shown[:3])
