@@ -20,13 +20,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.screens.edit_keys import NO_LOOP
 from tui.screens.mail_keys import MailKeys
 from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
 from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.filter_box import FilterBox
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.read_only_banner import ReadOnlyBanner
 from tui.widgets.summary_bar import SummaryBar
@@ -71,7 +72,7 @@ class MainScreen(MailKeys):
             with Vertical(id="detail"):
                 # The panes come with the board (`_mount_detail`): their modules need the models.
                 yield Static("Opening the file…", id="opening")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#processes", ProcessesTable)
