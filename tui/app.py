@@ -317,7 +317,7 @@ class LoopdeckApp(OrderedKeysApp):
         self._reload_views(message.board)
         if message.note:
             self.notify(message.note, timeout=3)
-        if message.first:  # after the board's frame: the driver check runs git, in a thread
+        if message.first:  # once the screen is idle: the driver check runs git, in a thread
             self.call_after_refresh(self._loaded)
 
     def _reload_views(self, board: Board) -> None:
