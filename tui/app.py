@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,11 @@ T = TypeVar("T")
 
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
+DRIVER_CHECK_AFTER_S = 0.05
+"""How long the merge driver check waits before it runs git. It starts once the first
+board is shown, when the screen is next idle, which can come just before the board's
+frame (the footer rebuilds within that step): git beside that frame slowed it by some
+30 ms."""
 GC_THRESHOLDS = (2000, 10, 1000)
 """The collector's thresholds once the file is open (Python's are 700, 10, 10). A frame
 allocates some 5,000 objects (Textual gives every rendered line seven small caches):
@@ -305,7 +311,12 @@ class LoopdeckApp(OrderedKeysApp):
 
     @work(thread=True, exclusive=True, group="driver", exit_on_error=False)
     def _check_driver(self) -> None:
-        """A clone without the merge driver would let git merge the file line by line."""
+        """A clone without the merge driver would let git merge the file line by line.
+
+        It waits `DRIVER_CHECK_AFTER_S` first, in its thread: git then runs after the
+        first board's frame rather than beside it.
+        """
+        time.sleep(DRIVER_CHECK_AFTER_S)
         if fixed := self.session_now().ensure_driver():
             note = "Installed the merge driver (" + ", ".join(fixed) + ")"
             self.call_from_thread(self.notify, note, timeout=5)
