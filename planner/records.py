@@ -231,7 +231,7 @@ def _reader(annotation: Any) -> Callable[[Any], Any] | None:
     if origin is dict:
         return dict
     if annotation is dt.date:
-        return dt.date.fromisoformat
+        return _stored_date
     if annotation is dt.time:
         return dt.time.fromisoformat
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
@@ -239,6 +239,19 @@ def _reader(annotation: Any) -> Callable[[Any], Any] | None:
     if annotation in (str, int, float, bool):
         return None
     raise TypeError(f"no stored form known for {annotation!r}")
+
+
+_DAYS: dict[str, dt.date] = {}
+
+
+def _stored_date(text: str) -> dt.date:
+    """One date object per day read: an archive's thousands of rounds and log lines fall
+    on a few hundred days, so the records share them (and the model cache pickles each
+    day once, its memo keeping the sharing)."""
+    day = _DAYS.get(text)
+    if day is None:
+        day = _DAYS[text] = dt.date.fromisoformat(text)
+    return day
 
 
 def _json_ready(value: Any) -> Any:

@@ -19,7 +19,6 @@ are not cached: parsing them is as fast as unpickling.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import os
 import pickle
@@ -99,8 +98,7 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
-    shared: dict[Any, Any] = {}
-    tables = {table: _columns(table, models, shared) for table, models in cached.models.items()}
+    tables = {table: _columns(table, models) for table, models in cached.models.items()}
     try:
         payload = pickle.dumps(
             (tables, cached.settings, cached.conflict_counts, cached.closed_out),
@@ -113,31 +111,20 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
 
 Columns = tuple[type[Record], list[str], list[dict[str, Any]]]
 
-_SHARED = frozenset({str, dt.date})
-"""The immutable field types whose equal values the cache stores once (exact types: a
-round kind equals its text, but must come back as the kind)."""
 
-
-def _columns(table: str, models: dict[str, Record], shared: dict[Any, Any]) -> Columns:
+def _columns(table: str, models: dict[str, Record]) -> Columns:
     """A table as its record class and, per record, the id and the field values.
 
     One class reference per table instead of one per record keeps the pickle
-    small, and loading it gives each record its values' dict as it is. Equal dates
-    and strings are pickled once (`shared` holds the first of each): the
-    children of a loop all name its id, and an archive's thousands of rounds
-    fall on a few hundred days. Pickle writes a repeat as a reference, so
-    the cache loads in less time and the records it gives share those values.
+    small, and loading it gives each record its values' dict as it is. Records
+    read from our own file share one date object per day (`Record.from_stored`),
+    which pickle's memo writes once; comparing every value here to share the
+    rest cost a store on the archive some 45 ms for a few ms per load.
     """
     return (
         codec.MODEL_OF[table],
         list(models.keys()),
-        [
-            {
-                name: shared.setdefault(value, value) if type(value) in _SHARED else value
-                for name, value in model.__dict__.items()
-            }
-            for model in models.values()
-        ],
+        [model.__dict__ for model in models.values()],
     )
 
 
