@@ -34,8 +34,9 @@ DRIVER = "loopdeck"
 DRIVER_MODULE = "tui.cli.merge_driver"
 ATTRIBUTES = f"merge={DRIVER} -text -filter -ident -working-tree-encoding"
 """Our merge driver, and none of the conversions a remote's attributes could ask for."""
-MERGE_TEMPS = "/.merge_file_*"
-"""git's copies of the three versions it hands the driver; a killed merge leaves them."""
+MERGE_TEMPS = ("/.merge_file_*", "/..merge_file_*.tmp")
+"""git's copies of the three versions it hands the driver, and the driver's own temp file
+beside git's copy of ours (`jsonfile.temp_path`): a merge killed midway leaves them."""
 FINE = ("unspecified", DRIVER)
 """What the committed attributes may say about `merge` without switching the driver off."""
 
@@ -120,7 +121,7 @@ def ignored_patterns(git: Git, path: Path) -> list[str]:
     ]
     temps = [jsonfile.temp_prefix(path), jsonfile.temp_prefix(journal_path(path))]
     lines = [prefix + _glob_escape(name) for name in names]
-    return [*lines, *(prefix + _glob_escape(temp) + "*.tmp" for temp in temps), MERGE_TEMPS]
+    return [*lines, *(prefix + _glob_escape(temp) + "*.tmp" for temp in temps), *MERGE_TEMPS]
 
 
 def _glob_escape(text: str) -> str:

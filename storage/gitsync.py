@@ -19,12 +19,16 @@ from typing import Any
 
 from storage import jsonfile
 from storage.docdiff import conflicts_kept, loops_changed
+from storage.errors import DataFileError
 from storage.gitcmd import Git, SyncError, explain, last_line, work_tree
 from storage.gitdriver import ensure_driver, relative_to, tracked
 from storage.lockfile import FileLock, Timeout
 from storage.merge import merge
 
 PUSH_ATTEMPTS = 3
+PULL_MARKER = "loopdeck-pull"
+"""In the git folder while a sync's pull runs, holding the commit it started from: a
+merge that a killed sync left is then known to be loopdeck's own (`_recover_killed_pull`)."""
 LOCK_TIMEOUT_S = 10.0
 SUPPORT_FILES = (".gitattributes", ".gitignore")
 """Files a remote's history may hold beside the data file: checked out when joining it."""
@@ -131,6 +135,7 @@ def sync(path: Path, init: bool = False, remote_url: str | None = None) -> SyncR
 
 def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
     """The sync proper; `join` allows merging a remote whose history is unrelated (--init)."""
+    _recover_killed_pull(git, path)
     refuse_unmerged(git, path)
     _sweep_merge_temps(git)
     _read(path)  # a damaged file is reported, never committed and spread to other machines
@@ -177,7 +182,7 @@ def refuse_unmerged(git: Git, path: Path) -> None:
             "merged); run 'loopdeck conflicts --from-git' to merge it, then sync again"
         )
     if git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
-        merge_head = Path(git.out("rev-parse", "--absolute-git-dir")) / "MERGE_HEAD"
+        merge_head = _git_dir(git) / "MERGE_HEAD"
         raise SyncError(
             f"a git merge is in progress in {git.cwd} ({merge_head} exists); finish it with "
             "'git commit' or abort it with 'git merge --abort', then sync again"
@@ -198,11 +203,13 @@ def _sweep_merge_temps(git: Git) -> None:
     """Remove the copies git made for a merge driver that was killed, once they are old.
 
     git names them `.merge_file_XXXXXX` at the top of the work tree and leaves
-    them when it dies; `.git/info/exclude` keeps them out of `git status`.
-    Only old ones go: a merge running right now (by hand) may still need its own.
+    them when it dies, and the driver's own temp file beside git's copy of ours
+    (`..merge_file_XXXXXX.<hex>.tmp`) stays when the driver is killed before its
+    rename; `.git/info/exclude` keeps both out of `git status`. Only old ones go:
+    a merge running right now (by hand) may still need its own.
     """
     now = time.time()
-    for temp in git.cwd.glob(".merge_file_*"):
+    for temp in [*git.cwd.glob(".merge_file_*"), *git.cwd.glob("..merge_file_*.tmp")]:
         try:
             if temp.is_file() and now - temp.stat().st_mtime > MERGE_TEMP_AGE_S:
                 temp.unlink()
@@ -308,7 +315,12 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
         args.append("--no-rebase")
     if join:
         args.append("--allow-unrelated-histories")
-    done = git.run(*args, remote, branch, check=False)
+    marker = _git_dir(git) / PULL_MARKER
+    marker.write_text(git.out("rev-parse", "HEAD") + "\n", encoding="utf-8")
+    try:
+        done = git.run(*args, remote, branch, check=False)
+    finally:
+        marker.unlink(missing_ok=True)  # a killed sync leaves it, for the next to see
     if done.returncode == 0:
         return
     if _rebasing(git):
@@ -326,8 +338,52 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
 
 
 def _rebasing(git: Git) -> bool:
-    git_dir = Path(git.out("rev-parse", "--absolute-git-dir"))
+    git_dir = _git_dir(git)
     return (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists()
+
+
+def _git_dir(git: Git) -> Path:
+    return Path(git.out("rev-parse", "--absolute-git-dir"))
+
+
+def _recover_killed_pull(git: Git, path: Path) -> None:
+    """Undo what a killed sync's pull left half done, and only that.
+
+    The pull's marker names the commit it started from. The sync held the data
+    file's lock throughout and committed the file before pulling, so:
+    - a merge or rebase in progress from that very commit is the sync's own, and
+      aborting it loses nothing;
+    - a merge git committed before it was killed (HEAD's parents are that commit
+      and MERGE_HEAD) only left git's note of it, which is dropped (`--quit`);
+    - a data file git was writing when it was killed (unreadable, or gone) is
+      taken again from git's index, a committed version.
+    A merge started by hand, or from another commit, is left to the user
+    (`refuse_unmerged` says how); an abort git refuses leaves things as they are.
+    """
+    git_dir = _git_dir(git)
+    marker = git_dir / PULL_MARKER
+    try:
+        started = marker.read_text(encoding="utf-8").strip()
+    except OSError:
+        return
+    rebased_from = [git_dir / step / "orig-head" for step in ("rebase-merge", "rebase-apply")]
+    origins = [p.read_text(encoding="utf-8").strip() for p in rebased_from if p.is_file()]
+    if origins:
+        if started in origins:
+            git.run("rebase", "--abort", check=False)
+    elif git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
+        head = git.out("rev-parse", "HEAD")
+        parents = git.out("rev-parse", f"{head}^@").split()
+        if started == head:
+            git.run("merge", "--abort", check=False)
+        elif parents == [started, git.out("rev-parse", "MERGE_HEAD")]:
+            git.run("merge", "--quit", check=False)
+    else:
+        try:
+            jsonfile.read_strict(path)
+        except (OSError, DataFileError):
+            git.run("checkout", "--quiet", "--", str(path), check=False)
+    marker.unlink(missing_ok=True)
 
 
 def _push(git: Git, remote: str, branch: str) -> bool | None:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from gitfarm import Farm, Machine
+from gitfarm import Farm, Machine, git
 
 from storage.gitcmd import SyncError
 
@@ -117,3 +117,100 @@ def test_a_sync_killed_at_random_points_is_recovered_or_names_the_file_to_remove
     assert {f"laptop {n}" for n in range(len(moments))} <= notes
     assert laptop.status() == desktop.status() == ""
     assert all(path.name.endswith(".lock") for path in removed)
+
+
+def test_what_a_killed_merge_leaves_stays_out_of_status_and_old_copies_go(farm: Farm) -> None:
+    """git's copies for the driver (`.merge_file_*`) and the driver's own temp beside
+    git's copy of ours (`..merge_file_*.tmp`) are excluded; the next sync removes the
+    old ones and keeps a fresh one (a merge run by hand right now may need it)."""
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    laptop.sync()
+    names = (".merge_file_a1b2c3", "..merge_file_a1b2c3.9f8e7d.tmp", ".merge_file_fresh1")
+    for name in names:
+        (laptop.root / name).write_bytes(b"{}\n")
+    two_hours_ago = time.time() - 7200
+    for name in names[:2]:
+        os.utime(laptop.root / name, (two_hours_ago, two_hours_ago))
+
+    assert laptop.status() == ""
+    laptop.sync()
+
+    assert sorted(p.name for p in laptop.root.glob("*merge_file*")) == [".merge_file_fresh1"]
+
+
+def merge_left_midway(farm: Farm, by_loopdeck: bool) -> tuple[Machine, Machine]:
+    """The laptop as a sync killed during its pull leaves it: a merge in progress
+    (MERGE_HEAD) of its committed change with the desktop's, and, when the sync
+    was loopdeck's, its marker naming the commit the pull started from."""
+    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+    laptop.add("Acme")
+    laptop.sync()
+    desktop.sync()
+    desktop.add("Initech")
+    desktop.sync()
+    laptop.add("Borealis")
+    git(laptop.root, "commit", "--quiet", "-am", "Borealis")
+    started = git(laptop.root, "rev-parse", "HEAD").strip()
+    git(laptop.root, "fetch", "--quiet", "origin")
+    branch = git(laptop.root, "symbolic-ref", "--short", "HEAD").strip()
+    git(laptop.root, "merge", "--quiet", "--no-commit", "--no-ff", f"origin/{branch}")
+    if by_loopdeck:
+        (laptop.root / ".git" / "loopdeck-pull").write_text(started + "\n", encoding="utf-8")
+    return laptop, desktop
+
+
+def test_a_merge_a_killed_sync_left_is_aborted_and_the_sync_done_again(farm: Farm) -> None:
+    laptop, desktop = merge_left_midway(farm, by_loopdeck=True)
+
+    laptop.sync()
+    desktop.sync()
+
+    companies = {loop.process.company for loop in desktop.repo().loops()}
+    assert companies == {"Acme", "Initech", "Borealis"}
+    assert laptop.path.read_bytes() == desktop.path.read_bytes()
+    assert laptop.status() == ""
+    assert not (laptop.root / ".git" / "loopdeck-pull").exists()
+
+
+def test_a_merge_someone_started_by_hand_is_left_to_them(farm: Farm) -> None:
+    laptop, _ = merge_left_midway(farm, by_loopdeck=False)
+    merge_head = laptop.root / ".git" / "MERGE_HEAD"
+
+    with pytest.raises(SyncError, match="a git merge is in progress"):
+        laptop.sync()
+
+    assert merge_head.exists()
+
+
+def test_a_merge_git_committed_before_the_kill_is_kept_and_its_note_dropped(farm: Farm) -> None:
+    """Killed after the merge commit but before git removed MERGE_HEAD."""
+    laptop, desktop = merge_left_midway(farm, by_loopdeck=True)
+    merge_head = (laptop.root / ".git" / "MERGE_HEAD").read_text(encoding="utf-8")
+    git(laptop.root, "commit", "--quiet", "--no-edit")
+    (laptop.root / ".git" / "MERGE_HEAD").write_text(merge_head, encoding="utf-8")
+
+    laptop.sync()
+    desktop.sync()
+
+    assert {loop.process.company for loop in desktop.repo().loops()} == {
+        "Acme",
+        "Initech",
+        "Borealis",
+    }
+    assert laptop.status() == ""
+
+
+def test_a_data_file_git_was_writing_when_killed_is_taken_from_git_again(farm: Farm) -> None:
+    laptop = farm.clone("laptop")
+    laptop.add("Acme")
+    laptop.sync()
+    committed = laptop.path.read_bytes()
+    head = git(laptop.root, "rev-parse", "HEAD").strip()
+    (laptop.root / ".git" / "loopdeck-pull").write_text(head + "\n", encoding="utf-8")
+    laptop.path.write_bytes(b"")  # git truncates a file before it writes it
+
+    laptop.sync()
+
+    assert laptop.path.read_bytes() == committed
+    assert laptop.status() == ""
