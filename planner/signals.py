@@ -1,8 +1,8 @@
 """Who owns a next step, how a loop is doing, what a thread is: the words every layer shares.
 
-Kept apart from the pydantic models (`planner.models`, `planner.steps`, which
-re-export them) so that the app can draw its first screen, badges and signal
-colours included, before pydantic and the models are imported.
+Kept apart from the records (`planner.models`, `planner.steps`, which re-export
+them) so that the app can draw its first screen, badges and signal colours
+included, before the records and the rules are imported.
 """
 
 from __future__ import annotations
