@@ -61,6 +61,15 @@ class Git:
         done = self.run("config", "--get", key, check=False)
         return done.stdout.strip() if done.returncode == 0 else None
 
+    def git_dir(self) -> Path:
+        """The repository's git folder (a worktree's own, for a linked worktree)."""
+        return Path(self.out("rev-parse", "--absolute-git-dir"))
+
+    def rebase_dirs(self) -> list[Path]:
+        """The folders of a rebase in progress (none when no rebase is stopped midway)."""
+        folders = [self.git_dir() / name for name in ("rebase-merge", "rebase-apply")]
+        return [folder for folder in folders if folder.exists()]
+
 
 LOCKED = re.compile(r"Unable to create '(?P<path>.+?)': File exists")
 

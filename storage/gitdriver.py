@@ -180,7 +180,7 @@ def ensure_driver(path: Path) -> list[str]:
         git.run("config", f"merge.{DRIVER}.name", "loopdeck record-level merge")
         git.run("config", f"merge.{DRIVER}.driver", driver_command())
         fixed.append("git config")
-    keep_in_git(path, Path(git.out("rev-parse", "--absolute-git-dir")))
+    keep_in_git(path, git.git_dir())
     return fixed
 
 

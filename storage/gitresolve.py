@@ -52,8 +52,7 @@ def _finish(git: Git) -> list[str]:
     """Conclude the merge or rebase when the data file was the last unmerged path."""
     if git.out("diff", "--name-only", "--diff-filter=U"):
         return ["Other files are still unmerged; resolve them, then run 'loopdeck sync'"]
-    git_dir = Path(git.out("rev-parse", "--absolute-git-dir"))
-    if (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists():
+    if git.rebase_dirs():
         git.run("rebase", "--continue")
         return ["Continued the rebase"]
     if git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):

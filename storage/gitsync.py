@@ -182,7 +182,7 @@ def refuse_unmerged(git: Git, path: Path) -> None:
             "merged); run 'loopdeck conflicts --from-git' to merge it, then sync again"
         )
     if git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
-        merge_head = _git_dir(git) / "MERGE_HEAD"
+        merge_head = git.git_dir() / "MERGE_HEAD"
         raise SyncError(
             f"a git merge is in progress in {git.cwd} ({merge_head} exists); finish it with "
             "'git commit' or abort it with 'git merge --abort', then sync again"
@@ -315,7 +315,7 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
         args.append("--no-rebase")
     if join:
         args.append("--allow-unrelated-histories")
-    marker = _git_dir(git) / PULL_MARKER
+    marker = git.git_dir() / PULL_MARKER
     marker.write_text(git.out("rev-parse", "HEAD") + "\n", encoding="utf-8")
     try:
         done = git.run(*args, remote, branch, check=False)
@@ -323,7 +323,7 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
         marker.unlink(missing_ok=True)  # a killed sync leaves it, for the next to see
     if done.returncode == 0:
         return
-    if _rebasing(git):
+    if git.rebase_dirs():
         git.run("rebase", "--abort", check=False)
     elif git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
         git.run("merge", "--abort", check=False)
@@ -335,15 +335,6 @@ def _pull(git: Git, remote: str, branch: str, join: bool) -> None:
         f"could not merge with {remote} ({reason or explain(done.stderr or done.stdout, git.cwd)});"
         " nothing was changed, fix that and sync again"
     )
-
-
-def _rebasing(git: Git) -> bool:
-    git_dir = _git_dir(git)
-    return (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists()
-
-
-def _git_dir(git: Git) -> Path:
-    return Path(git.out("rev-parse", "--absolute-git-dir"))
 
 
 def _recover_killed_pull(git: Git, path: Path) -> None:
@@ -360,13 +351,12 @@ def _recover_killed_pull(git: Git, path: Path) -> None:
     A merge started by hand, or from another commit, is left to the user
     (`refuse_unmerged` says how); an abort git refuses leaves things as they are.
     """
-    git_dir = _git_dir(git)
-    marker = git_dir / PULL_MARKER
+    marker = git.git_dir() / PULL_MARKER
     try:
         started = marker.read_text(encoding="utf-8").strip()
     except OSError:
         return
-    rebased_from = [git_dir / step / "orig-head" for step in ("rebase-merge", "rebase-apply")]
+    rebased_from = [folder / "orig-head" for folder in git.rebase_dirs()]
     origins = [p.read_text(encoding="utf-8").strip() for p in rebased_from if p.is_file()]
     if origins:
         if started in origins:
