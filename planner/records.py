@@ -89,19 +89,13 @@ class Checked:
 
         Dates and times are read from their ISO text, enums from their value;
         a field the record lacks (written before the field existed) takes its
-        default. Raises `ValueError`, `TypeError` or `KeyError` when the values
-        are not what this app writes: the caller then validates them instead.
+        default. Raises one of `NOT_STORED` when the values are not what this
+        app writes: the caller then validates them instead.
         """
-        plan = _PLANS.get(cls)
-        if plan is None:
-            plan = _PLANS[cls] = _StoredPlan.of(cls)
+        plan = _plan_of(cls)
         if not values.keys() <= plan.names:
             raise KeyError(f"unknown fields {sorted(values.keys() - plan.names)}")
-        # Runs once per record of a large file: dict operations in C where it can.
-        built = {**plan.defaults, **values}
-        for name, make in plan.factories:
-            if name not in values:
-                built[name] = make()
+        built = plan.filled(values)
         for name, read, optional in plan.readers:
             value = built[name]
             if not (optional and value is None):
@@ -111,11 +105,10 @@ class Checked:
     @classmethod
     def unchecked(cls, **values: Any) -> Self:
         """A record from values known to be right (defaults for the rest), not validated."""
-        built = {
-            name: values[name] if name in values else default_of(cls, name)
-            for name in field_names(cls)
-        }
-        return cls.from_checked(built)
+        plan = _plan_of(cls)
+        if missing := plan.required - values.keys():
+            raise KeyError(f"{cls.__name__} needs {sorted(missing)}")
+        return cls.from_checked(plan.filled(values))
 
     @classmethod
     def from_checked(cls, values: dict[str, Any]) -> Self:
@@ -178,6 +171,8 @@ class _StoredPlan:
     """How `from_stored` reads one record class: worked out once per class."""
 
     names: frozenset[str]
+    required: frozenset[str]
+    """The fields without a default."""
     defaults: dict[str, Any]
     """The fields whose default is a plain value (a list or a dict is made per record)."""
     factories: tuple[tuple[str, Callable[[], Any]], ...]
@@ -201,10 +196,31 @@ class _StoredPlan:
             if read is not None:
                 readers.append((found.name, read, optional))
         names = frozenset(field_names(record))
-        return cls(names, defaults, tuple(factories), tuple(readers))
+        required = names - defaults.keys() - {name for name, _ in factories}
+        return cls(names, required, defaults, tuple(factories), tuple(readers))
+
+    def filled(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """`values` with every field they lack at its default (a fresh list or dict each).
+
+        Runs once per record of a large file: dict operations in C where it can.
+        """
+        built = {**self.defaults, **values}
+        for name, make in self.factories:
+            if name not in values:
+                built[name] = make()
+        return built
 
 
 _PLANS: dict[type, _StoredPlan] = {}
+NOT_STORED: tuple[type[Exception], ...] = (ValueError, TypeError, KeyError)
+"""What `from_stored` raises for values this app does not write (a caller validates them)."""
+
+
+def _plan_of(cls: type[Checked]) -> _StoredPlan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _StoredPlan.of(cls)
+    return plan
 
 
 def _without_none(annotation: Any) -> tuple[Any, bool]:

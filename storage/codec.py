@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from planner.models import Contact, Event, Process, Record, Round, Settings
 from planner.offers import Offer
 from planner.prep import Decision, Profile, Question, TalkingPoint
-from planner.records import Checked, field_names
+from planner.records import NOT_STORED, Checked, field_names
 from storage.canonical import LazyTable
 from storage.errors import DataFileError
 from storage.schema import META_TABLE as META_TABLE
@@ -178,7 +178,7 @@ def live_models(
         build = model.from_stored
         try:
             return dict(zip(ids, [build(fields) for fields in payload], strict=True))
-        except (ValueError, TypeError, KeyError):
+        except NOT_STORED:
             pass  # not as this app writes it: validating says what is wrong
     return dict(zip(ids, _validated(table, model, ids, payload, name), strict=True))
 
@@ -270,7 +270,7 @@ def settings_from(document: dict[str, Any], name: str, *, trusted: bool = False)
     if trusted or not fields:
         try:
             return Settings.from_stored(fields)
-        except (ValueError, TypeError, KeyError):
+        except NOT_STORED:
             pass  # not as this app writes it: validating says what is wrong
     from pydantic import ValidationError
 
