@@ -647,19 +647,25 @@ class Repository:
         Each touched table gets a new dict, swapped in whole: a reader on
         another thread (the app saves off its UI thread) iterating the old one
         never sees it change size under it.
+
+        The written records are read back as the next run reads the file this
+        machine just wrote (`trusted`): their values were validated before they
+        were written, and validating them again would cost an undo pydantic's
+        import.
         """
         reopened = self._reopened(applied.records.get("processes", {}))
+        name = self.path.name
         for table, records in applied.records.items():
             if table == codec.SETTINGS_TABLE:
-                self._settings = codec.settings_from(self._db.file.document, self.path.name)
+                self._settings = codec.settings_from(self._db.file.document, name, trusted=True)
                 continue
             if table in self._unbuilt:
                 continue  # built from the document, written records included, on first read
+            live = codec.live_models(table, records, name, trusted=True)
             models = dict(self._models[table])
-            for record_id, record in records.items():
-                if record.get("_deleted") is None:
-                    fields = {**codec.public_fields(record), "id": record_id}
-                    models[record_id] = codec.MODEL_OF[table].model_validate(fields)
+            for record_id in records:
+                if record_id in live:
+                    models[record_id] = live[record_id]
                 else:
                     models.pop(record_id, None)
             if table in codec.ENTRY_ORDERED:

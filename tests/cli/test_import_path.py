@@ -153,6 +153,24 @@ def test_reading_a_file_this_machine_wrote_never_imports_pydantic(db_path: Path)
         assert answer["loaded"] == []
 
 
+def test_an_undo_of_a_file_this_machine_wrote_never_imports_pydantic(db_path: Path) -> None:
+    """Undo writes back values this machine validated and journaled (here: the loop's
+    status before `hold`): the records it rewrites are read back as the next run reads
+    them, not validated a second time."""
+    written = probe(
+        db_path,
+        [
+            ["add", 'Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri'],
+            ["hold", "acme"],
+        ],
+        ("pydantic",),
+    )
+    assert written["codes"] == [0, 0]
+    answer = probe(db_path, [["undo"], ["show", "acme"]], ("pydantic", "planner.checking"))
+    assert answer["codes"] == [0, 0]
+    assert answer["loaded"] == []
+
+
 def test_a_file_someone_else_wrote_is_validated(db_path: Path) -> None:
     """The same reads of a file changed behind this machine's back do validate it."""
     assert probe(db_path, [["add", "Acme / ML Engineer"]])["codes"] == [0]
