@@ -67,7 +67,8 @@ def _validator(cls: type[Checked]) -> type[BaseModel]:
         if found.default is not dataclasses.MISSING:
             fields[found.name] = (annotation, found.default)
         elif found.default_factory is not dataclasses.MISSING:
-            fields[found.name] = (annotation, Field(default_factory=found.default_factory))
+            factory = _read_signature_fast(found.default_factory)
+            fields[found.name] = (annotation, Field(default_factory=factory))
         else:
             fields[found.name] = (annotation, ...)
     return create_model(
@@ -76,6 +77,19 @@ def _validator(cls: type[Checked]) -> type[BaseModel]:
         __module__=cls.__module__,
         **fields,
     )
+
+
+def _read_signature_fast(factory: Any) -> Any:
+    """`factory`, as a function whose signature is cheap to read.
+
+    pydantic reads a default factory's signature (does it take the data
+    validated so far?). A builtin's (`list`, `dict`) is parsed from its text by
+    the tokenizer, whose first use costs a write some 3 ms; a Python
+    function's is read off its code.
+    """
+    if isinstance(factory, types.FunctionType):
+        return factory
+    return lambda: factory()
 
 
 def _pydantic_type(annotation: Any) -> Any:
