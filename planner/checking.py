@@ -1,132 +1,151 @@
-"""pydantic's validators of the records, built on first use.
+"""The validators of the records, built on first use from their annotations.
 
 `planner.records` declares each record once, as a dataclass whose constraints
-are plain metadata. This module is the only one that turns them into pydantic:
-per record class, a pydantic model with the same fields, defaults and order,
-`extra="forbid"`, and the constraints mapped onto pydantic's own (`Limits` to
-`StringConstraints` or `Field`, `Cleaned` to an `AfterValidator`). It is
-imported when something is validated: a person's input, an import, a file
-this app did not write. A command that only reads its own file never imports it.
+are plain metadata. This module is the only one that turns them into a
+validator: per record class, a pydantic-core schema with the same fields,
+defaults and order, unknown fields refused, and the constraints mapped onto the
+core's own (`Limits` onto the string, number and list bounds, `Cleaned` onto a
+function run after the type's check). It is imported when something is
+validated: a person's input, an import, a file this app did not write. A command
+that only reads its own file never imports it.
 
-The validation errors are pydantic's `ValidationError`, titled with the
-record's class name, so `planner.validation` words them as before.
+Why pydantic-core and not a pydantic model: the schema below is the one pydantic
+generates for the same annotations (`tests/planner/test_checking.py` holds the
+two side by side, input for input), validated by the same engine with the same
+errors. Building it directly skips pydantic's model layer, whose import and
+first model cost a write about 70 ms, more than the rest of the write.
+
+The errors are pydantic-core's `ValidationError`, titled with the record's
+class name, so `planner.validation` words them as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import enum
 import types
 import typing
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    TypeAdapter,
-    ValidationInfo,
-    create_model,
-)
+from pydantic_core import CoreConfig, SchemaValidator, core_schema
 
 from planner.records import Checked, Cleaned, Limits, field_types
 
-_VALIDATORS: dict[type, type[BaseModel]] = {}
-_LISTS: dict[type, TypeAdapter[list[Any]]] = {}
+_VALIDATORS: dict[type, SchemaValidator] = {}
+_LISTS: dict[type, SchemaValidator] = {}
+
+_PLAIN: dict[Any, core_schema.CoreSchema] = {
+    str: core_schema.str_schema(),
+    int: core_schema.int_schema(),
+    float: core_schema.float_schema(),
+    bool: core_schema.bool_schema(),
+    dt.date: core_schema.date_schema(),
+    dt.time: core_schema.time_schema(),
+    dt.datetime: core_schema.datetime_schema(),
+}
+_BOUNDED = {"str", "int", "float", "list", "dict"}
+"""The schema types a `Limits` can bound."""
 
 
 def checked_values(cls: type[Checked], data: Mapping[str, Any]) -> dict[str, Any]:
     """`data` validated as a `cls`: every field's value, cleaned, defaults filled in."""
-    return dict(validator_of(cls).model_validate(data))
+    values: dict[str, Any] = validator_of(cls).validate_python(data)
+    return values
 
 
 def checked_many(cls: type[Checked], payload: Iterable[Mapping[str, Any]]) -> list[Checked]:
-    """Many records of one class validated in one call into pydantic-core (a whole table)."""
-    adapter = _LISTS.get(cls)
-    if adapter is None:
-        adapter = _LISTS[cls] = TypeAdapter(list[validator_of(cls)])  # type: ignore[arg-type,misc]
+    """Many records of one class validated in one call into the core (a whole table)."""
+    validator = _LISTS.get(cls)
+    if validator is None:
+        validator = _LISTS[cls] = SchemaValidator(
+            core_schema.list_schema(record_schema(cls)), _config(cls)
+        )
     built = cls.from_checked
-    return [built(dict(model)) for model in adapter.validate_python(payload)]
+    return [built(values) for values in validator.validate_python(payload)]
 
 
-def validator_of(cls: type[Checked]) -> type[BaseModel]:
-    """The pydantic model that validates `cls`'s values (built once per class)."""
-    model = _VALIDATORS.get(cls)
-    if model is None:
-        model = _VALIDATORS[cls] = _validator(cls)
-    return model
+def validator_of(cls: type[Checked]) -> SchemaValidator:
+    """The validator of `cls`'s values (built once per class)."""
+    validator = _VALIDATORS.get(cls)
+    if validator is None:
+        validator = _VALIDATORS[cls] = SchemaValidator(record_schema(cls), _config(cls))
+    return validator
 
 
-def _validator(cls: type[Checked]) -> type[BaseModel]:
+def record_schema(cls: type[Checked]) -> core_schema.TypedDictSchema:
+    """`cls`'s fields as a typed dict: declared order, defaults, no other keys."""
     hints = field_types(cls)
-    fields: dict[str, Any] = {}
+    fields: dict[str, core_schema.TypedDictField] = {}
     for found in dataclasses.fields(cls):
-        annotation = _pydantic_type(hints[found.name])
+        schema = type_schema(hints[found.name])
         if found.default is not dataclasses.MISSING:
-            fields[found.name] = (annotation, found.default)
+            schema = core_schema.with_default_schema(schema, default=found.default)
         elif found.default_factory is not dataclasses.MISSING:
-            factory = _read_signature_fast(found.default_factory)
-            fields[found.name] = (annotation, Field(default_factory=factory))
-        else:
-            fields[found.name] = (annotation, ...)
-    return create_model(
-        cls.__name__,
-        __config__=ConfigDict(extra="forbid"),
-        __module__=cls.__module__,
-        **fields,
-    )
+            schema = core_schema.with_default_schema(
+                schema, default_factory=found.default_factory, default_factory_takes_data=False
+            )
+        required = schema["type"] != "default"
+        fields[found.name] = core_schema.typed_dict_field(schema, required=required)
+    return core_schema.typed_dict_schema(fields, extra_behavior="forbid")
 
 
-def _read_signature_fast(factory: Any) -> Any:
-    """`factory`, as a function whose signature is cheap to read.
-
-    pydantic reads a default factory's signature (does it take the data
-    validated so far?). A builtin's (`list`, `dict`) is parsed from its text by
-    the tokenizer, whose first use costs a write some 3 ms; a Python
-    function's is read off its code.
-    """
-    if isinstance(factory, types.FunctionType):
-        return factory
-    return lambda: factory()
-
-
-def _pydantic_type(annotation: Any) -> Any:
-    """`annotation` with our metadata turned into pydantic's, at any depth."""
+def type_schema(annotation: Any) -> core_schema.CoreSchema:
+    """The core schema of one annotation, our metadata applied in its order, at any depth."""
     if typing.get_origin(annotation) is Annotated:
         base, *metadata = typing.get_args(annotation)
-        mapped = [_pydantic_metadata(item) for item in metadata]
-        return Annotated[(_pydantic_type(base), *mapped)]
-    args = typing.get_args(annotation)
-    if not args:
-        return annotation
-    inner = tuple(_pydantic_type(arg) for arg in args)
-    if inner == args:
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return typing.Union[inner]  # noqa: UP007 (built from a tuple)
-    return origin[inner]
+        schema = type_schema(base)
+        for item in metadata:
+            schema = _applied(item, schema)
+        return schema
+    if annotation in _PLAIN:
+        return _PLAIN[annotation]  # shared: a bound or a default wraps it, never changes it
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return _enum_schema(annotation)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        return core_schema.nullable_schema(type_schema(inner))
+    if origin is list and len(args) == 1:
+        return core_schema.list_schema(type_schema(args[0]))
+    if origin is dict and len(args) == 2:
+        return core_schema.dict_schema(type_schema(args[0]), type_schema(args[1]))
+    raise TypeError(f"no schema for the annotation {annotation!r}")
 
 
-def _pydantic_metadata(item: Any) -> Any:
+def _applied(item: Any, schema: core_schema.CoreSchema) -> core_schema.CoreSchema:
     if isinstance(item, Limits):
+        if schema["type"] not in _BOUNDED:
+            raise TypeError(f"{item!r} cannot bound a {schema['type']!r} schema")
         bounds = {
             name: value
             for name, value in dataclasses.asdict(item).items()
             if name != "strip" and value is not None
         }
         if item.strip:
-            return StringConstraints(strip_whitespace=True, **bounds)
-        return Field(**bounds)
+            bounds["strip_whitespace"] = True
+        return typing.cast(core_schema.CoreSchema, {**schema, **bounds})
     if isinstance(item, Cleaned):
         check = item.check
         if item.sees_record:
-            return AfterValidator(lambda value, info: _with_record(check, value, info))
-        return AfterValidator(check)
-    return item
+            return core_schema.with_info_after_validator_function(
+                lambda value, info: check(value, info.data), schema
+            )
+        return core_schema.no_info_after_validator_function(check, schema)
+    raise TypeError(f"unknown metadata {item!r}")
 
 
-def _with_record(check: Any, value: Any, info: ValidationInfo) -> Any:
-    return check(value, info.data)
+def _enum_schema(cls: type[enum.Enum]) -> core_schema.CoreSchema:
+    """An enum by value, as pydantic builds it: members in declared order."""
+    members = list(cls.__members__.values())
+    if issubclass(cls, str):
+        return core_schema.enum_schema(cls, members, sub_type="str")
+    if issubclass(cls, int):
+        return core_schema.enum_schema(cls, members, sub_type="int")
+    return core_schema.enum_schema(cls, members)
+
+
+def _config(cls: type[Checked]) -> CoreConfig:
+    """Errors titled with the record's class name, as a pydantic model's are."""
+    return CoreConfig(title=cls.__name__, extra_fields_behavior="forbid")

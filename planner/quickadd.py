@@ -438,7 +438,7 @@ def _contact(token: _Token) -> ContactDraft:
 
 def _check(line: str, build: Callable[[], object]) -> None:
     """Build the records once so that the model's own limits are reported as parse errors."""
-    from pydantic import ValidationError  # imported by what validates, not by every read
+    from pydantic_core import ValidationError  # imported by what validates, not by every read
 
     try:
         build()

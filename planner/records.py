@@ -3,22 +3,22 @@
 A record is built three ways, and only the first two check it:
 
 - `Process(...)`: from values a person or an importer gave. The values are
-  validated (and cleaned: spaces trimmed, tags deduplicated) by pydantic, as
-  the field annotations below describe them (`planner.checking`).
+  validated (and cleaned: spaces trimmed, tags deduplicated) by pydantic-core,
+  as the field annotations below describe them (`planner.checking`).
 - `Process.model_validate(mapping)`: the same, from a mapping (a form, a file
   not known to be ours). Unknown keys are refused.
 - `Process.from_stored(values)`: from the values of a record this app wrote
   and validated before (the file this machine last wrote, the model cache).
-  Nothing is checked and pydantic is not imported: reading a file that is
+  Nothing is checked and no validator is imported: reading a file that is
   known to be ours, which is what `loopdeck next` and the app do most, never
-  pays for pydantic's import (about half of a short command's time).
+  pays for building one.
 
 The method names `model_validate`, `model_copy` and `model_dump` are those the
 records had when they were pydantic models, with the same meaning, so the
 rules and the tests read the same.
 
 The constraints are metadata in `Annotated` (`Limits`, `Cleaned`): plain data
-here, turned into pydantic's own constraints only when a validator is built.
+here, turned into pydantic-core's own only when a validator is built.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from storage.schema import META_TABLE as META_TABLE
 from storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
 SETTINGS_TABLE = "settings"
 SETTINGS_ID = "settings"
@@ -187,7 +187,7 @@ def _validated(
     table: str, model: type[Record], ids: list[str], payload: list[dict[str, Any]], name: str
 ) -> list[Record]:
     """The records validated by pydantic, or the file's one sentence about the first bad one."""
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from planner.checking import checked_many
 
@@ -272,7 +272,7 @@ def settings_from(document: dict[str, Any], name: str, *, trusted: bool = False)
             return Settings.from_stored(fields)
         except NOT_STORED:
             pass  # not as this app writes it: validating says what is wrong
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     try:
         return Settings.model_validate(fields)

@@ -162,7 +162,7 @@ def _validate(conflict: KeptConflict, record: dict[str, Any]) -> None:
     if model is None or record.get(DELETED) is not None:
         return
     fields = {**public_fields(record), conflict.field: conflict.value, "id": conflict.record_id}
-    from pydantic import ValidationError  # imported by what validates, not by every read
+    from pydantic_core import ValidationError  # imported by what validates, not by every read
 
     try:
         model.model_validate(fields)

@@ -18,7 +18,7 @@ from planner.models import Record
 from planner.validation import describe
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -90,7 +90,7 @@ def updated(record: RecordT, **values: Any) -> tuple[RecordT, frozenset[str]]:
     a form nobody touched writes nothing, and a field someone else changed
     meanwhile keeps their value.
     """
-    from pydantic import ValidationError  # imported by what validates, not by every read
+    from pydantic_core import ValidationError  # imported by what validates, not by every read
 
     try:
         new = type(record).model_validate({**record.model_dump(), **values})
@@ -115,7 +115,7 @@ def refusal(error: ValidationError) -> Refused:
 
 def build(model: type[RecordT], **values: Any) -> RecordT:
     """A new record from `values`, or a refusal saying which value is wrong."""
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     try:
         return model.model_validate(values)

@@ -123,7 +123,8 @@ async def browse() -> None:
             await pilot.press(key)
             await pilot.pause()
         await app.workers.wait_for_complete()
-        print(sorted(m for m in ("pydantic", "planner.checking") if m in sys.modules))
+        validating = ("pydantic", "pydantic_core", "planner.checking")
+        print(sorted(m for m in validating if m in sys.modules))
 
 asyncio.run(browse())
 """

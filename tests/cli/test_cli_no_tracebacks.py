@@ -87,11 +87,10 @@ def test_a_lock_file_that_is_a_folder_is_one_error_line(cli: Cli, db_path: Path)
 
 UNPRIVILEGED = """
 import os, sys
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the loopdeck script does
 from tui.cli.main import main
 from tui.cli import add, commands, context, parsing  # noqa: F401 (imported while allowed)
 import encodings.ascii, storage.repository, planner.quickadd  # noqa: F401
-import pydantic, planner.checking, planner.validation, storage.lockfile  # noqa: F401
+import pydantic_core, planner.checking, planner.validation, storage.lockfile  # noqa: F401
 import locale, gettext, importlib.metadata  # noqa: F401 (the stdlib is out of reach after)
 from tui.cli.main import build_parser
 build_parser(["add"]).parse_args(["add", "x"])  # argparse's lazy imports, while allowed

@@ -129,6 +129,7 @@ def test_a_write_that_prints_no_next_step_loads_neither_its_rules_nor_a_lock_lib
     assert answer["loaded"] == ["storage.lockfile"]
 
 
+VALIDATING = ("pydantic", "pydantic_core", "planner.checking")
 READ_COMMANDS = [["next", "--json"], ["next"], ["list", "--all"], ["show", "acme"], ["offers"]]
 
 
@@ -143,12 +144,14 @@ def test_reading_a_file_this_machine_wrote_never_imports_pydantic(db_path: Path)
             ["log", "acme", "Sent availability", "--kind", "sent"],
             ["offer", "acme", "--base", "200k", "--deadline", "fri"],
         ],
-        ("pydantic",),
+        ("pydantic", "pydantic_core"),
     )
     assert written["codes"] == [0, 0, 0]
-    assert "pydantic" in written["loaded"]  # a write validates what it writes
+    # a write validates what it writes, with pydantic's core alone, not its model layer
+    assert "pydantic_core" in written["loaded"]
+    assert [m for m in written["loaded"] if m.split(".")[0] == "pydantic"] == []
     for _ in range(2):
-        answer = probe(db_path, READ_COMMANDS, ("pydantic", "planner.checking"))
+        answer = probe(db_path, READ_COMMANDS, VALIDATING)
         assert answer["codes"] == [0] * len(READ_COMMANDS)
         assert answer["loaded"] == []
 
@@ -163,10 +166,10 @@ def test_an_undo_of_a_file_this_machine_wrote_never_imports_pydantic(db_path: Pa
             ["add", 'Acme / ML Engineer rec:"Ann Lee <ann@acme.io>" next:screen on:fri'],
             ["hold", "acme"],
         ],
-        ("pydantic",),
+        ("pydantic_core",),
     )
     assert written["codes"] == [0, 0]
-    answer = probe(db_path, [["undo"], ["show", "acme"]], ("pydantic", "planner.checking"))
+    answer = probe(db_path, [["undo"], ["show", "acme"]], VALIDATING)
     assert answer["codes"] == [0, 0]
     assert answer["loaded"] == []
 
@@ -177,6 +180,7 @@ def test_a_file_someone_else_wrote_is_validated(db_path: Path) -> None:
     document = json.loads(db_path.read_text(encoding="utf-8"))
     db_path.unlink()
     db_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    answer = probe(db_path, [["next", "--json"]], ("pydantic", "planner.checking"))
+    answer = probe(db_path, [["next", "--json"]], VALIDATING)
     assert answer["codes"] == [0]
-    assert {"planner.checking", "pydantic"} <= set(answer["loaded"])
+    assert {"planner.checking", "pydantic_core"} <= set(answer["loaded"])
+    assert [m for m in answer["loaded"] if m.split(".")[0] == "pydantic"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from planner.models import Loop, Outcome, Process, Round, RoundKind, RoundStatus
 from planner.offers import AmountError, Offer, OfferStatus, money, parse_amount, synced_round

@@ -12,9 +12,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic_core import ValidationError
+from pydantictwin import model_of
 
-from planner.checking import validator_of
 from planner.models import (
     CloseReason,
     Contact,
@@ -96,7 +96,7 @@ def test_what_a_record_writes_is_what_pydantic_writes(record: Checked) -> None:
     values = record.model_dump()
 
     assert record.model_dump(mode="json") == (
-        validator_of(type(record)).model_validate(values).model_dump(mode="json")
+        model_of(type(record)).model_validate(values).model_dump(mode="json")
     )
 
 

@@ -29,11 +29,10 @@ NOBODY = 65534
 
 CHILD = """
 import os, sys
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as the loopdeck script does
 from tui.cli.main import build_parser, main
 from tui.cli import add, undo, commands, context, parsing  # noqa: F401 (imported while allowed)
 import encodings.ascii, storage.repository, planner.quickadd  # noqa: F401
-import pydantic, planner.checking, planner.validation, storage.lockfile  # noqa: F401
+import pydantic_core, planner.checking, planner.validation, storage.lockfile  # noqa: F401
 import locale, gettext, importlib.metadata  # noqa: F401 (the stdlib is out of reach after)
 build_parser(["add"]).parse_args(["add", "x"])  # argparse's lazy imports, while allowed
 if os.geteuid() == 0:

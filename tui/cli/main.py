@@ -89,7 +89,7 @@ def user_error(error: Exception) -> str | None:
     """
     if isinstance(error, (StorageError, DateError, CliError)):
         return str(error)
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from planner.changes.base import Refused
     from planner.quickadd import QuickAddError
@@ -121,13 +121,7 @@ def leave(code: int) -> NoReturn:
 
 
 def entry() -> None:
-    """The `loopdeck` script: `main`, leaving at once after a command (see `leave`).
-
-    pydantic plugins are turned off (pydantic's documented switch; a value the
-    user set wins): loopdeck uses none, and looking for them reads the
-    metadata of every installed package on every start.
-    """
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    """The `loopdeck` script: `main`, leaving at once after a command (see `leave`)."""
     sys.exit(main(exit_after_command=True))
 
 
