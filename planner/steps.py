@@ -66,6 +66,48 @@ class Thread:
     event_id: str | None = None
     about_process_id: str | None = None
 
+    @classmethod
+    def todo(
+        cls,
+        process_id: str,
+        kind: ThreadKind,
+        what: str,
+        since: dt.date,
+        waiting_days: int,
+        due: dt.date | None,
+        signal: Signal,
+        event_id: str | None = None,
+        about_process_id: str | None = None,
+    ) -> Thread:
+        """A to-do of mine: the same thread as `Thread(owner=Owner.ME, ...)` with the rest left
+        at their defaults, built without the frozen dataclass's `__init__`.
+
+        That `__init__` sets each of the sixteen fields through `object.__setattr__`:
+        on an archive, `next` builds thousands of pacing to-dos (every open loop
+        times every open deadline), and that alone cost it about a tenth of its
+        work after import. The fields go in declaration order, as `__init__` sets them.
+        """
+        thread = object.__new__(cls)
+        thread.__dict__.update(
+            process_id=process_id,
+            kind=kind,
+            what=what,
+            owner=Owner.ME,
+            overridden=False,
+            nudge=None,
+            since=since,
+            waiting_days=waiting_days,
+            due=due,
+            signal=signal,
+            round_id=None,
+            last_touch=None,
+            next_nudge=None,
+            expected=None,
+            event_id=event_id,
+            about_process_id=about_process_id,
+        )
+        return thread
+
     def urgency_key(self) -> tuple[int, dt.date, int]:
         """Sort key: worst signal first, then earliest due, then longest wait."""
         return (SIGNAL_URGENCY[self.signal], self.due or dt.date.max, -self.waiting_days)

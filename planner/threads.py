@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from planner.dates import day_words
-from planner.models import EventKind, Loop, Owner, ProcessStatus, Settings
+from planner.models import EventKind, Loop, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.ownership import due_signal, next_step
 from planner.pace import observed_pace
@@ -146,17 +146,16 @@ def _mine(
     event_id: str | None = None,
     about_process_id: str | None = None,
 ) -> Thread:
-    return Thread(
-        process_id=process_id,
-        kind=kind,
-        what=what,
-        owner=Owner.ME,
-        since=since,
-        waiting_days=max(0, (today - since).days),
-        due=due,
-        signal=due_signal(due, today, settings) or Signal.OK,
-        event_id=event_id,
-        about_process_id=about_process_id,
+    return Thread.todo(
+        process_id,
+        kind,
+        what,
+        since,
+        max(0, (today - since).days),
+        due,
+        due_signal(due, today, settings) or Signal.OK,
+        event_id,
+        about_process_id,
     )
 
 

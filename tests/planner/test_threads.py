@@ -209,3 +209,30 @@ def test_a_loop_that_finishes_in_time_keeps_the_plain_pacing_todo() -> None:
     found = threads([quick, umbrella], TODAY, offers=[offer_in("umb", 20)])
     (pacing,) = [t for t in found if t.process_id == "quick" and t.kind == ThreadKind.PACING]
     assert pacing.what == "Tell Beta Rec about the Umbrella deadline (20 days left)"
+
+
+@pytest.mark.parametrize("event_id, about", [("e1", None), (None, "p2")])
+def test_a_todo_built_fast_is_the_thread_the_plain_constructor_builds(
+    event_id: str | None, about: str | None
+) -> None:
+    kind = ThreadKind.PROMISE if event_id else ThreadKind.PACING
+    fast = Thread.todo(
+        "p1", kind, "Send notes", day(-3), 3, day(2), Signal.DUE_SOON, event_id, about
+    )
+    plain = Thread(
+        process_id="p1",
+        kind=kind,
+        what="Send notes",
+        owner=Owner.ME,
+        since=day(-3),
+        waiting_days=3,
+        due=day(2),
+        signal=Signal.DUE_SOON,
+        event_id=event_id,
+        about_process_id=about,
+    )
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert list(vars(fast).items()) == list(vars(plain).items())  # same fields, same order
+    with pytest.raises(AttributeError):
+        fast.what = "changed"  # type: ignore[misc]
