@@ -231,11 +231,12 @@ def stage_stats(loops: Iterable[Loop]) -> list[StageStats]:
 def stage_durations(loops: Iterable[Loop]) -> dict[RoundKind, list[int]]:
     """Days from each decided round's start to its outcome, per stage kind (see the module doc)."""
     durations: dict[RoundKind, list[int]] = defaultdict(list)
+    # Each member read once: an enum's class attribute goes through its metaclass's
+    # slow lookup, and an archive's `next` walks ten thousand rounds here.
+    cancelled, pending = RoundStatus.CANCELLED, Outcome.PENDING
     for loop in loops:
         for r in loop.rounds:
-            if r.status == RoundStatus.CANCELLED:
-                continue
-            if r.outcome != Outcome.PENDING and r.outcome_on is not None:
+            if r.status != cancelled and r.outcome != pending and r.outcome_on is not None:
                 durations[r.kind].append((r.outcome_on - _began(r)).days)
     return durations
 

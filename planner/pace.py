@@ -107,11 +107,13 @@ def _offer_sequence(loop: Loop) -> tuple[RoundKind, ...] | None:
     """
     reached = loop.process.close_reason in _ANSWERED
     interviews = []
+    cancelled = RoundStatus.CANCELLED  # read once: an enum member's lookup is slow
     for r in loop.rounds:
-        if r.status == RoundStatus.CANCELLED:
+        if r.status == cancelled:
             continue
-        if r.kind in NOT_INTERVIEWS:
-            reached = reached or r.kind in _OFFERED
+        kind = r.kind
+        if kind in NOT_INTERVIEWS:
+            reached = reached or kind in _OFFERED
         else:
             interviews.append(r)
     if not reached:
