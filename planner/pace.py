@@ -119,7 +119,7 @@ def _offer_sequence(loop: Loop) -> tuple[RoundKind, ...] | None:
     if not reached:
         return None
     interviews.sort(key=Round.sort_key)
-    return tuple(r.kind for r in interviews)
+    return tuple([r.kind for r in interviews])
 
 
 def _most_shared(sequences: Sequence[tuple[RoundKind, ...]]) -> tuple[tuple[RoundKind, ...], int]:

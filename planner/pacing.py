@@ -60,9 +60,8 @@ def open_deadlines(
     loops: Iterable[Loop], offers: Iterable[Offer], today: dt.date
 ) -> list[Deadline]:
     """The earliest open offer deadline (today or later) of each open loop, soonest first."""
-    open_loops = {
-        loop.process.id: loop for loop in loops if loop.process.status != ProcessStatus.CLOSED
-    }
+    closed = ProcessStatus.CLOSED  # read once: an enum member's lookup is slow
+    open_loops = {loop.process.id: loop for loop in loops if loop.process.status != closed}
     found: dict[str, Deadline] = {}
     candidates = [*_from_offers(offers, open_loops), *_from_rounds(open_loops.values())]
     for candidate in candidates:
@@ -94,7 +93,10 @@ def untold(loop: Loop, deadlines: Sequence[Deadline]) -> list[Deadline]:
     if loop.process.status != ProcessStatus.ACTIVE:
         return []
     latest = _latest_told(loop)
-    return [d for d in deadlines if d.process_id != loop.process.id and not _told_since(latest, d)]
+    pid = loop.process.id
+    if not latest:  # told about no loop at all: every other loop's deadline
+        return [d for d in deadlines if d.process_id != pid]
+    return [d for d in deadlines if d.process_id != pid and not _told_since(latest, d)]
 
 
 def told_event(loop: Loop, deadline: Deadline, on: dt.date) -> Event:

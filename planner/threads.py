@@ -44,8 +44,10 @@ def threads(
     every other one. Closed loops may come along: they add no thread, only the
     history the pace of a projection is read from.
     """
+    from itertools import chain
+
     found = threads_by_loop(loops, today, settings, offers)
-    return sorted((t for mine in found.values() for t in mine), key=Thread.urgency_key)
+    return sorted(chain.from_iterable(found.values()), key=Thread.urgency_key)
 
 
 def threads_by_loop(
