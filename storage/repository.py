@@ -127,6 +127,17 @@ class Repository:
         with paused_gc():
             return self._loops(True, ("rounds",))
 
+    def closed_loops_for_pace(self) -> list[Loop]:
+        """The closed loops of `loops_for_pace` alone, in no particular order.
+
+        For a command that holds the open loops already (`next`): it adds the
+        history without building and sorting every open loop a second time.
+        """
+        with paused_gc():
+            self._load_closed(("rounds",))
+            closed = ProcessStatus.CLOSED
+            return self._assembled([p for p in self._processes() if p.status == closed])
+
     def _loops(self, include_closed: bool, closed_tables: tuple[str, ...]) -> list[Loop]:
         self._load_open()
         if include_closed:
@@ -136,6 +147,11 @@ class Repository:
             for process in self._processes()
             if include_closed or process.status != ProcessStatus.CLOSED
         ]
+        loops = self._assembled(processes)
+        return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
+
+    def _assembled(self, processes: list[Process]) -> list[Loop]:
+        """These processes' loops, each with the models of its records built so far."""
         # Only the tables a loop carries, and only the children of the loops asked for:
         # in an archive most records belong to closed loops.
         children: dict[str, dict[str, list[Any]]] = {
@@ -147,7 +163,7 @@ class Repository:
                 if found is not None:
                     found[table].append(model)
         # Every model was validated on load: construct the loops without validating again.
-        loops = [
+        return [
             Loop(
                 process=process,
                 rounds=children[process.id]["rounds"],
@@ -156,7 +172,6 @@ class Repository:
             )
             for process in processes
         ]
-        return sorted(loops, key=lambda loop: (loop.process.title.casefold(), loop.process.id))
 
     def loop(self, process_id: str) -> Loop:
         if self._closed_out and self._is_closed(process_id):

@@ -7,10 +7,17 @@ the recruiter, and an offer elsewhere that must not hide any of it.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from clihelp import Cli
+
+from planner.clock import today
+from planner.offers import Offer
+from planner.steps import ThreadKind
+from planner.threads import threads
+from tui.cli.context import Context
 
 HOOLI = 'Hooli / ML Engineer rec:"Maya Chen <maya@hooli.io>" hm:"Hal Ng <hal@hooli.io>" on:-5w'
 
@@ -148,3 +155,25 @@ def test_next_says_a_loop_cannot_finish_before_another_offers_deadline(cli: Cli)
         "Tell Maya Chen about the Umbrella deadline (5 days left) and ask them to speed up: "
         "an offer here is projected around Mon 30 Mar"
     )
+
+
+def test_next_paces_with_the_closed_loops_as_the_whole_history_does(
+    cli: Cli, db_path: Path
+) -> None:
+    """`next` adds the closed loops to the open ones it holds; the plain way reads them all."""
+    assert cli("add", HOOLI).code == 0
+    assert cli("stage", "hooli", "tech").code == 0
+    assert cli("add", 'Umbrella / Infra rec:"Uma Ray <uma@umbrella.io>"').code == 0
+    assert cli("offer", "umbrella", "--base", "200k", "--deadline", "+5d").code == 0
+    for company in ("Initech", "Globex", "Wonka"):
+        assert cli("add", f"{company} / ML on:-8w").code == 0
+        assert cli("stage", company.lower(), "tech on:-7w").code == 0
+        assert cli("stage", company.lower(), "offer on:-5w").code == 0
+        assert cli("close", company.lower(), "--reason", "declined").code == 0
+
+    context = Context(db_path=db_path, today=today())
+    repo = context.repo
+    whole = threads(repo.loops_for_pace(), context.today, repo.settings(), repo.records(Offer))
+
+    assert context.threads() == whole
+    assert any(t.kind == ThreadKind.PACING for t in whole)

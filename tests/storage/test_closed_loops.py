@@ -98,6 +98,19 @@ def test_the_pace_reads_closed_loops_rounds_without_building_their_log(db_path: 
     assert [len(loop.events) for loop in repo.loops(include_closed=True)] == [1, 2]
 
 
+def test_the_closed_loops_for_the_pace_are_those_of_loops_for_pace(db_path: Path) -> None:
+    _, closed_id = archive(db_path)
+    other = add_loop(db_path, "Cobalt").id
+    close(db_path, other)
+
+    every = Repository.open(db_path).loops_for_pace()
+    closed = Repository.open(db_path).closed_loops_for_pace()
+
+    expected = {x.process.id: asdict(x) for x in every if x.process.status == "closed"}
+    assert set(expected) == {closed_id, other}
+    assert {x.process.id: asdict(x) for x in closed} == expected
+
+
 def test_a_lazy_load_hands_out_what_a_full_load_does(db_path: Path) -> None:
     archive(db_path)
     lazy = Repository.open(db_path)

@@ -90,7 +90,11 @@ class Context:
         loops = repo.loops() if loops is None else loops
         offers = repo.records(Offer)
         if open_deadlines(loops, offers, self.today):
-            loops = repo.loops_for_pace()  # the pace of a projection: closed loops' rounds too
+            # The pace of a projection: closed loops' rounds too, added after the open
+            # loops, whose order (by title) the order of equally urgent threads keeps.
+            held = {loop.process.id for loop in loops}
+            history = [x for x in repo.closed_loops_for_pace() if x.process.id not in held]
+            loops = [*loops, *history]
         return threads(loops, self.today, repo.settings(), offers)
 
     def state(self, process_id: str) -> NextStep | None:
