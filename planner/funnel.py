@@ -39,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from planner.durations import stage_durations
 from planner.models import (
     CloseReason,
     ContactRole,
@@ -228,19 +229,6 @@ def stage_stats(loops: Iterable[Loop]) -> list[StageStats]:
     return stats
 
 
-def stage_durations(loops: Iterable[Loop]) -> dict[RoundKind, list[int]]:
-    """Days from each decided round's start to its outcome, per stage kind (see the module doc)."""
-    durations: dict[RoundKind, list[int]] = defaultdict(list)
-    # Each member read once: an enum's class attribute goes through its metaclass's
-    # slow lookup, and an archive's `next` walks ten thousand rounds here.
-    cancelled, pending = RoundStatus.CANCELLED, Outcome.PENDING
-    for loop in loops:
-        for r in loop.rounds:
-            if r.status != cancelled and r.outcome != pending and r.outcome_on is not None:
-                durations[r.kind].append((r.outcome_on - _began(r)).days)
-    return durations
-
-
 def reply_stats(loops: Iterable[Loop]) -> list[ReplyStats]:
     """Median reply time of recruiters and of hiring managers."""
     samples: dict[ContactRole, list[int]] = {role: [] for role in REPLY_ROLES}
@@ -265,10 +253,6 @@ def _result(loop: Loop, r: Round, is_last: bool) -> str:
     if process.status == ProcessStatus.CLOSED and process.close_reason == CloseReason.REJECTED:
         return "rejected"
     return "pending"
-
-
-def _began(r: Round) -> dt.date:
-    return min(r.created_on, r.date) if r.date is not None else r.created_on
 
 
 def _reply_days(loop: Loop, contact_id: str) -> list[int]:

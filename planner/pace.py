@@ -2,7 +2,7 @@
 
 Two things a projection needs, and where each comes from:
 
-Days per stage kind: the funnel's durations (`funnel.stage_durations`: from
+Days per stage kind: the funnel's durations (`durations.stage_durations`: from
 the day a round began to its outcome). A kind with at least `MIN_SAMPLES`
 decided rounds takes their median, and their lower and upper quartiles as
 the range. A kind with fewer takes the `stage_days` setting, with a range
@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from planner.funnel import stage_durations
+from planner.durations import stage_durations
 from planner.models import CloseReason, Loop, Round, RoundKind, RoundStatus, Settings
 
 MIN_SAMPLES = 3
@@ -39,7 +39,7 @@ _OFFERED = (RoundKind.OFFER, RoundKind.NEGOTIATION)
 """A round of these kinds, not cancelled, means the loop got an offer."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class StagePace:
     """Days one stage kind takes, start to decision, with a likely range."""
 
@@ -54,7 +54,7 @@ class StagePace:
         return self.samples >= MIN_SAMPLES
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pace:
     """Everything a projection takes from history (or the settings)."""
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.changes.base import Insert, Remove, Update, Write
 from planner.models import Process, Record, Settings
 from storage.codec import CHILD_TABLES, NOUN_OF, SETTINGS_ID, SETTINGS_TABLE, TABLE_OF, fields_of
 from storage.errors import StorageError
 from storage.hlc import HybridClock
+
+if TYPE_CHECKING:
+    from planner.changes.base import Write
 
 Lookup = Callable[[str, str], dict[str, Any] | None]
 _ABSENT = object()
@@ -82,7 +84,10 @@ def change_of(write: Write) -> Change:
 
     An Update carries only the fields it names, serialised as the file keeps
     them: the rest of the record as this process last saw it may be stale.
+    The changes are imported here: a command that only reads never loads them.
     """
+    from planner.changes.base import Insert, Remove, Update
+
     table = _table_of(write.record)
     record_id = write.record.id
     if isinstance(write, Insert):

@@ -117,19 +117,48 @@ def test_a_write_that_prints_no_next_step_loads_neither_its_rules_nor_a_lock_lib
     db_path: Path,
 ) -> None:
     """`log` and `undo` say what they wrote and stop: the rules of next steps,
-    pacing and projections, and the `filelock` library, would cost each run
-    for nothing (the lock is `storage.lockfile`)."""
+    pacing and projections, what they answer (`planner.steps`), and the
+    `filelock` library, would cost each run for nothing (the lock is
+    `storage.lockfile`)."""
     assert probe(db_path, [["add", "Acme / ML Engineer"]])["codes"] == [0]
     answer = probe(
         db_path,
         [["log", "acme", "Sent availability", "--kind", "sent"], ["undo"]],
-        ("planner.threads", "planner.projection", "planner.pace", "filelock", "storage.lockfile"),
+        (
+            "planner.threads",
+            "planner.projection",
+            "planner.pace",
+            "planner.steps",
+            "filelock",
+            "storage.lockfile",
+        ),
     )
     assert answer["codes"] == [0, 0]
     assert answer["loaded"] == ["storage.lockfile"]
 
 
+def test_next_loads_neither_the_funnel_nor_the_changes(db_path: Path) -> None:
+    """`next` only reads: the funnel's statistics (for `stats`) and the changes a
+    write is made of would cost every prompt for nothing. An open offer
+    deadline makes it project with the pace, which reads the stage durations
+    the funnel shares (`planner.durations`)."""
+    setup = [
+        ["add", "Acme / ML Engineer"],
+        ["offer", "acme", "--base", "200k", "--deadline", "fri"],
+    ]
+    assert probe(db_path, setup)["codes"] == [0, 0]
+    answer = probe(
+        db_path,
+        [["next", "--json"], ["next"]],
+        ("planner.funnel", "planner.changes", "planner.durations"),
+    )
+    assert answer["codes"] == [0, 0]
+    assert answer["loaded"] == ["planner.durations"]
+
+
 VALIDATING = ("pydantic", "pydantic_core", "planner.checking")
+
+
 READ_COMMANDS = [["next", "--json"], ["next"], ["list", "--all"], ["show", "acme"], ["offers"]]
 
 

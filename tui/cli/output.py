@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.dates import dated, describe_days
 from planner.owner_words import owner_words
-from planner.steps import NextStep, Signal
+from planner.signals import Signal
 from planner.text import visible, visible_lines
+
+if TYPE_CHECKING:  # the rules' results are only named here: `log` never computes one
+    from planner.steps import NextStep
 
 SIGNAL_LABELS: dict[Signal, str] = {
     Signal.OVERDUE: "OVERDUE",
