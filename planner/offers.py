@@ -104,7 +104,7 @@ class Offer(Record):
         return None if self.deadline is None else (self.deadline - today).days
 
 
-@dataclass(frozen=True)
+@dataclass
 class Comparison:
     """Offers brought onto one scale, so that a bar or a ranking compares like with like.
 

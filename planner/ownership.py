@@ -68,7 +68,7 @@ _DECIDERS: dict[DecidedBy | None, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Step:
     """A candidate state before the choice, the override and the signal."""
 

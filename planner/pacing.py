@@ -36,7 +36,7 @@ from planner.models import (
 from planner.offers import Offer
 
 
-@dataclass(frozen=True)
+@dataclass
 class Deadline:
     """One loop's offer deadline that the other loops should hear about."""
 
@@ -46,7 +46,7 @@ class Deadline:
     received_on: dt.date
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reminder:
     """A pacing to-do in one loop, before `planner.threads` makes it a PACING thread."""
 

@@ -95,7 +95,7 @@ class Profile(Record):
         return [(label, value) for label, value in pairs if value]
 
 
-@dataclass(frozen=True)
+@dataclass
 class PrepSheet:
     """Everything to read before the loop's next round, for that round's audience."""
 

@@ -52,7 +52,7 @@ class RoundSource(StrEnum):
     DEFAULTS = "defaults"
 
 
-@dataclass(frozen=True)
+@dataclass
 class RoundAhead:
     """One round a loop still has to pass, and the days it is expected to take from now."""
 
@@ -62,7 +62,7 @@ class RoundAhead:
     round_id: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Projection:
     """A loop's projected offer date, its range, and the deadline it would miss."""
 

@@ -166,7 +166,7 @@ def default_of(cls: type[Checked], name: str) -> Any:
     raise KeyError(f"{cls.__name__} has no '{name}'")
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass
 class _StoredPlan:
     """How `from_stored` reads one record class: worked out once per class."""
 

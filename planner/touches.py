@@ -33,7 +33,7 @@ from planner.models import ContactRole, Event, EventKind, Loop, Settings
 from planner.signals import Signal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Touches:
     """The latest touch either way with the company side, up to today."""
 
@@ -49,7 +49,7 @@ class Touches:
         return max(dates) if dates else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Clock:
     """How a state that waits on them is doing."""
 

@@ -26,7 +26,7 @@ DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NE
 CONFLICT_MARKER = re.compile(rb"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fingerprint:
     """Identity of one version of the file: a `git pull` or another window changes it."""
 
@@ -39,7 +39,7 @@ class Fingerprint:
         return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Written:
     """One version of the file as this machine wrote it: its fingerprint and change time.
 

@@ -39,7 +39,7 @@ MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class CachedModels:
     """What a full load of the file produced."""
 

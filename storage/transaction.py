@@ -241,7 +241,7 @@ def renew(note: dict[str, Any], renewed: dict[tuple[str, str], str]) -> None:
             after[name] = fresh
 
 
-@dataclass(frozen=True)
+@dataclass
 class MovedOn:
     """A field an undo left alone: it no longer holds what the undone change wrote."""
 

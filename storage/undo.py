@@ -33,7 +33,7 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(f"{data_path.stem}.undo.json")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Undone:
     """What `Repository.undo` did: the change it took back, and the newer values it kept."""
 

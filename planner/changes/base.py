@@ -35,14 +35,14 @@ class Refused(ValueError):
         self.field = field
 
 
-@dataclass(frozen=True)
+@dataclass
 class Insert:
     """A record that did not exist: written whole."""
 
     record: Record
 
 
-@dataclass(frozen=True)
+@dataclass
 class Update:
     """Some fields of an existing record: `record` is the validated new version,
     `fields` the names this change sets. Only those are written."""
@@ -51,7 +51,7 @@ class Update:
     fields: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Remove:
     """A record deleted (a tombstone); a loop takes its rounds, people and log along."""
 
@@ -61,7 +61,7 @@ class Remove:
 Write = Insert | Update | Remove
 
 
-@dataclass(frozen=True)
+@dataclass
 class Patch:
     """The outcome of a change: what to write, as one undo step.
 

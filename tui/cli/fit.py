@@ -36,7 +36,7 @@ FLOOR = 4
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Column:
     """One column of a fitted table."""
 
