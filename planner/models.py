@@ -139,9 +139,11 @@ Key = Annotated[str, Limits(min_length=1)]
 """An id, or a reference to one (`process_id`): never empty."""
 
 
-@dataclasses.dataclass(kw_only=True)
+@dataclasses.dataclass(kw_only=True, eq=False, repr=False)
 class Record(Checked):
     """Common ground of every stored entity: a random id and strict fields.
+
+    Never built itself: equality and repr are each record kind's own (see `Checked`).
 
     A record is validated when built from outside values and trusted when
     read back from the file this app wrote (`planner.records`): a command

@@ -60,11 +60,13 @@ class Cleaned:
     sees_record: bool = False
 
 
-@dataclasses.dataclass(kw_only=True)
+@dataclasses.dataclass(kw_only=True, eq=False, repr=False)
 class Checked:
     """A record whose values are validated whenever they come from outside.
 
-    Subclasses are dataclasses too: `@dataclasses.dataclass(kw_only=True)`.
+    Subclasses are dataclasses too: `@dataclasses.dataclass(kw_only=True)`; each
+    generates its own equality and repr, so this ground generates none (every
+    generated method costs each start a compile).
     """
 
     def __post_init__(self) -> None:
