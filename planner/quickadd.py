@@ -70,7 +70,7 @@ class QuickAddError(ValueError):
         super().__init__(message or f"'{token}' is not understood: expected {expected}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Token:
     """One word of the line: `key` is set for `key:value`, `tag` for `#tag`."""
 
@@ -80,7 +80,7 @@ class _Token:
     tag: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ContactDraft:
     """A person named on the line, as "Name <email>", "Name" or a bare email."""
 
@@ -91,7 +91,7 @@ class ContactDraft:
         return Contact(process_id=process_id, name=self.name, role=role, email=self.email)
 
 
-@dataclass(frozen=True)
+@dataclass
 class RoundDraft:
     """A round as typed; `build` gives the record (scheduled when it has a date)."""
 
@@ -142,7 +142,7 @@ class RoundDraft:
         )
 
 
-@dataclass(frozen=True)
+@dataclass
 class LoopDraft:
     """A new loop as typed: the process, its application, maybe a next round and two cards."""
 
