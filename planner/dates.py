@@ -24,9 +24,10 @@ WEEKDAYS: tuple[str, ...] = (
 )
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
-_OFFSET = re.compile(r"([+-]?)(\d{1,4})([dw])", re.ASCII)
-_TIME_24H = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
-_TIME_12H = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?", re.ASCII)
+# Patterns compiled (and cached by `re`) when first used: most commands parse no offset or time.
+_OFFSET = r"([+-]?)(\d{1,4})([dw])"
+_TIME_24H = r"(\d{1,2}):(\d{2})"
+_TIME_12H = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?"
 _NAMED_OFFSETS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 
@@ -61,7 +62,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         if weekday is not None:
             ahead = (weekday - today.weekday()) % 7 or 7
             return today + dt.timedelta(days=ahead)
-        match = _OFFSET.fullmatch(word)
+        match = re.fullmatch(_OFFSET, word, re.ASCII)
         if match is not None:
             sign, amount, unit = match.groups()
             days = int(amount) * (7 if unit == "w" else 1)
@@ -82,12 +83,12 @@ def _weekday(word: str) -> int | None:
 def parse_time(text: str) -> dt.time:
     """A time of day from `14:00`, `9:30`, `2pm` or `2:30pm`."""
     word = text.strip().lower()
-    match = _TIME_24H.fullmatch(word)
+    match = re.fullmatch(_TIME_24H, word, re.ASCII)
     if match is not None:
         hour, minute = int(match[1]), int(match[2])
         if hour <= 23 and minute <= 59:
             return dt.time(hour, minute)
-    match = _TIME_12H.fullmatch(word)
+    match = re.fullmatch(_TIME_12H, word, re.ASCII)
     if match is not None:
         hour, minute = int(match[1]), int(match[2] or 0)
         if 1 <= hour <= 12 and minute <= 59:

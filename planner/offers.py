@@ -40,8 +40,9 @@ from planner.models import (
 )
 from planner.records import Limits
 
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.ASCII | re.IGNORECASE)
-_PERCENT = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+# Patterns, compiled (and cached by `re`) on the first amount typed: `next` never parses one.
+_AMOUNT = r"(\d+(?:\.\d+)?)\s*([km]?)"
+_PERCENT = r"\d+(?:\.\d+)?"
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 AMOUNT_FORMS = "use a whole number such as 250000, 250k or 1.2m"
 MAX_AMOUNT = 10**12
@@ -202,11 +203,11 @@ def parse_amount(text: str, base: int | None = None) -> int:
     if cleaned.endswith("%"):
         if base is None:
             raise AmountError(f"'{text}': a percentage needs the base salary first")
-        percent = _PERCENT.fullmatch(cleaned[:-1])
+        percent = re.fullmatch(_PERCENT, cleaned[:-1], re.ASCII)
         if percent is None:
             raise AmountError(f"'{text}' is not a percentage (use e.g. 15%)")
         return _bounded(text, base * float(percent.group(0)) / 100)
-    match = _AMOUNT.fullmatch(cleaned)
+    match = re.fullmatch(_AMOUNT, cleaned, re.ASCII | re.IGNORECASE)
     if match is None:
         raise AmountError(f"'{text}' is not an amount ({AMOUNT_FORMS})")
     return _bounded(text, float(match.group(1)) * _MULTIPLIERS[match.group(2).lower()])

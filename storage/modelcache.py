@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +84,8 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
         with open(cache_path(data_path), "rb") as handle:
             if handle.readline().rstrip(b"\n") != key:
                 return None
+            import pickle  # only for a hit: a write, whose new file no cache matches, skips it
+
             tables, settings, counts, closed_out = pickle.load(handle)
         models = {table: _rebuild(*columns) for table, columns in tables.items()}
     except Exception:  # any damage or version skew is a miss, never an error
@@ -98,6 +99,8 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     """Write the cache atomically; a cache that cannot be written is simply not written."""
+    import pickle
+
     tables = {table: _columns(table, models) for table, models in cached.models.items()}
     try:
         payload = pickle.dumps(

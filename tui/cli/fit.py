@@ -101,7 +101,7 @@ def fit_prose(lines: Sequence[str], width: int | None, indent: str = "  ") -> li
             folded.append(line)
             continue
         lead = line[: len(line) - len(line.lstrip(" "))]
-        held = _DAY.sub(lambda m: m.group(0).replace(" ", _HOLD), line.lstrip(" "))
+        held = re.sub(_DAY, lambda m: m.group(0).replace(" ", _HOLD), line.lstrip(" "))
         folded += [
             part.replace(_HOLD, " ")
             for part in textwrap.wrap(
@@ -115,8 +115,9 @@ def fit_prose(lines: Sequence[str], width: int | None, indent: str = "  ") -> li
     return folded
 
 
-_DAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2}(?: \d{4})?\b")
-"""A date as `planner.dates.day_words` writes it: folded as one word."""
+_DAY = r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2}(?: \d{4})?\b"
+"""A date as `planner.dates.day_words` writes it: folded as one word (compiled, and
+cached by `re`, when a line first needs folding: `--json` never does)."""
 _HOLD = "\u00a0"  # textwrap folds at ASCII whitespace only
 
 
