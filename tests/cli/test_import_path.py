@@ -139,21 +139,23 @@ def test_a_write_that_prints_no_next_step_loads_neither_its_rules_nor_a_lock_lib
 
 def test_next_loads_neither_the_funnel_nor_the_changes(db_path: Path) -> None:
     """`next` only reads: the funnel's statistics (for `stats`) and the changes a
-    write is made of would cost every prompt for nothing. An open offer
-    deadline makes it project with the pace, which reads the stage durations
-    the funnel shares (`planner.durations`)."""
+    write is made of would cost every prompt for nothing, and `--json` folds no
+    text to the terminal's width (`tui.cli.fit`). An open offer deadline makes
+    it project with the pace, which reads the stage durations the funnel shares
+    (`planner.durations`)."""
     setup = [
         ["add", "Acme / ML Engineer"],
         ["offer", "acme", "--base", "200k", "--deadline", "fri"],
     ]
     assert probe(db_path, setup)["codes"] == [0, 0]
-    answer = probe(
-        db_path,
-        [["next", "--json"], ["next"]],
-        ("planner.funnel", "planner.changes", "planner.durations"),
-    )
-    assert answer["codes"] == [0, 0]
-    assert answer["loaded"] == ["planner.durations"]
+    watched = ("planner.funnel", "planner.changes", "planner.durations", "tui.cli.fit")
+    for command, loaded in (
+        (["next", "--json"], ["planner.durations"]),
+        (["next"], ["planner.durations", "tui.cli.fit"]),
+    ):
+        answer = probe(db_path, [command], watched)
+        assert answer["codes"] == [0]
+        assert answer["loaded"] == loaded
 
 
 VALIDATING = ("pydantic", "pydantic_core", "planner.checking")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from planner.dates import relative
 from planner.models import Loop, Owner
@@ -19,7 +20,6 @@ from planner.pacing import open_deadlines
 from planner.steps import Signal, Thread
 from storage.gcpause import paused_gc
 from tui.cli.context import Context
-from tui.cli.fit import Column, fit_lines, fit_table, output_width
 from tui.cli.jsonshape import dumps, next_item_json
 from tui.cli.output import (
     SIGNAL_LABELS,
@@ -30,6 +30,9 @@ from tui.cli.output import (
     waiting_text,
 )
 from tui.cli.parsing import Subparsers
+
+if TYPE_CHECKING:
+    from tui.cli.fit import Column
 
 
 def register(subparsers: Subparsers) -> None:
@@ -72,6 +75,8 @@ def answer(args: argparse.Namespace, ctx: Context) -> int:
     if not steps:
         emit("Nothing to do: no open loop matches." if loops else "No loops yet: loopdeck add ...")
         return 0
+    from tui.cli.fit import fit_lines, output_width  # for people only: `--json` never folds
+
     emit(render(steps, loops, ctx))
     deadlines = offer_deadlines(loops.values(), ctx)
     if deadlines:
@@ -80,22 +85,27 @@ def answer(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-COLUMNS = (
-    Column("SIGNAL"),
-    Column("LOOP", shrink=24),
-    Column("KIND", drop=4),
-    Column("NEXT STEP", shrink=40),
-    Column("OWNER", shrink=15, floor=15),  # "Hiring manager" whole, then "…" for a note
-    Column("NUDGE", shrink=16),
-    Column("WAITING", drop=2),
-    Column("LAST TOUCH", drop=5),
-    Column("WHEN", drop=3),
-)
-"""What a narrow terminal keeps: signal, loop, step, owner and whom to nudge;
-then the days waited, the date that matters, the kind, the last touch."""
+def columns() -> tuple[Column, ...]:
+    """What a narrow terminal keeps: signal, loop, step, owner and whom to nudge;
+    then the days waited, the date that matters, the kind, the last touch."""
+    from tui.cli.fit import Column
+
+    return (
+        Column("SIGNAL"),
+        Column("LOOP", shrink=24),
+        Column("KIND", drop=4),
+        Column("NEXT STEP", shrink=40),
+        Column("OWNER", shrink=15, floor=15),  # "Hiring manager" whole, then "…" for a note
+        Column("NUDGE", shrink=16),
+        Column("WAITING", drop=2),
+        Column("LAST TOUCH", drop=5),
+        Column("WHEN", drop=3),
+    )
 
 
 def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
+    from tui.cli.fit import fit_table, output_width
+
     rows = [
         [
             SIGNAL_LABELS[s.signal],
@@ -110,7 +120,7 @@ def render(steps: list[Thread], loops: dict[str, Loop], ctx: Context) -> str:
         ]
         for s in steps
     ]
-    return fit_table(COLUMNS, rows, output_width())
+    return fit_table(columns(), rows, output_width())
 
 
 def when_text(step: Thread, ctx: Context) -> str:
