@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from apphelp import make_app, settle
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from planner.signals import Owner, Signal
 from tui.views import RowView
-from tui.widgets.processes_table import column_widths
+from tui.widgets.processes_table import PREPARE_AFTER_S, ProcessesTable, column_widths
 
 
 async def test_kept_rows_look_as_the_table_draws_them_after_scrolling_both_ways(
@@ -29,6 +31,40 @@ async def test_kept_rows_look_as_the_table_draws_them_after_scrolling_both_ways(
                 kept, fresh = table.render_line(y), DataTable.render_line(table, y)
                 assert list(kept) == list(fresh), f"row {y} after {key}"
         assert max(scrolled) > 0 and scrolled[-1] < max(scrolled)
+
+
+async def test_a_key_that_scrolls_down_asks_the_table_for_the_cursor_row_alone(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The headings and the row the cursor leaves come kept: the row was prepared, off the
+    cursor, while it was still below the list. What is drawn stays what the table draws."""
+    drawn: list[int] = []
+    draw = DataTable.render_line
+
+    def counted(table: DataTable[object], y: int) -> Strip:
+        drawn.append(y)
+        return draw(table, y)
+
+    monkeypatch.setattr(DataTable, "render_line", counted)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await settle(pilot)
+        table = app.main.query_one("#processes", ProcessesTable)
+        scrolls = 0
+        for _ in range(table.row_count - 1):
+            await pilot.pause(PREPARE_AFTER_S * 5)  # the row below is prepared after a frame
+            drawn.clear()
+            top = table.scroll_y
+            await pilot.press("down")
+            await pilot.pause()
+            if table.scroll_y == top:
+                continue
+            scrolls += 1
+            cursor_line = table.cursor_row - round(table.scroll_y) + 1  # under the headings
+            assert set(drawn) <= {cursor_line, table.size.height}, drawn
+            for y in range(table.size.height):
+                assert list(table.render_line(y)) == list(draw(table, y)), f"row {y}"
+        assert scrolls > 0
 
 
 def _row(company: str, role: str, next_step: str = "Waiting for a decision") -> RowView:

@@ -186,8 +186,10 @@ class MainScreen(MailKeys):
         self.call_after_refresh(self._prepare_reachable)
 
     def _prepare_reachable(self) -> None:
-        """After the frame, the panes render the loops one key away: that key only paints."""
+        """After the frame, the panes render the loops one key away and the table the
+        row a key down brings in: that key mostly paints."""
         table = self.query_one("#processes", ProcessesTable)
+        table.prepare()
         rows = [self.board.row(pid) for pid in table.reachable()] if self.board else []
         for pane in self.detail or ():
             pane.prepare(

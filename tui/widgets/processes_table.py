@@ -17,6 +17,7 @@ from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 
@@ -50,11 +51,15 @@ WIDENED_FIRST = ("company", "role", "next", "stage")
 next step: a name is never cut while the next step has room it does not need."""
 KEPT_LINES = 1024
 """Rendered rows kept: a few screens of a long list, scrolled up and down."""
+HEADER = -1
+"""The index `DataTable` gives the row of column headings (and the mouse over it)."""
+PREPARE_AFTER_S = 0.01
+"""How long after a frame the row below the list is rendered (see `prepare`)."""
 
 Frame = tuple[Style, PseudoClasses, int, int]
-LineKey = tuple[str, int, bool, Frame]
-"""What a row's line depends on: the loop, its index (zebra stripes), whether the
-cursor is on it, and the table's style, state, width and scroll."""
+LineKey = tuple[str | None, int, bool, Frame]
+"""What a row's line depends on: the loop (None for the headings), its index (zebra
+stripes), whether the cursor is on it, and the table's style, state, width and scroll."""
 
 
 class ProcessesTable(DataTable[Text]):
@@ -80,6 +85,7 @@ class ProcessesTable(DataTable[Text]):
         self._lines: LRUCache[LineKey, Strip] = LRUCache(KEPT_LINES)
         """Rows as drawn, whatever row the cursor is on (see `render_line`)."""
         self._frame: Frame | None = None
+        self._preparing: Timer | None = None
 
     def show(
         self, rows: list[RowView], palette: Palette, keep: str | None, limit: int | None = None
@@ -167,9 +173,10 @@ class ProcessesTable(DataTable[Text]):
 
     # Drawing. `DataTable` keys every row it renders on where the cursor is, so a key
     # that scrolls the list renders every row on screen again, cell by cell. A row
-    # looks the same wherever the cursor is, unless the cursor is on it: this keeps
-    # rows as drawn by that, and asks the table only for new ones (and, always, for
-    # the row under the mouse, whose look also depends on how the cursor last moved).
+    # looks the same wherever the cursor is, unless the cursor is on it, and so do
+    # the column headings: this keeps rows as drawn by that, and asks the table only
+    # for new ones (and, always, for the row under the mouse, whose look also
+    # depends on how the cursor last moved).
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -177,25 +184,54 @@ class ProcessesTable(DataTable[Text]):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Look up the table's style and state once per frame, not once per row."""
-        self._frame = (
+        self._frame = self._current_frame()
+        return super().render_lines(crop)
+
+    def _current_frame(self) -> Frame:
+        return (
             self.rich_style,
             self.get_pseudo_class_state(),
             self.size.width,
             round(self.scroll_x),
         )
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        top = self.header_height if self.show_header else 0
-        index = y - top + round(self.scroll_y)
-        listed = min(self.row_count, len(self._rows))
-        if self._frame is None or y < top or not 0 <= index < listed or index == self.hover_row:
+        index = self._row_at(y)
+        if self._frame is None or index is None or index == self.hover_row:
             return super().render_line(y)
-        key = (self._rows[index].process_id, index, index == self.cursor_row, self._frame)
+        loop = None if index == HEADER else self._rows[index].process_id
+        key = (loop, index, index == self.cursor_row, self._frame)
         line = self._lines.get(key)
         if line is None:
             line = self._lines[key] = super().render_line(y)
         return line
+
+    def _row_at(self, y: int) -> int | None:
+        """The index of the row on line `y` (HEADER: headings one line high), if it is kept."""
+        top = self.header_height if self.show_header else 0
+        if y < top:
+            return HEADER if top == 1 else None
+        index = y - top + round(self.scroll_y)
+        return index if index < min(self.row_count, len(self._rows)) else None
+
+    def prepare(self) -> None:
+        """Soon after this frame, render the row just below the list as it looks off
+        the cursor.
+
+        A key that scrolls down brings that row in under the cursor, and the key
+        after it leaves the row behind, drawn without the cursor for the first time:
+        the row is then kept already. The wait (PREPARE_AFTER_S) leaves Textual's
+        output thread the interpreter to write the frame; a later call replaces a
+        waiting one.
+        """
+        if self._preparing is not None:
+            self._preparing.stop()
+        self._preparing = self.set_timer(PREPARE_AFTER_S, self._prepare_now)
+
+    def _prepare_now(self) -> None:
+        self._preparing = None
+        if self._frame is not None and self._frame == self._current_frame():
+            self.render_line(self.size.height)  # a row is one line high
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
