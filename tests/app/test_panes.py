@@ -109,6 +109,31 @@ async def test_the_panes_show_the_loop_under_the_cursor_after_every_key(demo_db:
             shown.append((row.process_id, pages))
 
 
+async def test_what_the_panes_paint_is_the_loop_under_the_cursor_after_every_key(
+    demo_db: Path,
+) -> None:
+    """A new loop repaints only the rows it changes: every row on screen is still its own."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.query_one("#processes", ProcessesTable)
+        panes = [app.query_one("#timeline", TimelinePane), app.query_one("#contacts", ContactCards)]
+        kept = 0
+        keys = ["down"] * (table.row_count - 1) + ["up"] * (table.row_count - 1)
+        for key in keys:
+            await pilot.pause(PREPARE_AFTER_S * 5)
+            await pilot.press(key)
+            await pilot.pause()
+            for pane in panes:
+                left, top = pane.content_offset
+                width, height = pane.scrollable_content_region.size
+                painted = pane.render_lines(pane.outer_size.region)[top : top + height]
+                for y, line in enumerate(painted):
+                    assert line.crop(left, left + width).text == pane.render_line(y).text, (key, y)
+                kept += sum(1 for y in range(height) if pane.render_line(y).text.strip())
+        assert kept
+
+
 async def test_a_pane_redraws_for_a_new_board_or_theme(demo_db: Path) -> None:
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:

