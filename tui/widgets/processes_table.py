@@ -230,8 +230,10 @@ class ProcessesTable(DataTable[Text]):
 
     def _prepare_now(self) -> None:
         self._preparing = None
-        if self._frame is not None and self._frame == self._current_frame():
-            self.render_line(self.size.height)  # a row is one line high
+        below = self.size.height  # the line under the list: a row is one line high
+        index = self._row_at(below) if below else None
+        if index is not None and index != self.hover_row and self._frame == self._current_frame():
+            self.render_line(below)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
