@@ -141,12 +141,15 @@ class PaneText(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         overflow-y: scroll;
+        overflow-x: hidden;
         &:focus {
             background-tint: $foreground 5%;
         }
     }
     """
-    """A `RichLog`'s colours and its scrollbar that is always there."""
+    """A `RichLog`'s colours and its scrollbar that is always there (and never a
+    horizontal one: rows are folded at the pane's width), so which scrollbars show
+    never depends on the page."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
@@ -200,7 +203,6 @@ class PaneText(ScrollView, can_focus=True):
         if self._sized_by_content():
             self.refresh(layout=True)
             return
-        self._refresh_scrollbars()
         if self.show_vertical_scrollbar:
             # The scrollbar repaints itself when these change, and only then.
             scrollbar = self.vertical_scrollbar
