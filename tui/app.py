@@ -152,7 +152,17 @@ class LoopdeckApp(OrderedKeysApp):
             self.set_keymap(self._user_keymap)
 
     def get_default_screen(self) -> MainScreen:
-        self.main = MainScreen()
+        """The main screen, with the breakpoint class of the terminal's width already.
+
+        Textual sets that class on the screen's first resize, after the screen is
+        mounted: a class that changes then styles every widget of the screen again.
+        Found already there, it changes nothing.
+        """
+        width = self.size.width
+        _, breakpoint = max(
+            (least, name) for least, name in self.HORIZONTAL_BREAKPOINTS if width >= least
+        )
+        self.main = MainScreen(classes=breakpoint)
         return self.main
 
     def on_mount(self) -> None:

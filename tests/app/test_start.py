@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from apphelp import TODAY, settle, write_demo
+from textual import events
+from textual.message import Message
 
 from storage import repository
 from storage.repository import Repository
@@ -69,6 +71,26 @@ async def test_the_frame_comes_before_the_file_opens_then_the_board_fills_it(
         assert app.query("#timeline") and app.query("#contacts")
         await pilot.press("a")
         assert len(app.screen_stack) == 2
+
+
+async def test_the_main_screen_has_its_breakpoint_class_before_its_first_resize(
+    tmp_path: Path,
+) -> None:
+    """Textual gives the screen its width's class on its first resize, once the screen is
+    mounted; a class changing then restyles every widget of the screen."""
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(Repository.open(path), TODAY, watch_interval=None)
+    at_resize: list[set[str]] = []
+
+    def hook(message: Message) -> None:
+        main = getattr(app, "main", None)  # the app's own first resize comes before it
+        if isinstance(message, events.Resize) and main is not None and main.is_mounted:
+            at_resize.append(set(main.classes))
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+
+    assert at_resize and "-wide" in at_resize[0] and "-narrow" not in at_resize[0]
 
 
 def test_the_app_module_paints_without_pydantic_the_models_or_storage() -> None:

@@ -54,8 +54,8 @@ class MainScreen(MailKeys):
     show_closed: reactive[bool] = reactive(False, init=False)
     filter_text: reactive[str] = reactive("", init=False)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
         self.palette: Palette = palette_for(THEMES[0])
         self.detail: tuple[TimelinePane, ContactCards] | None = None
         """The timeline and contact panes, mounted with the first board."""
