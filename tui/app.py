@@ -100,9 +100,18 @@ class LoopdeckApp(OrderedKeysApp):
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
     """Ours from the start: the style sheet is parsed once, with its colours, not re-parsed."""
 
+    _ours_registered = False
+    """Set once `__init__` has registered our themes with Textual."""
+
     @property
     def available_themes(self) -> dict[str, Theme]:
-        """Textual's themes and ours, known before `__init__` can register them."""
+        """Textual's themes and ours, known before `__init__` can register them.
+
+        Textual asks for this on every styled line (about 140 times a key), so once
+        ours are registered it is Textual's own dict, not a second one merged in.
+        """
+        if self._ours_registered:
+            return super().available_themes
         return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def __init__(
@@ -135,6 +144,7 @@ class LoopdeckApp(OrderedKeysApp):
         self._watch_interval = watch_interval
         for known in THEMES:
             self.register_theme(known)
+        self._ours_registered = True
         self._remembered = load_remembered()
         """The theme and loop of the last run (the user's config folder); kept up to date."""
         if theme is None and self._remembered.theme in self.available_themes:
