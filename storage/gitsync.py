@@ -349,7 +349,11 @@ def _recover_killed_pull(git: Git, path: Path) -> None:
     - a data file git was writing when it was killed (unreadable, or gone) is
       taken again from git's index, a committed version.
     A merge started by hand, or from another commit, is left to the user
-    (`refuse_unmerged` says how); an abort git refuses leaves things as they are.
+    (`refuse_unmerged` says how). A step git refuses stops the sync in git's
+    words and keeps the marker, so the next sync tries again: the killed git
+    often left a lock (`index.lock` while it wrote the work tree), which must be
+    named here, since what runs after a failed recovery cannot name it (a
+    data file gone skips `git add`, and `git pull` then only says "stash failed").
     """
     marker = git.git_dir() / PULL_MARKER
     try:
@@ -360,19 +364,19 @@ def _recover_killed_pull(git: Git, path: Path) -> None:
     origins = [p.read_text(encoding="utf-8").strip() for p in rebased_from if p.is_file()]
     if origins:
         if started in origins:
-            git.run("rebase", "--abort", check=False)
+            git.run("rebase", "--abort")
     elif git.ok("rev-parse", "--verify", "--quiet", "MERGE_HEAD"):
         head = git.out("rev-parse", "HEAD")
         parents = git.out("rev-parse", f"{head}^@").split()
         if started == head:
-            git.run("merge", "--abort", check=False)
+            git.run("merge", "--abort")
         elif parents == [started, git.out("rev-parse", "MERGE_HEAD")]:
-            git.run("merge", "--quit", check=False)
+            git.run("merge", "--quit")
     else:
         try:
             jsonfile.read_strict(path)
         except (OSError, DataFileError):
-            git.run("checkout", "--quiet", "--", str(path), check=False)
+            git.run("checkout", "--quiet", "--", str(path))
     marker.unlink(missing_ok=True)
 
 

@@ -214,3 +214,84 @@ def test_a_data_file_git_was_writing_when_killed_is_taken_from_git_again(farm: F
 
     assert laptop.path.read_bytes() == committed
     assert laptop.status() == ""
+
+
+@pytest.mark.parametrize("left", [b"", None], ids=["truncated", "gone"])
+def test_a_data_file_git_was_writing_behind_its_index_lock_names_the_lock(
+    farm: Farm, left: bytes | None
+) -> None:
+    """git writes the work tree while it holds `index.lock`: killed there, it leaves both
+    the data file half written (or unlinked) and the lock, which stops the checkout that
+    takes the file again. The lock is named, and the recovery done once it is gone."""
+    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+    laptop.add("Acme")
+    laptop.sync()
+    desktop.sync()
+    desktop.add("Initech")
+    desktop.sync()
+    laptop.add("Borealis")
+    git(laptop.root, "commit", "--quiet", "-am", "Borealis")  # so the pull is a real merge
+    head = git(laptop.root, "rev-parse", "HEAD").strip()
+    (laptop.root / ".git" / "loopdeck-pull").write_text(head + "\n", encoding="utf-8")
+    if left is None:
+        laptop.path.unlink()
+    else:
+        laptop.path.write_bytes(left)
+    lock = laptop.root / ".git" / "index.lock"
+    lock.write_bytes(b"")
+
+    with pytest.raises(SyncError) as failed:
+        laptop.sync()
+
+    assert str(failed.value) == (
+        f"git checkout failed: {lock} exists: another git command is running in "
+        f"{laptop.root}, or one was stopped midway; if none is running, remove {lock} "
+        "and sync again"
+    )
+    assert (laptop.path.read_bytes() if laptop.path.exists() else None) == left
+    assert sync_until_done(laptop) == [lock]
+    desktop.sync()
+    companies = {loop.process.company for loop in desktop.repo().loops()}
+    assert companies == {"Acme", "Initech", "Borealis"}
+    assert laptop.path.read_bytes() == desktop.path.read_bytes()
+    assert laptop.status() == ""
+
+
+def test_a_rebase_a_killed_sync_left_behind_its_index_lock_names_the_lock(farm: Farm) -> None:
+    """Killed while the rebase picked a commit: the rebase is stopped midway and the pick's
+    `index.lock` is left, which stops the abort. The lock is named and the rebase kept as
+    the sync's own; once the lock is gone the next sync aborts the rebase and syncs."""
+    laptop, desktop = farm.clone("laptop", rebase=True), farm.clone("desktop")
+    laptop.add("Acme")
+    laptop.sync()
+    desktop.sync()
+    desktop.add("Initech")
+    desktop.sync()
+    laptop.add("Borealis")
+    git(laptop.root, "commit", "--quiet", "-am", "Borealis")
+    started = git(laptop.root, "rev-parse", "HEAD").strip()
+    git(laptop.root, "fetch", "--quiet", "origin")
+    stopped = subprocess.run(
+        ["git", "rebase", "--quiet", "--exec", "exit 1", "origin/main"],
+        cwd=laptop.root,
+        capture_output=True,
+    )
+    assert stopped.returncode != 0 and (laptop.root / ".git" / "rebase-merge").is_dir()
+    (laptop.root / ".git" / "loopdeck-pull").write_text(started + "\n", encoding="utf-8")
+    lock = laptop.root / ".git" / "index.lock"
+    lock.write_bytes(b"")
+
+    with pytest.raises(SyncError) as failed:
+        laptop.sync()
+
+    assert str(failed.value) == (
+        f"git rebase failed: {lock} exists: another git command is running in "
+        f"{laptop.root}, or one was stopped midway; if none is running, remove {lock} "
+        "and sync again"
+    )
+    assert sync_until_done(laptop) == [lock]
+    desktop.sync()
+    companies = {loop.process.company for loop in desktop.repo().loops()}
+    assert companies == {"Acme", "Initech", "Borealis"}
+    assert laptop.path.read_bytes() == desktop.path.read_bytes()
+    assert laptop.status() == ""
