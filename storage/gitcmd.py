@@ -74,12 +74,14 @@ class Git:
 LOCKED = re.compile(r"Unable to create '(?P<path>.+?)': File exists")
 
 
-def explain(text: str, cwd: Path) -> str:
+def explain(text: str, cwd: Path, where: str | None = None) -> str:
     """What went wrong, in git's words; a lock file left behind is named, with what to do.
 
     A git command killed midway (a sync interrupted, a crash) leaves its lock
     file (`.git/index.lock`, a ref's `.lock`) and every later command fails;
     git's own advice ("remove the file manually") does not say which file.
+    `where` is the repository holding the lock when it is not the one at `cwd`
+    (a push killed in the remote leaves it there).
     """
     locked = LOCKED.search(text)
     if locked is None:
@@ -87,7 +89,7 @@ def explain(text: str, cwd: Path) -> str:
     path = Path(locked.group("path"))
     path = path if path.is_absolute() else cwd / path
     return (
-        f"{path} exists: another git command is running in {cwd}, or one was stopped "
+        f"{path} exists: another git command is running in {where or cwd}, or one was stopped "
         f"midway; if none is running, remove {path} and sync again"
     )
 

@@ -20,7 +20,7 @@ from typing import Any
 from storage import jsonfile
 from storage.docdiff import conflicts_kept, loops_changed
 from storage.errors import DataFileError
-from storage.gitcmd import Git, SyncError, explain, last_line, work_tree
+from storage.gitcmd import LOCKED, Git, SyncError, explain, last_line, work_tree
 from storage.gitdriver import ensure_driver, relative_to, tracked
 from storage.lockfile import FileLock, Timeout
 from storage.merge import merge
@@ -149,17 +149,30 @@ def _sync_locked(git: Git, path: Path, result: SyncResult, join: bool) -> None:
         return
     branch = _branch(git)
     before = _read(path)
-    for _attempt in range(PUSH_ATTEMPTS):
-        _pull(git, remote, branch, join)
-        pushed = _push(git, remote, branch)
-        if pushed is not None:
-            break
-    else:
-        raise SyncError(f"{remote} kept changing while syncing; run 'loopdeck sync' again")
+    result.pushed = _pull_and_push(git, remote, branch, join)
     after = _read(path)
     result.pulled = len(loops_changed(before, after))
     result.new_conflicts = max(0, conflicts_kept(after) - conflicts_kept(before))
-    result.pushed = pushed
+
+
+def _pull_and_push(git: Git, remote: str, branch: str, join: bool) -> bool:
+    """Pull, push, and again while the remote moves in between; whether anything was pushed.
+
+    git says the same ("failed to update ref") when another push holds the
+    branch's lock in the remote for a moment and when a push killed there left
+    it: a lock still there after every attempt is named, as a local one is.
+    """
+    rejected = ""
+    for _attempt in range(PUSH_ATTEMPTS):
+        _pull(git, remote, branch, join)
+        pushed = _push(git, remote, branch)
+        if isinstance(pushed, bool):
+            return pushed
+        rejected = pushed
+    if LOCKED.search(rejected):
+        url = git.config(f"remote.{remote}.url") or remote
+        raise SyncError(f"could not push to {remote} ({explain(rejected, git.cwd, where=url)})")
+    raise SyncError(f"{remote} kept changing while syncing; run 'loopdeck sync' again")
 
 
 def _tracked_upstream(git: Git, path: Path) -> bool:
@@ -380,8 +393,9 @@ def _recover_killed_pull(git: Git, path: Path) -> None:
     marker.unlink(missing_ok=True)
 
 
-def _push(git: Git, remote: str, branch: str) -> bool | None:
-    """True if pushed, False if there was nothing to push, None if the remote moved meanwhile.
+def _push(git: Git, remote: str, branch: str) -> bool | str:
+    """True if pushed, False if there was nothing to push, git's words if the remote moved
+    meanwhile (or seemed to: a lock held the branch there).
 
     Other failures (authentication, a hook refusing) raise: retrying cannot help.
     """
@@ -391,7 +405,7 @@ def _push(git: Git, remote: str, branch: str) -> bool | None:
     if done.returncode == 0:
         return True
     if any(sign in done.stderr for sign in MOVED):
-        return None
+        return done.stderr
     raise SyncError(f"could not push to {remote} ({last_line(done.stderr)})")
 
 

@@ -4,8 +4,10 @@ A killed git command leaves its lock file behind (`.git/index.lock`, a ref's
 `.lock`), and git's own advice is "remove the file manually to continue"
 without saying which. Each sync here is the real command in its own process
 group, killed with SIGKILL at a random moment, git children and the merge
-driver included; the next sync must succeed, or fail naming a file that
-exists, after whose removal it succeeds. Nothing written is lost.
+driver included (and, for a push to a remote on the same disk, the git writing
+into the remote); the next sync, on this machine or another sharing the remote,
+must succeed, or fail naming a file that exists, after whose removal it
+succeeds. Nothing written is lost.
 """
 
 from __future__ import annotations
@@ -77,6 +79,32 @@ def test_a_leftover_index_lock_is_named_exactly(farm: Farm) -> None:
     assert laptop.status() == ""
 
 
+@pytest.mark.parametrize("name", ["HEAD.lock", "refs/heads/main.lock"])
+def test_a_lock_a_killed_push_left_in_the_remote_is_named_not_taken_for_it_moving(
+    farm: Farm, name: str
+) -> None:
+    """git rejects the push with "failed to update ref", as when the remote moved."""
+    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+    laptop.add("Acme")
+    laptop.sync()
+    desktop.sync()
+    desktop.add("Initech")
+    lock = farm.remote / name
+    lock.write_bytes(b"")
+
+    with pytest.raises(SyncError) as failed:
+        desktop.sync()
+
+    assert str(failed.value) == (
+        f"could not push to origin ({lock} exists: another git command is running in "
+        f"{farm.remote}, or one was stopped midway; if none is running, remove {lock} "
+        "and sync again)"
+    )
+    assert sync_until_done(desktop) == [lock]
+    laptop.sync()
+    assert {loop.process.company for loop in laptop.repo().loops()} == {"Acme", "Initech"}
+
+
 @pytest.mark.slow
 def test_a_sync_killed_at_random_points_is_recovered_or_names_the_file_to_remove(
     farm: Farm,
@@ -99,7 +127,7 @@ def test_a_sync_killed_at_random_points_is_recovered_or_names_the_file_to_remove
     removed: list[Path] = []
     for n, moment in enumerate(moments):
         desktop.add(f"Desktop {n:02d}")
-        desktop.sync()
+        removed += sync_until_done(desktop)  # the killed push may have left its lock in the remote
         laptop.edit(mine[n], notes=f"laptop {n}")
         child = sync_process(laptop)
         time.sleep(moment)
@@ -108,7 +136,7 @@ def test_a_sync_killed_at_random_points_is_recovered_or_names_the_file_to_remove
         child.wait()
         removed += sync_until_done(laptop)
 
-    desktop.sync()
+    removed += sync_until_done(desktop)
     laptop.sync()
     assert laptop.path.read_bytes() == desktop.path.read_bytes()
     loops = {loop.process.company: loop.process for loop in desktop.repo().loops()}
