@@ -60,6 +60,21 @@ def sync_until_done(machine: Machine) -> list[Path]:
     raise AssertionError("still failing after removing what it named")
 
 
+def refusal(machine: Machine) -> str:
+    """What the machine's next sync refuses with (it must refuse)."""
+    with pytest.raises(SyncError) as failed:
+        machine.sync()
+    return str(failed.value)
+
+
+def names(lock: Path, folder: Path) -> str:
+    """How a sync names a lock a killed git left in `folder`, and what to do about it."""
+    return (
+        f"{lock} exists: another git command is running in {folder}, or one was stopped "
+        f"midway; if none is running, remove {lock} and sync again"
+    )
+
+
 def test_a_leftover_index_lock_is_named_exactly(farm: Farm) -> None:
     laptop = farm.clone("laptop")
     acme = laptop.add("Acme")
@@ -68,13 +83,7 @@ def test_a_leftover_index_lock_is_named_exactly(farm: Farm) -> None:
     lock = laptop.root / ".git" / "index.lock"
     lock.write_bytes(b"")
 
-    with pytest.raises(SyncError) as failed:
-        laptop.sync()
-
-    assert str(failed.value) == (
-        f"git add failed: {lock} exists: another git command is running in {laptop.root}, "
-        f"or one was stopped midway; if none is running, remove {lock} and sync again"
-    )
+    assert refusal(laptop) == f"git add failed: {names(lock, laptop.root)}"
     assert sync_until_done(laptop) == [lock]
     assert laptop.status() == ""
 
@@ -92,14 +101,7 @@ def test_a_lock_a_killed_push_left_in_the_remote_is_named_not_taken_for_it_movin
     lock = farm.remote / name
     lock.write_bytes(b"")
 
-    with pytest.raises(SyncError) as failed:
-        desktop.sync()
-
-    assert str(failed.value) == (
-        f"could not push to origin ({lock} exists: another git command is running in "
-        f"{farm.remote}, or one was stopped midway; if none is running, remove {lock} "
-        "and sync again)"
-    )
+    assert refusal(desktop) == f"could not push to origin ({names(lock, farm.remote)})"
     assert sync_until_done(desktop) == [lock]
     laptop.sync()
     assert {loop.process.company for loop in laptop.repo().loops()} == {"Acme", "Initech"}
@@ -167,11 +169,9 @@ def test_what_a_killed_merge_leaves_stays_out_of_status_and_old_copies_go(farm: 
     assert sorted(p.name for p in laptop.root.glob("*merge_file*")) == [".merge_file_fresh1"]
 
 
-def merge_left_midway(farm: Farm, by_loopdeck: bool) -> tuple[Machine, Machine]:
-    """The laptop as a sync killed during its pull leaves it: a merge in progress
-    (MERGE_HEAD) of its committed change with the desktop's, and, when the sync
-    was loopdeck's, its marker naming the commit the pull started from."""
-    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+def diverged(laptop: Machine, desktop: Machine) -> str:
+    """Both machines add a loop after a sync; the laptop commits its own and fetches the
+    desktop's, as its sync does before the pull. The commit that pull starts from."""
     laptop.add("Acme")
     laptop.sync()
     desktop.sync()
@@ -179,8 +179,26 @@ def merge_left_midway(farm: Farm, by_loopdeck: bool) -> tuple[Machine, Machine]:
     desktop.sync()
     laptop.add("Borealis")
     git(laptop.root, "commit", "--quiet", "-am", "Borealis")
-    started = git(laptop.root, "rev-parse", "HEAD").strip()
     git(laptop.root, "fetch", "--quiet", "origin")
+    return git(laptop.root, "rev-parse", "HEAD").strip()
+
+
+def assert_in_step(laptop: Machine, desktop: Machine) -> None:
+    """After `diverged` and the laptop's sync: the desktop, synced, holds the three loops
+    in the laptop's very bytes, and the laptop has nothing left uncommitted."""
+    desktop.sync()
+    companies = {loop.process.company for loop in desktop.repo().loops()}
+    assert companies == {"Acme", "Initech", "Borealis"}
+    assert laptop.path.read_bytes() == desktop.path.read_bytes()
+    assert laptop.status() == ""
+
+
+def merge_left_midway(farm: Farm, by_loopdeck: bool) -> tuple[Machine, Machine]:
+    """The laptop as a sync killed during its pull leaves it: a merge in progress
+    (MERGE_HEAD) of its committed change with the desktop's, and, when the sync
+    was loopdeck's, its marker naming the commit the pull started from."""
+    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+    started = diverged(laptop, desktop)
     branch = git(laptop.root, "symbolic-ref", "--short", "HEAD").strip()
     git(laptop.root, "merge", "--quiet", "--no-commit", "--no-ff", f"origin/{branch}")
     if by_loopdeck:
@@ -252,14 +270,7 @@ def test_a_data_file_git_was_writing_behind_its_index_lock_names_the_lock(
     the data file half written (or unlinked) and the lock, which stops the checkout that
     takes the file again. The lock is named, and the recovery done once it is gone."""
     laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
-    laptop.add("Acme")
-    laptop.sync()
-    desktop.sync()
-    desktop.add("Initech")
-    desktop.sync()
-    laptop.add("Borealis")
-    git(laptop.root, "commit", "--quiet", "-am", "Borealis")  # so the pull is a real merge
-    head = git(laptop.root, "rev-parse", "HEAD").strip()
+    head = diverged(laptop, desktop)  # so the pull is a real merge
     (laptop.root / ".git" / "loopdeck-pull").write_text(head + "\n", encoding="utf-8")
     if left is None:
         laptop.path.unlink()
@@ -268,21 +279,10 @@ def test_a_data_file_git_was_writing_behind_its_index_lock_names_the_lock(
     lock = laptop.root / ".git" / "index.lock"
     lock.write_bytes(b"")
 
-    with pytest.raises(SyncError) as failed:
-        laptop.sync()
-
-    assert str(failed.value) == (
-        f"git checkout failed: {lock} exists: another git command is running in "
-        f"{laptop.root}, or one was stopped midway; if none is running, remove {lock} "
-        "and sync again"
-    )
+    assert refusal(laptop) == f"git checkout failed: {names(lock, laptop.root)}"
     assert (laptop.path.read_bytes() if laptop.path.exists() else None) == left
     assert sync_until_done(laptop) == [lock]
-    desktop.sync()
-    companies = {loop.process.company for loop in desktop.repo().loops()}
-    assert companies == {"Acme", "Initech", "Borealis"}
-    assert laptop.path.read_bytes() == desktop.path.read_bytes()
-    assert laptop.status() == ""
+    assert_in_step(laptop, desktop)
 
 
 def test_a_rebase_a_killed_sync_left_behind_its_index_lock_names_the_lock(farm: Farm) -> None:
@@ -290,15 +290,7 @@ def test_a_rebase_a_killed_sync_left_behind_its_index_lock_names_the_lock(farm: 
     `index.lock` is left, which stops the abort. The lock is named and the rebase kept as
     the sync's own; once the lock is gone the next sync aborts the rebase and syncs."""
     laptop, desktop = farm.clone("laptop", rebase=True), farm.clone("desktop")
-    laptop.add("Acme")
-    laptop.sync()
-    desktop.sync()
-    desktop.add("Initech")
-    desktop.sync()
-    laptop.add("Borealis")
-    git(laptop.root, "commit", "--quiet", "-am", "Borealis")
-    started = git(laptop.root, "rev-parse", "HEAD").strip()
-    git(laptop.root, "fetch", "--quiet", "origin")
+    started = diverged(laptop, desktop)
     stopped = subprocess.run(
         ["git", "rebase", "--quiet", "--exec", "exit 1", "origin/main"],
         cwd=laptop.root,
@@ -309,17 +301,6 @@ def test_a_rebase_a_killed_sync_left_behind_its_index_lock_names_the_lock(farm: 
     lock = laptop.root / ".git" / "index.lock"
     lock.write_bytes(b"")
 
-    with pytest.raises(SyncError) as failed:
-        laptop.sync()
-
-    assert str(failed.value) == (
-        f"git rebase failed: {lock} exists: another git command is running in "
-        f"{laptop.root}, or one was stopped midway; if none is running, remove {lock} "
-        "and sync again"
-    )
+    assert refusal(laptop) == f"git rebase failed: {names(lock, laptop.root)}"
     assert sync_until_done(laptop) == [lock]
-    desktop.sync()
-    companies = {loop.process.company for loop in desktop.repo().loops()}
-    assert companies == {"Acme", "Initech", "Borealis"}
-    assert laptop.path.read_bytes() == desktop.path.read_bytes()
-    assert laptop.status() == ""
+    assert_in_step(laptop, desktop)
