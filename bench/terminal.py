@@ -142,11 +142,16 @@ class Terminal:
         return self.frame_ends(index)
 
     def frame_ends(self, index: int) -> list[float]:
-        """When each frame ended, from chunk `index` on (a marker may straddle two reads)."""
+        """When each frame ended, from chunk `index` on (a marker may straddle two reads).
+
+        A marker counts for the chunk its last byte arrived in: one that ended the
+        previous chunk whole is that chunk's, not this one's too.
+        """
         ends = []
         for number in range(index, len(self.chunks)):
             tail = self.chunks[number - 1].data[-len(FRAME_END) :] if number else b""
-            if FRAME_END in tail + self.chunks[number].data:
+            joined = tail + self.chunks[number].data
+            if joined.find(FRAME_END, max(0, len(tail) - len(FRAME_END) + 1)) >= 0:
                 ends.append(self.chunks[number].at)
         return ends
 
