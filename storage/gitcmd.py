@@ -84,14 +84,32 @@ def explain(text: str, cwd: Path, where: str | None = None) -> str:
     (a push killed in the remote leaves it there).
     """
     locked = LOCKED.search(text)
-    if locked is None:
-        return last_line(text)
-    path = Path(locked.group("path"))
-    path = path if path.is_absolute() else cwd / path
+    if locked is not None:
+        path = Path(locked.group("path"))
+        return held(path if path.is_absolute() else cwd / path, where or cwd)
+    said = last_line(text)
+    if said == "stash failed":
+        # `git merge` runs `git stash create` before a real merge; on a held index
+        # lock that fails without a word of its own, and merge says only this.
+        lock = _index_lock(cwd)
+        if lock is not None:
+            return held(lock, cwd)
+    return said
+
+
+def held(path: Path, folder: Path | str) -> str:
+    """A lock file a git command in `folder` holds or a killed one left, and what to do."""
     return (
-        f"{path} exists: another git command is running in {where or cwd}, or one was stopped "
+        f"{path} exists: another git command is running in {folder}, or one was stopped "
         f"midway; if none is running, remove {path} and sync again"
     )
+
+
+def _index_lock(cwd: Path) -> Path | None:
+    """The index's lock of the repository at `cwd`, if it is there."""
+    done = Git(cwd).run("rev-parse", "--absolute-git-dir", check=False)
+    lock = Path(done.stdout.strip()) / "index.lock"
+    return lock if done.returncode == 0 and lock.exists() else None
 
 
 def last_line(text: str) -> str:

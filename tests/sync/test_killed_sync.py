@@ -304,3 +304,19 @@ def test_a_rebase_a_killed_sync_left_behind_its_index_lock_names_the_lock(farm: 
     assert refusal(laptop) == f"git rebase failed: {names(lock, laptop.root)}"
     assert sync_until_done(laptop) == [lock]
     assert_in_step(laptop, desktop)
+
+
+def test_a_held_index_lock_is_named_when_git_merge_says_only_stash_failed(farm: Farm) -> None:
+    """With the data file deleted by hand, the sync has nothing to add (the step that
+    names a held lock); `git merge` then stops in the `git stash create` it runs before
+    a real merge, which fails on the lock without a word of its own."""
+    laptop, desktop = farm.clone("laptop"), farm.clone("desktop")
+    diverged(laptop, desktop)
+    laptop.path.unlink()
+    lock = laptop.root / ".git" / "index.lock"
+    lock.write_bytes(b"")
+
+    assert refusal(laptop) == (
+        f"could not merge with origin ({names(lock, laptop.root)}); "
+        "nothing was changed, fix that and sync again"
+    )
