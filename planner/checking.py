@@ -24,14 +24,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import types
 import typing
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
 from pydantic_core import CoreConfig, SchemaValidator, core_schema
 
-from planner.records import Checked, Cleaned, Limits, field_types
+from planner.records import Checked, Cleaned, Limits, field_types, without_none
 
 _VALIDATORS: dict[type, SchemaValidator] = {}
 _LISTS: dict[type, SchemaValidator] = {}
@@ -103,10 +102,10 @@ def type_schema(annotation: Any) -> core_schema.CoreSchema:
         return _PLAIN[annotation]  # shared: a bound or a default wraps it, never changes it
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return _enum_schema(annotation)
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin in (typing.Union, types.UnionType) and type(None) in args and len(args) == 2:
-        (inner,) = (arg for arg in args if arg is not type(None))
+    inner, optional = without_none(annotation)
+    if optional:
         return core_schema.nullable_schema(type_schema(inner))
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is list and len(args) == 1:
         return core_schema.list_schema(type_schema(args[0]))
     if origin is dict and len(args) == 2:

@@ -193,7 +193,7 @@ class _StoredPlan:
                 defaults[found.name] = found.default
             elif found.default_factory is not dataclasses.MISSING:
                 factories.append((found.name, found.default_factory))
-            annotation, optional = _without_none(hints[found.name])
+            annotation, optional = without_none(hints[found.name])
             read = _reader(annotation)
             if read is not None:
                 readers.append((found.name, read, optional))
@@ -225,8 +225,9 @@ def _plan_of(cls: type[Checked]) -> _StoredPlan:
     return plan
 
 
-def _without_none(annotation: Any) -> tuple[Any, bool]:
-    """`X | None` as (X, True); anything else as (it, False)."""
+def without_none(annotation: Any) -> tuple[Any, bool]:
+    """`X | None` as (X, True); anything else as (it, False). Read by the stored form
+    here and by the validators (`planner.checking`), so both see optional alike."""
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(options) == 1 and len(options) < len(typing.get_args(annotation)):
