@@ -27,7 +27,7 @@ from tui.screens.mail_keys import MailKeys
 from tui.screens.main_keys import LOOP_KEYS, SCREEN_KEYS
 from tui.theme import THEMES, Palette, palette_for
 from tui.widgets.filter_box import FilterBox
-from tui.widgets.key_footer import KeyFooter
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.processes_table import ProcessesTable
 from tui.widgets.read_only_banner import ReadOnlyBanner
 from tui.widgets.summary_bar import SummaryBar
@@ -72,7 +72,7 @@ class MainScreen(MailKeys):
             with Vertical(id="detail"):
                 # The panes come with the board (`_mount_detail`): their modules need the models.
                 yield Static("Opening the file…", id="opening")
-        yield KeyFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#processes", ProcessesTable)
@@ -205,7 +205,7 @@ class MainScreen(MailKeys):
     def watch_selected_id(self, old: str | None, new: str | None) -> None:
         self._show_selection()
         if (old is None) != (new is None):
-            self.refresh_bindings()  # the footer recomposes: only when keys come or go
+            self.refresh_bindings()  # the key bar greys out or lights the loop's keys
 
     def watch_show_closed(self) -> None:
         self._redraw_screenful_first()
