@@ -75,17 +75,46 @@ def open_deadlines(
 
 def reminders(loop: Loop, deadlines: Sequence[Deadline], today: dt.date) -> list[Reminder]:
     """What this loop's recruiter still has to hear about other loops' deadlines."""
-    name = _recruiter_name(loop)
+    name = recruiter_name(loop)
+    created_on = loop.process.created_on
     return [
         Reminder(
-            what=f"Tell {name} about the {d.company} deadline ({days_left(d.deadline, today)})",
-            # A loop started after the offer came has waited only since it started.
-            since=max(d.received_on, loop.process.created_on),
-            due=d.deadline,
-            about_process_id=d.process_id,
+            what=notice.what(name),
+            since=notice.since(created_on),
+            due=notice.deadline.deadline,
+            about_process_id=notice.deadline.process_id,
         )
-        for d in untold(loop, deadlines)
+        for notice in (Notice.of(d, today) for d in untold(loop, deadlines))
     ]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One open deadline as the other loops' recruiters are to hear about it.
+
+    Its words depend on the deadline and today alone, so the board works them
+    out once per deadline rather than once per loop and deadline: it tells
+    every open loop about every open deadline, thousands of to-dos on an archive.
+    """
+
+    deadline: Deadline
+    about: str
+    """What the recruiter is told about: "the Acme deadline (3 days left)"."""
+
+    @classmethod
+    def of(cls, deadline: Deadline, today: dt.date) -> Notice:
+        return cls(
+            deadline, f"the {deadline.company} deadline ({days_left(deadline.deadline, today)})"
+        )
+
+    def what(self, recruiter: str) -> str:
+        """The to-do's words in a loop whose recruiter is called so."""
+        return f"Tell {recruiter} about {self.about}"
+
+    def since(self, created_on: dt.date) -> dt.date:
+        """Since when a loop created on that day has owed the telling: a loop started after
+        the offer came has waited only since it started."""
+        return max(self.deadline.received_on, created_on)
 
 
 def untold(loop: Loop, deadlines: Sequence[Deadline]) -> list[Deadline]:
@@ -111,7 +140,7 @@ def told_event(loop: Loop, deadline: Deadline, on: dt.date) -> Event:
         on=on,
         kind=EventKind.SENT,
         text=(
-            f"Told {_recruiter_name(loop)} about the {deadline.company} offer deadline"
+            f"Told {recruiter_name(loop)} about the {deadline.company} offer deadline"
             f" ({day_words(deadline.deadline, on)})"
         ),
         contact_id=recruiter.id if recruiter else None,
@@ -136,8 +165,9 @@ def _latest_told(loop: Loop) -> dict[str, dt.date]:
     about every open deadline.
     """
     latest: dict[str, dt.date] = {}
+    sent = EventKind.SENT  # read once: an enum member's lookup is slow
     for e in loop.events:
-        if e.kind == EventKind.SENT and e.about_process_id is not None:
+        if e.kind == sent and e.about_process_id is not None:
             known = latest.get(e.about_process_id)
             if known is None or e.on > known:
                 latest[e.about_process_id] = e.on
@@ -149,7 +179,8 @@ def _told_since(latest: dict[str, dt.date], deadline: Deadline) -> bool:
     return told_on is not None and told_on >= deadline.received_on
 
 
-def _recruiter_name(loop: Loop) -> str:
+def recruiter_name(loop: Loop) -> str:
+    """Whom a loop's pacing to-dos name: its recruiter's card, else the role."""
     recruiter = loop.contact(ContactRole.RECRUITER)
     return recruiter.name if recruiter is not None else "the recruiter"
 

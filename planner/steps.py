@@ -108,6 +108,22 @@ class Thread:
         )
         return thread
 
+    def for_loop(self, process_id: str, what: str, since: dt.date, waiting_days: int) -> Thread:
+        """This to-do as another loop owes it: `dataclasses.replace` with these four
+        fields, built without the frozen dataclass's `__init__` (see `todo`).
+
+        A pacing to-do differs from one loop to the next in these alone: the
+        board builds one per open deadline and copies it into every open loop.
+        """
+        fields = self.__dict__.copy()
+        fields["process_id"] = process_id
+        fields["what"] = what
+        fields["since"] = since
+        fields["waiting_days"] = waiting_days
+        thread = object.__new__(type(self))
+        object.__setattr__(thread, "__dict__", fields)
+        return thread
+
     def urgency_key(self) -> tuple[int, dt.date, int]:
         """Sort key: worst signal first, then earliest due, then longest wait."""
         return (SIGNAL_URGENCY[self.signal], self.due or dt.date.max, -self.waiting_days)

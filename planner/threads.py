@@ -27,7 +27,7 @@ from planner.models import EventKind, Loop, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.ownership import due_signal, next_step
 from planner.pace import observed_pace
-from planner.pacing import Deadline, open_deadlines, reminders, untold
+from planner.pacing import Deadline, Notice, open_deadlines, recruiter_name, untold
 from planner.projection import Projection, project
 from planner.steps import Signal, Thread, ThreadKind
 
@@ -60,27 +60,27 @@ def threads_by_loop(
 
     The one computation behind `loopdeck next` and the app's board: the
     deadlines of every loop, and, only when there is one, the projections
-    that tell which loops cannot finish before it.
+    that tell which loops cannot finish before it. Each loop is asked once
+    which deadlines it has not passed on, and each deadline's to-do is worded
+    once for all loops (`_Pacing`).
     """
     loops = list(loops)
     settings = settings if settings is not None else Settings.unchecked()
-    offers = list(offers)
-    deadlines = open_deadlines(loops, offers, today)
+    deadlines = open_deadlines(loops, list(offers), today)
     pace = observed_pace(loops, settings) if deadlines else None
-
-    def projection(loop: Loop) -> Projection | None:
-        """Only a loop with a deadline still to pass on has a pacing to-do to add it to."""
-        if pace is None or not untold(loop, deadlines):
-            return None
-        return project(loop, today, pace, deadlines)
-
-    def of(loop: Loop) -> list[Thread]:
-        """A closed loop has no thread: it is history for the pace, never asked its log."""
-        if loop.process.status == ProcessStatus.CLOSED:
-            return []
-        return loop_threads(loop, today, settings, deadlines, projection(loop))
-
-    return {loop.process.id: of(loop) for loop in loops}
+    pacing = _Pacing(deadlines, today, settings)
+    closed = ProcessStatus.CLOSED  # read once: an enum member's lookup is slow
+    found: dict[str, list[Thread]] = {}
+    for loop in loops:
+        if loop.process.status == closed:  # history for the pace, never asked its log
+            found[loop.process.id] = []
+            continue
+        owed = untold(loop, deadlines)
+        # Only a loop with a deadline still to pass on has a pacing to-do to add it to.
+        behind = project(loop, today, pace, deadlines) if pace is not None and owed else None
+        mine = _promises(loop, today, settings) + pacing.todos(loop, owed, behind)
+        found[loop.process.id] = _with_state(loop, today, settings, mine)
+    return found
 
 
 def loop_threads(
@@ -95,10 +95,14 @@ def loop_threads(
     `deadlines` are all loops' open offer deadlines (`pacing.open_deadlines`);
     `projection` is this loop's (`projection.project`), when known.
     """
+    return _with_state(loop, today, settings, todos(loop, today, settings, deadlines, projection))
+
+
+def _with_state(loop: Loop, today: dt.date, settings: Settings, mine: list[Thread]) -> list[Thread]:
+    """The loop's state, then my to-dos in it most urgent first; nothing for a closed loop."""
     state = next_step(loop, today, settings)
     if state is None:
         return []
-    mine = todos(loop, today, settings, deadlines, projection)
     return [state, *sorted(mine, key=Thread.urgency_key)]
 
 
@@ -115,26 +119,73 @@ def todos(
     """
     if loop.process.status == ProcessStatus.CLOSED:
         return []
-    pid = loop.process.id
-    found = [
+    pacing = _Pacing(deadlines, today, settings)
+    return _promises(loop, today, settings) + pacing.todos(
+        loop, untold(loop, deadlines), projection
+    )
+
+
+def _promises(loop: Loop, today: dt.date, settings: Settings) -> list[Thread]:
+    """The promises I logged in this loop and have not kept yet."""
+    pid, promise = loop.process.id, EventKind.PROMISE
+    return [
         _mine(pid, ThreadKind.PROMISE, e.text, e.on, e.due, today, settings, event_id=e.id)
         for e in loop.events
-        if e.kind == EventKind.PROMISE and not e.done
+        if e.kind == promise and not e.done
     ]
-    found += [
-        _mine(
-            pid,
-            ThreadKind.PACING,
-            _with_speed_up(r.what, r.about_process_id, projection, today),
-            r.since,
-            r.due,
-            today,
-            settings,
-            about_process_id=r.about_process_id,
-        )
-        for r in reminders(loop, deadlines, today)
-    ]
-    return found
+
+
+class _Pacing:
+    """Every open deadline's pacing to-do, worked out once for all the loops it goes to.
+
+    Its words after the recruiter's name, its due date and its signal are the
+    same in every loop: each loop only names its recruiter, counts its own
+    wait (`Notice.since`) and, when it would finish after the deadline, adds
+    why to hurry. On an archive that is thousands of to-dos from a few dozen deadlines.
+    """
+
+    def __init__(self, deadlines: Sequence[Deadline], today: dt.date, settings: Settings) -> None:
+        self.today = today
+        # By identity: `untold` hands back these very deadlines, and two may name one loop.
+        self._prepared: dict[int, tuple[Notice, Thread]] = {
+            id(d): (Notice.of(d, today), _pacing_todo(d, today, settings)) for d in deadlines
+        }
+
+    def todos(
+        self, loop: Loop, untold: Sequence[Deadline], projection: Projection | None
+    ) -> list[Thread]:
+        """The loop's pacing to-dos, one per deadline of `untold` (`pacing.untold`)."""
+        if not untold:
+            return []
+        name, process = recruiter_name(loop), loop.process
+        # The deadline the loop's projected offer comes after first, if any, gets why to hurry.
+        late = projection.deadline if projection is not None else None
+        offer_on = projection.offer_on if projection is not None else self.today
+        found = []
+        for deadline in untold:
+            notice, prototype = self._prepared[id(deadline)]
+            what = notice.what(name)
+            if late is not None and late.process_id == deadline.process_id:
+                what = _with_speed_up(what, offer_on, self.today)
+            since = notice.since(process.created_on)
+            waited = max(0, (self.today - since).days)
+            found.append(prototype.for_loop(process.id, what, since, waited))
+        return found
+
+
+def _pacing_todo(deadline: Deadline, today: dt.date, settings: Settings) -> Thread:
+    """A deadline's pacing to-do with what is the same in every loop; `Thread.for_loop`
+    fills in the rest."""
+    return _mine(
+        "",
+        ThreadKind.PACING,
+        "",
+        deadline.received_on,
+        deadline.deadline,
+        today,
+        settings,
+        about_process_id=deadline.process_id,
+    )
 
 
 def _mine(
@@ -161,15 +212,11 @@ def _mine(
     )
 
 
-def _with_speed_up(what: str, about: str, projection: Projection | None, today: dt.date) -> str:
-    """A pacing to-do's words, and why to hurry when the loop would finish after that deadline.
+def _with_speed_up(what: str, offer_on: dt.date, today: dt.date) -> str:
+    """A pacing to-do's words, and why to hurry: the loop's offer is projected after that deadline.
 
     The to-do already names the deadline, so only the projected date is added
     (the offers view and `pace` give the whole `speed_up_note`).
     """
-    if projection is None or projection.deadline is None:
-        return what
-    if projection.deadline.process_id != about:
-        return what
-    offer_on = day_words(projection.offer_on, today)
-    return f"{what} and ask them to speed up: an offer here is projected around {offer_on}"
+    projected = day_words(offer_on, today)
+    return f"{what} and ask them to speed up: an offer here is projected around {projected}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -21,7 +22,7 @@ from planner.models import (
 )
 from planner.offers import Offer, OfferStatus
 from planner.steps import Signal, Thread, ThreadKind
-from planner.threads import loop_threads, threads, todos
+from planner.threads import loop_threads, threads, threads_by_loop, todos
 
 TODAY = dt.date(2026, 3, 16)  # a Monday
 
@@ -211,6 +212,51 @@ def test_a_loop_that_finishes_in_time_keeps_the_plain_pacing_todo() -> None:
     assert pacing.what == "Tell Beta Rec about the Umbrella deadline (20 days left)"
 
 
+def test_one_deadline_told_in_many_loops_keeps_each_loops_own_words_and_wait() -> None:
+    """Each deadline's to-do is worded once for every loop: each loop still gets its own
+    recruiter, its own wait and, only when it would finish late, the speed-up."""
+    slow = make_loop(
+        "slow", "Beta", planned("slow", RoundKind.TECH), planned("slow", RoundKind.ONSITE)
+    )
+    quick = make_loop("quick", "Gamma", planned("quick", RoundKind.OFFER), created_on=day(-1))
+    umbrella = make_loop("umb", "Umbrella")
+    found = pacing_of(threads([slow, quick, umbrella], TODAY, offers=[offer_in("umb", 5)]))
+    assert found["slow"].what == (
+        "Tell Beta Rec about the Umbrella deadline (5 days left) and ask them to speed up: "
+        "an offer here is projected around Mon 30 Mar"
+    )
+    assert found["quick"].what == "Tell Gamma Rec about the Umbrella deadline (5 days left)"
+    assert (found["slow"].since, found["slow"].waiting_days) == (day(-2), 2)
+    assert (found["quick"].since, found["quick"].waiting_days) == (day(-1), 1)
+    assert {t.due for t in found.values()} == {day(5)}
+
+
+def test_every_loops_threads_are_those_its_own_command_computes() -> None:
+    """`next` and the board compute all loops at once; `show` one loop alone (`loop_threads`)."""
+    from planner.pace import observed_pace
+    from planner.pacing import open_deadlines
+    from planner.projection import project
+
+    slow = make_loop(
+        "slow", "Beta", planned("slow", RoundKind.TECH), planned("slow", RoundKind.ONSITE)
+    )
+    slow = with_events(slow, promise("slow", "Write-up", 1))
+    quick = make_loop("quick", "Gamma", planned("quick", RoundKind.OFFER))
+    umbrella = make_loop("umb", "Umbrella", planned("umb", RoundKind.TECH))
+    loops, offers = [slow, quick, umbrella], [offer_in("umb", 5), offer_in("quick", 12)]
+    together = threads_by_loop(loops, TODAY, Settings(), offers)
+    deadlines = open_deadlines(loops, offers, TODAY)
+    pace = observed_pace(loops, Settings())
+    for lp in loops:
+        behind = project(lp, TODAY, pace, deadlines)
+        assert together[lp.process.id] == loop_threads(lp, TODAY, Settings(), deadlines, behind)
+    assert [len(found) for found in together.values()] == [4, 2, 2]
+
+
+def pacing_of(found: list[Thread]) -> dict[str, Thread]:
+    return {t.process_id: t for t in found if t.kind == ThreadKind.PACING}
+
+
 @pytest.mark.parametrize("event_id, about", [("e1", None), (None, "p2")])
 def test_a_todo_built_fast_is_the_thread_the_plain_constructor_builds(
     event_id: str | None, about: str | None
@@ -236,3 +282,16 @@ def test_a_todo_built_fast_is_the_thread_the_plain_constructor_builds(
     assert list(vars(fast).items()) == list(vars(plain).items())  # same fields, same order
     with pytest.raises(AttributeError):
         fast.what = "changed"  # type: ignore[misc]
+
+
+def test_a_todo_copied_into_another_loop_is_the_thread_replace_builds() -> None:
+    pacing = Thread.todo("p1", ThreadKind.PACING, "Tell A", day(-3), 3, day(2), Signal.DUE_SOON)
+    copied = pacing.for_loop("p2", "Tell B", day(-1), 1)
+    plain = dataclasses.replace(
+        pacing, process_id="p2", what="Tell B", since=day(-1), waiting_days=1
+    )
+    assert copied == plain
+    assert list(vars(copied).items()) == list(vars(plain).items())  # same fields, same order
+    assert (pacing.process_id, pacing.what) == ("p1", "Tell A")  # the original is left as it was
+    with pytest.raises(AttributeError):
+        copied.what = "changed"  # type: ignore[misc]
