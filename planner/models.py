@@ -97,6 +97,11 @@ ROUND_KIND_LABELS: dict[RoundKind, str] = {
 
 _KIND_ORDER: dict[RoundKind, int] = {kind: rank for rank, kind in enumerate(RoundKind)}
 
+# The sort keys' constants, read once: every rule sorts a loop's rounds (`Loop.timeline`),
+# and an enum member or a `date.max` looked up on its class costs more than the rest of a key.
+_APPLIED = RoundKind.APPLIED
+_FIRST_DAY, _LAST_DAY, _MIDNIGHT = dt.date.min, dt.date.max, dt.time.min
+
 
 class RoundStatus(StrEnum):
     """Where a round stands.
@@ -235,11 +240,12 @@ class Round(Record):
         then the kind's usual place in a loop (the application before a screen the
         same day), then creation. A late-dated application shows where its date is;
         one without a date (a tracker that never said) still opens the loop."""
-        undated = dt.date.min if self.kind == RoundKind.APPLIED else dt.date.max
+        kind = self.kind
+        undated = _FIRST_DAY if kind == _APPLIED else _LAST_DAY
         return (
             self.date or undated,
-            self.time or dt.time.min,
-            _KIND_ORDER[self.kind],
+            self.time or _MIDNIGHT,
+            _KIND_ORDER[kind],
             self.created_on,
             self.id,
         )
@@ -255,11 +261,12 @@ class Round(Record):
         application and a screen the same morning) always sort the same way: otherwise
         the "latest round", and with it the owner of the next step, would depend on ids.
         """
+        kind = self.kind
         return (
-            self.kind != RoundKind.APPLIED,
-            self.date or dt.date.max,
-            self.time or dt.time.min,
-            _KIND_ORDER[self.kind],
+            kind != _APPLIED,
+            self.date or _LAST_DAY,
+            self.time or _MIDNIGHT,
+            _KIND_ORDER[kind],
             self.created_on,
             self.id,
         )
