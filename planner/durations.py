@@ -15,17 +15,35 @@ from collections.abc import Iterable
 from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus
 
 
+# Read once: an enum's class attribute goes through its metaclass's slow lookup, and
+# an archive's `next` asks these of ten thousand rounds.
+_CANCELLED, _PENDING = RoundStatus.CANCELLED, Outcome.PENDING
+
+
 def stage_durations(loops: Iterable[Loop]) -> dict[RoundKind, list[int]]:
     """Days from each decided round's start to its outcome, per stage kind (see the module doc)."""
     durations: dict[RoundKind, list[int]] = defaultdict(list)
-    # Each member read once: an enum's class attribute goes through its metaclass's
-    # slow lookup, and an archive's `next` walks ten thousand rounds here.
-    cancelled, pending = RoundStatus.CANCELLED, Outcome.PENDING
     for loop in loops:
         for r in loop.rounds:
-            if r.status != cancelled and r.outcome != pending and r.outcome_on is not None:
-                durations[r.kind].append((r.outcome_on - began(r)).days)
+            days = days_taken(r)
+            if days is not None:
+                durations[r.kind].append(days)
     return durations
+
+
+def days_taken(r: Round) -> int | None:
+    """Days from a round's start to its outcome; None when it is cancelled or not decided
+    (on a day) yet.
+
+    One round at a time, so that `planner.pace` reads them in the same pass over
+    an archive's rounds as the sequences of its loops.
+    """
+    if r.status == _CANCELLED or r.outcome == _PENDING:
+        return None
+    decided = r.outcome_on
+    if decided is None:
+        return None
+    return (decided - began(r)).days
 
 
 def began(r: Round) -> dt.date:

@@ -18,11 +18,11 @@ longer one, then the earlier in the usual order of kinds), once at least
 from __future__ import annotations
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from planner.durations import stage_durations
+from planner.durations import days_taken
 from planner.models import CloseReason, Loop, Round, RoundKind, RoundStatus, Settings
 
 MIN_SAMPLES = 3
@@ -37,6 +37,7 @@ _ANSWERED = (CloseReason.ACCEPTED, CloseReason.DECLINED)
 """A loop closed this way got an offer, whatever its rounds say."""
 _OFFERED = (RoundKind.OFFER, RoundKind.NEGOTIATION)
 """A round of these kinds, not cancelled, means the loop got an offer."""
+_CANCELLED = RoundStatus.CANCELLED  # read once: an enum member's lookup is slow
 
 
 @dataclass
@@ -77,13 +78,19 @@ class Pace:
 
 
 def observed_pace(loops: Iterable[Loop], settings: Settings) -> Pace:
-    """Days per stage and the usual sequence, from every loop (closed ones hold the history)."""
-    loops = list(loops)
-    stages = {
-        kind: _stage_pace(kind, days) for kind, days in stage_durations(loops).items() if days
-    }
-    sequences = [s for s in map(_offer_sequence, loops) if s is not None]
-    usual, samples = _most_shared([s for s in sequences if s])
+    """Days per stage and the usual sequence, from every loop (closed ones hold the history).
+
+    One pass over the rounds reads both: an archive holds tens of thousands,
+    scattered in memory, and walking them again costs more than the rules do.
+    """
+    durations: dict[RoundKind, list[int]] = defaultdict(list)
+    sequences = []
+    for loop in loops:
+        sequence = _offer_sequence(loop, durations)
+        if sequence:
+            sequences.append(sequence)
+    stages = {kind: _stage_pace(kind, days) for kind, days in durations.items()}
+    usual, samples = _most_shared(sequences)
     if samples < MIN_SAMPLES:
         usual = tuple(k for k in settings.default_stages if k not in NOT_INTERVIEWS)
     return Pace(stages, settings.stage_days, usual, samples)
@@ -97,20 +104,23 @@ def _stage_pace(kind: RoundKind, days: list[int]) -> StagePace:
     return StagePace(kind, median, float(low), float(high), len(days))
 
 
-def _offer_sequence(loop: Loop) -> tuple[RoundKind, ...] | None:
+def _offer_sequence(
+    loop: Loop, durations: dict[RoundKind, list[int]]
+) -> tuple[RoundKind, ...] | None:
     """The interview kinds of a loop that got as far as an offer, in timeline order; else None.
 
-    One pass over the rounds, and only the interviews sorted (with the
-    timeline's own key, so their order is the timeline's): an archive holds
-    hundreds of loops that reached an offer, and this runs for every one of
-    them on every `next` that paces a deadline.
+    On the way, each decided round's days go to `durations` (`durations.days_taken`):
+    the stage paces are read in the same pass. Only the interviews are sorted
+    (with the timeline's own key, so their order is the timeline's).
     """
     reached = loop.process.close_reason in _ANSWERED
     interviews = []
-    cancelled = RoundStatus.CANCELLED  # read once: an enum member's lookup is slow
     for r in loop.rounds:
-        if r.status == cancelled:
+        if r.status == _CANCELLED:
             continue
+        days = days_taken(r)
+        if days is not None:
+            durations[r.kind].append(days)
         kind = r.kind
         if kind in NOT_INTERVIEWS:
             reached = reached or kind in _OFFERED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner.durations import stage_durations
 from planner.models import (
     CloseReason,
     Contact,
@@ -197,6 +198,31 @@ def test_the_usual_sequence_counts_loops_that_reached_an_offer_in_timeline_order
     pace = observed_pace(history, Settings())
     assert pace.usual_samples == 3  # "c" and "d" never got an offer
     assert pace.usual == (RoundKind.SCREEN, RoundKind.TECH)
+
+
+def test_the_pace_reads_every_decided_round_as_the_funnel_does() -> None:
+    """Days per stage come from every loop, offer or not, in the same pass as the sequences;
+    a cancelled round or one without an outcome adds no days."""
+    history = [
+        loop(
+            f"r{n}",
+            decided(f"r{n}", RoundKind.SCREEN, -60, 2 + n),
+            status=ProcessStatus.CLOSED,
+            close_reason=CloseReason.REJECTED,
+        )
+        for n in range(3)
+    ]
+    called_off = decided("x", RoundKind.SCREEN, -40, 30).model_copy(
+        update={"status": RoundStatus.CANCELLED}
+    )
+    history.append(loop("x", called_off, planned("x", RoundKind.TECH, created=-10)))
+    pace = observed_pace(history, Settings())
+    screen = pace.of(RoundKind.SCREEN)
+    assert (screen.samples, screen.days, screen.low, screen.high) == (3, 3.0, 2.5, 3.5)
+    assert {kind: stage.samples for kind, stage in pace.stages.items()} == {
+        kind: len(days) for kind, days in stage_durations(history).items()
+    }
+    assert (pace.usual_samples, pace.usual_from_history) == (0, False)
 
 
 def test_thin_history_falls_back_to_the_defaults() -> None:
