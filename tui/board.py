@@ -23,6 +23,9 @@ from planner.threads import threads_by_loop
 from tui.row_filter import parse
 from tui.views import RowView, Summary
 
+# Read once: an enum member's lookup is slow, and the board asks it of every loop.
+_CLOSED, _COOLING = ProcessStatus.CLOSED, Signal.COOLING
+
 
 @dataclass(frozen=True, eq=False)
 class BoardRow:
@@ -38,13 +41,25 @@ class BoardRow:
     conflicts: int = 0
     """Values a sync merge overwrote in this loop and kept for review (`k`)."""
 
+    @classmethod
+    def of(
+        cls, loop: Loop, step: NextStep | None, stage: str, todos: tuple[Thread, ...]
+    ) -> BoardRow:
+        """The row `BoardRow(loop, step, stage, todos)` builds, without the frozen dataclass's
+        `__init__`: it sets each field through `object.__setattr__`, and a board builds
+        a row per loop, closed ones included (two thousand on an archive)."""
+        row = object.__new__(cls)
+        fields = {"loop": loop, "step": step, "stage": stage, "todos": todos, "conflicts": 0}
+        object.__setattr__(row, "__dict__", fields)
+        return row
+
     @property
     def process_id(self) -> str:
         return self.loop.process.id
 
     @property
     def closed(self) -> bool:
-        return self.loop.process.status == ProcessStatus.CLOSED
+        return self.loop.process.status == _CLOSED
 
     @cached_property
     def view(self) -> RowView:
@@ -94,24 +109,34 @@ class BoardRow:
         return parse(needle).matches(self._haystack, owner, self._signals)
 
 
-def _urgency(row: BoardRow) -> tuple[int, tuple[int, dt.date, int], str]:
-    """Open loops by the rules' urgency, closed loops last, ties by name."""
-    if row.step is None:
-        return (1, (0, dt.date.max, 0), row.loop.process.title.casefold())
-    return (0, row.step.urgency_key(), row.loop.process.title.casefold())
-
-
 def build_board(
     loops: list[Loop], today: dt.date, settings: Settings, offers: Iterable[Offer] = ()
 ) -> list[BoardRow]:
-    """Every loop with its state and to-dos, most urgent first; offer deadlines pace the others."""
+    """Every loop with its state and to-dos, most urgent first; offer deadlines pace the others.
+
+    Open loops by the rules' urgency, then closed loops; ties (and closed loops) by name.
+    """
     by_loop = threads_by_loop(loops, today, settings, offers)
-    rows = []
+    live, closed = [], []
     for loop in loops:
         found = by_loop[loop.process.id]  # the state first; [] when closed
-        state = found[0] if found else None
-        rows.append(BoardRow(loop, state, stage_of(loop, today), tuple(found[1:])))
-    return sorted(rows, key=_urgency)
+        if found:
+            live.append(BoardRow.of(loop, found[0], stage_of(loop, today), tuple(found[1:])))
+        else:
+            closed.append(BoardRow.of(loop, None, stage_of(loop, today), ()))
+    live.sort(key=_urgency)
+    closed.sort(key=_name)
+    return live + closed
+
+
+def _urgency(row: BoardRow) -> tuple[tuple[int, dt.date, int], str]:
+    """An open row's place: the rules' urgency of its state, then its name."""
+    step = row.step
+    return (step.urgency_key() if step is not None else (0, dt.date.max, 0), _name(row))
+
+
+def _name(row: BoardRow) -> str:
+    return row.loop.process.title.casefold()
 
 
 def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
@@ -120,15 +145,23 @@ def summarize(rows: list[BoardRow], today: dt.date) -> Summary:
     A loop counts once, under the owner of its state; my to-dos beside it are
     counted apart, so an offer deadline elsewhere never moves a loop to "me".
     """
-    owners = Counter(row.step.owner for row in rows if row.step is not None)
+    owners: Counter[Owner] = Counter()
+    active = cooling = todos = 0
+    for row in rows:
+        step = row.step
+        if step is not None:
+            owners[step.owner] += 1
+            if step.signal == _COOLING:
+                cooling += 1
+        if not row.closed:
+            active += 1
+            todos += len(row.todos)
     return Summary(
-        active=sum(1 for row in rows if not row.closed),
+        active=active,
         on_me=owners[Owner.ME],
         on_recruiter=owners[Owner.RECRUITER],
         on_hiring_manager=owners[Owner.HIRING_MANAGER],
-        cooling=sum(
-            1 for row in rows if row.step is not None and row.step.signal == Signal.COOLING
-        ),
-        todos=sum(len(row.todos) for row in rows if not row.closed),
+        cooling=cooling,
+        todos=todos,
         today=today,
     )
