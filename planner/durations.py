@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus
 
-
 # Read once: an enum's class attribute goes through its metaclass's slow lookup, and
 # an archive's `next` asks these of ten thousand rounds.
 _CANCELLED, _PENDING = RoundStatus.CANCELLED, Outcome.PENDING

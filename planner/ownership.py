@@ -68,6 +68,13 @@ _DECIDERS: dict[DecidedBy | None, str] = {
 }
 
 
+# Read once: an enum member's lookup is slow, and `next_step` asks these of every round
+# of every open loop.
+_CLOSED, _ON_HOLD = ProcessStatus.CLOSED, ProcessStatus.ON_HOLD
+_CANCELLED, _DONE = RoundStatus.CANCELLED, RoundStatus.DONE
+_OFFER, _TAKEHOME, _NEGOTIATION = RoundKind.OFFER, RoundKind.TAKEHOME, RoundKind.NEGOTIATION
+
+
 @dataclass
 class _Step:
     """A candidate state before the choice, the override and the signal."""
@@ -84,10 +91,10 @@ def next_step(loop: Loop, today: dt.date, settings: Settings | None = None) -> T
     """The loop's state (its STATE thread), or None for a closed loop."""
     settings = settings if settings is not None else Settings.unchecked()
     process = loop.process
-    if process.status == ProcessStatus.CLOSED:
+    if process.status == _CLOSED:
         return None
-    rounds = [r for r in loop.timeline() if r.status != RoundStatus.CANCELLED]
-    on_hold = process.status == ProcessStatus.ON_HOLD
+    rounds = [r for r in loop.timeline() if r.status != _CANCELLED]
+    on_hold = process.status == _ON_HOLD
     step = _on_hold(loop, today) if on_hold else _choose(loop, rounds, today)
     override = process.owner_override
     if override is not None:
@@ -169,11 +176,12 @@ def _my_rounds(rounds: list[Round], today: dt.date) -> Iterable[_Step]:
 
 def _is_mine(r: Round, today: dt.date) -> bool:
     """A round that `_my_rounds` covers, so it says nothing about who else acts."""
-    if r.status == RoundStatus.DONE:
+    if r.status == _DONE:
         return False
-    if r.kind in (RoundKind.OFFER, RoundKind.TAKEHOME):
+    kind = r.kind
+    if kind in (_OFFER, _TAKEHOME):
         return True
-    return r.kind != RoundKind.NEGOTIATION and r.date is not None and r.date >= today
+    return kind != _NEGOTIATION and r.date is not None and r.date >= today
 
 
 def _state_step(loop: Loop, rounds: list[Round], today: dt.date) -> _Step:
@@ -258,7 +266,7 @@ def _signal(
 
 def _racing(rounds: list[Round], settings: Settings) -> bool:
     """The latest decision was a pass that came within `racing_days` of the round."""
-    done = [r for r in rounds if r.status == RoundStatus.DONE]
+    done = [r for r in rounds if r.status == _DONE]
     if not done:
         return False
     last = done[-1]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner.durations import days_taken
 from planner.models import CloseReason, Loop, Round, RoundKind, RoundStatus, Settings
@@ -63,6 +63,13 @@ class Pace:
     default_days: int
     usual: tuple[RoundKind, ...]
     usual_samples: int
+    _of: dict[RoundKind, StagePace] = field(init=False, repr=False, compare=False)
+    """Each kind's `of`, worked out once: a projection asks it for each round ahead, three
+    times over (the likely date and both ends of the range), and the board projects every
+    open loop that owes a deadline."""
+
+    def __post_init__(self) -> None:
+        self._of = {kind: self._resolved(kind) for kind in RoundKind}
 
     @property
     def usual_from_history(self) -> bool:
@@ -70,6 +77,9 @@ class Pace:
 
     def of(self, kind: RoundKind) -> StagePace:
         """This kind's pace from history, else the default."""
+        return self._of[kind]
+
+    def _resolved(self, kind: RoundKind) -> StagePace:
         known = self.stages.get(kind)
         if known is not None and known.from_history:
             return known

@@ -203,12 +203,9 @@ def _from_offers(offers: Iterable[Offer], loops: dict[str, Loop]) -> Iterable[De
 
 
 def _from_rounds(loops: Iterable[Loop]) -> Iterable[Deadline]:
+    offer, settled = RoundKind.OFFER, (RoundStatus.DONE, RoundStatus.CANCELLED)  # read once
     for loop in loops:
         for r in loop.rounds:
-            if (
-                r.kind == RoundKind.OFFER
-                and r.status not in (RoundStatus.DONE, RoundStatus.CANCELLED)
-                and r.deadline is not None
-            ):
+            if r.kind == offer and r.status not in settled and r.deadline is not None:
                 received = r.date or r.created_on
                 yield Deadline(loop.process.id, loop.process.company, r.deadline, received)

@@ -43,6 +43,12 @@ from planner.offers import Offer
 from planner.pace import NOT_INTERVIEWS, Pace, StagePace, observed_pace
 from planner.pacing import Deadline, open_deadlines
 
+# Read once: an enum member's lookup is slow, and the board projects every open loop
+# that owes a deadline, asking these of each of its rounds.
+_ACTIVE, _CANCELLED = ProcessStatus.ACTIVE, RoundStatus.CANCELLED
+_PENDING, _REJECTED = Outcome.PENDING, Outcome.REJECTED
+_OFFERED = (RoundKind.OFFER, RoundKind.NEGOTIATION)
+
 
 class RoundSource(StrEnum):
     """Where a round still ahead comes from."""
@@ -102,7 +108,7 @@ def project(
     loop: Loop, today: dt.date, pace: Pace, deadlines: Sequence[Deadline] = ()
 ) -> Projection | None:
     """This loop's projection, or None when there is nothing to project (see the module doc)."""
-    if loop.process.status != ProcessStatus.ACTIVE:
+    if loop.process.status != _ACTIVE:
         return None
     timeline = loop.timeline()
     if not _still_interviewing(timeline):
@@ -144,18 +150,18 @@ def speed_up_note(projection: Projection, today: dt.date | None = None) -> str |
 
 def _still_interviewing(timeline: list[Round]) -> bool:
     """No offer yet, and the latest decided round (of the loop's `timeline`) did not reject me."""
-    rounds = [r for r in timeline if r.status != RoundStatus.CANCELLED]
-    if any(r.kind in (RoundKind.OFFER, RoundKind.NEGOTIATION) for r in rounds):
+    rounds = [r for r in timeline if r.status != _CANCELLED]
+    if any(r.kind in _OFFERED for r in rounds):
         return False
-    decided = [r for r in rounds if r.outcome != Outcome.PENDING]
-    return not decided or decided[-1].outcome != Outcome.REJECTED
+    decided = [r for r in rounds if r.outcome != _PENDING]
+    return not decided or decided[-1].outcome != _REJECTED
 
 
 def _undecided(r: Round) -> bool:
     """A round of the loop still to pass: not cancelled, no outcome, not the application."""
-    if r.kind in NOT_INTERVIEWS or r.status == RoundStatus.CANCELLED:
+    if r.kind in NOT_INTERVIEWS or r.status == _CANCELLED:
         return False
-    return r.outcome == Outcome.PENDING
+    return r.outcome == _PENDING
 
 
 def _own_round(r: Round, pace: StagePace, today: dt.date) -> RoundAhead:
@@ -170,7 +176,7 @@ def _left(r: Round, days: float, today: dt.date) -> float:
 
 def _usual_tail(loop: Loop, pace: Pace) -> list[RoundAhead]:
     """The usual rounds after the furthest one this loop has reached or planned."""
-    reached = {r.kind for r in loop.rounds if r.status != RoundStatus.CANCELLED}
+    reached = {r.kind for r in loop.rounds if r.status != _CANCELLED}
     positions = [i for i, kind in enumerate(pace.usual) if kind in reached]
     start = max(positions) + 1 if positions else 0
     source = RoundSource.HISTORY if pace.usual_from_history else RoundSource.DEFAULTS

@@ -16,14 +16,14 @@ from planner import clock
 from planner.dates import day_words
 from planner.models import Loop, Outcome, Round, RoundKind, RoundStatus, Settings
 
+# Read once: an enum member's lookup is slow, and the board asks every open loop its round.
+_OPEN, _DONE = (RoundStatus.PLANNED, RoundStatus.SCHEDULED), RoundStatus.DONE
+_PENDING, _APPLIED = Outcome.PENDING, RoundKind.APPLIED
+
 
 def current_round(loop: Loop, today: dt.date) -> Round | None:
     """The round `done` applies to; the application itself never counts."""
-    open_rounds = [
-        r
-        for r in loop.timeline()
-        if r.status in (RoundStatus.PLANNED, RoundStatus.SCHEDULED) and r.kind != RoundKind.APPLIED
-    ]
+    open_rounds = [r for r in loop.timeline() if r.status in _OPEN and r.kind != _APPLIED]
     past = [r for r in open_rounds if r.date is not None and r.date <= today]
     ahead = [r for r in open_rounds if r.date is not None and r.date > today]
     undated = [r for r in open_rounds if r.date is None]
@@ -38,9 +38,7 @@ def awaiting_outcome(loop: Loop) -> Round | None:
     waiting = [
         r
         for r in loop.timeline()
-        if r.status == RoundStatus.DONE
-        and r.outcome == Outcome.PENDING
-        and r.kind != RoundKind.APPLIED
+        if r.status == _DONE and r.outcome == _PENDING and r.kind != _APPLIED
     ]
     return waiting[-1] if waiting else None
 

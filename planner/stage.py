@@ -32,19 +32,24 @@ CLOSED_WORDS: dict[CloseReason, str] = {
     CloseReason.DECLINED: "Declined",
 }
 
+# Read once: an enum member's lookup is slow, and the board asks for every loop's stage.
+_CLOSED, _ON_HOLD = ProcessStatus.CLOSED, ProcessStatus.ON_HOLD
+_CANCELLED, _PLANNED, _DONE = RoundStatus.CANCELLED, RoundStatus.PLANNED, RoundStatus.DONE
+_APPLIED = RoundKind.APPLIED
+
 
 def stage_of(loop: Loop, today: dt.date) -> str:
     """Where the loop stands (see the module doc)."""
     process = loop.process
-    if process.status == ProcessStatus.CLOSED:
+    if process.status == _CLOSED:
         return CLOSED_WORDS[process.close_reason] if process.close_reason else CLOSED
-    if process.status == ProcessStatus.ON_HOLD:
+    if process.status == _ON_HOLD:
         return ON_HOLD
-    live = [r for r in loop.rounds if r.status != RoundStatus.CANCELLED]
-    if live and all(r.kind == RoundKind.APPLIED and r.status == RoundStatus.PLANNED for r in live):
+    live = [r for r in loop.rounds if r.status != _CANCELLED]
+    if live and all(r.kind == _APPLIED and r.status == _PLANNED for r in live):
         return NOT_SENT
     at = done_round(loop, today)
     if at is not None:
         return at.label
-    held = [r for r in loop.timeline() if r.status == RoundStatus.DONE]
-    return held[-1].label if held else ROUND_KIND_LABELS[RoundKind.APPLIED]
+    held = [r for r in loop.timeline() if r.status == _DONE]
+    return held[-1].label if held else ROUND_KIND_LABELS[_APPLIED]

@@ -69,12 +69,16 @@ def touches(loop: Loop, today: dt.date) -> Touches:
     sent: dt.date | None = None
     received: Event | None = None
     referrers = _referrers(loop)
+    sent_kind, received_kind = (
+        EventKind.SENT,
+        EventKind.RECEIVED,
+    )  # read once: enum lookups are slow
     for event in loop.events:
         if event.on > today or event.contact_id in referrers:
             continue
-        if event.kind == EventKind.SENT and (sent is None or event.on > sent):
+        if event.kind == sent_kind and (sent is None or event.on > sent):
             sent = event.on
-        elif event.kind == EventKind.RECEIVED and (
+        elif event.kind == received_kind and (
             received is None or _received_order(event) > _received_order(received)
         ):
             received = event
@@ -126,7 +130,8 @@ def _referrers(loop: Loop) -> frozenset[str]:
     Gathered once per loop rather than looking each touch's contact up among
     all the loop's contacts (a touch with no contact, or with someone else, is).
     """
-    return frozenset(c.id for c in loop.contacts if c.role == ContactRole.REFERRER)
+    referrer = ContactRole.REFERRER
+    return frozenset(c.id for c in loop.contacts if c.role == referrer)
 
 
 def _received_order(event: Event) -> tuple[dt.date, bool, dt.date]:
