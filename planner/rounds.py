@@ -23,24 +23,12 @@ _PENDING, _APPLIED = Outcome.PENDING, RoundKind.APPLIED
 
 def current_round(loop: Loop, today: dt.date) -> Round | None:
     """The round `done` applies to; the application itself never counts."""
-    open_rounds = [r for r in loop.timeline() if r.status in _OPEN and r.kind != _APPLIED]
-    past = [r for r in open_rounds if r.date is not None and r.date <= today]
-    ahead = [r for r in open_rounds if r.date is not None and r.date > today]
-    undated = [r for r in open_rounds if r.date is None]
-    for group in (past, ahead, undated):
-        if group:
-            return group[0]
-    return None
+    return _current(loop.timeline(), today)
 
 
 def awaiting_outcome(loop: Loop) -> Round | None:
     """The latest round that took place and has no outcome yet."""
-    waiting = [
-        r
-        for r in loop.timeline()
-        if r.status == _DONE and r.outcome == _PENDING and r.kind != _APPLIED
-    ]
-    return waiting[-1] if waiting else None
+    return _awaiting(loop.timeline())
 
 
 def done_round(loop: Loop, today: dt.date) -> Round | None:
@@ -49,10 +37,40 @@ def done_round(loop: Loop, today: dt.date) -> Round | None:
     One rule whatever the outcome about to be given, so the form can name the
     round before the user picks one, and the command line agrees with it.
     """
-    current = current_round(loop, today)
+    return round_at(loop.timeline(), today)
+
+
+def round_at(timeline: list[Round], today: dt.date) -> Round | None:
+    """`done_round` of the loop whose `Loop.timeline` this is, for a caller that reads
+    the timeline again (the stage): a loop's rounds are sorted once."""
+    current = _current(timeline, today)
     if current is not None and current.date is not None and current.date <= today:
         return current
-    return awaiting_outcome(loop) or current
+    return _awaiting(timeline) or current
+
+
+def _current(timeline: list[Round], today: dt.date) -> Round | None:
+    """The first open round due (dated today or earlier), else the first ahead, else the
+    first undated (see `current_round`)."""
+    ahead: Round | None = None
+    undated: Round | None = None
+    for r in timeline:
+        if r.status not in _OPEN or r.kind == _APPLIED:
+            continue
+        if r.date is None:
+            undated = undated or r
+        elif r.date <= today:
+            return r
+        else:
+            ahead = ahead or r
+    return ahead or undated
+
+
+def _awaiting(timeline: list[Round]) -> Round | None:
+    waiting = [
+        r for r in timeline if r.status == _DONE and r.outcome == _PENDING and r.kind != _APPLIED
+    ]
+    return waiting[-1] if waiting else None
 
 
 def off_day_note(

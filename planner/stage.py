@@ -20,7 +20,7 @@ from planner.models import (
     RoundKind,
     RoundStatus,
 )
-from planner.rounds import done_round
+from planner.rounds import round_at
 
 ON_HOLD = "On hold"
 NOT_SENT = "Not applied yet"
@@ -48,8 +48,9 @@ def stage_of(loop: Loop, today: dt.date) -> str:
     live = [r for r in loop.rounds if r.status != _CANCELLED]
     if live and all(r.kind == _APPLIED and r.status == _PLANNED for r in live):
         return NOT_SENT
-    at = done_round(loop, today)
+    timeline = loop.timeline()
+    at = round_at(timeline, today)
     if at is not None:
         return at.label
-    held = [r for r in loop.timeline() if r.status == _DONE]
+    held = [r for r in timeline if r.status == _DONE]
     return held[-1].label if held else ROUND_KIND_LABELS[_APPLIED]
