@@ -68,20 +68,21 @@ def touches(loop: Loop, today: dt.date) -> Touches:
     """The latest sent and received touches of a loop with the company side."""
     sent: dt.date | None = None
     received: Event | None = None
+    latest: tuple[dt.date, bool, dt.date] | None = None  # the order of `received`
     referrers = _referrers(loop)
-    sent_kind, received_kind = (
-        EventKind.SENT,
-        EventKind.RECEIVED,
-    )  # read once: enum lookups are slow
+    # Read once: an enum member's lookup is slow, and this runs for every open loop's log.
+    sent_kind, received_kind = EventKind.SENT, EventKind.RECEIVED
     for event in loop.events:
         if event.on > today or event.contact_id in referrers:
             continue
-        if event.kind == sent_kind and (sent is None or event.on > sent):
-            sent = event.on
-        elif event.kind == received_kind and (
-            received is None or _received_order(event) > _received_order(received)
-        ):
-            received = event
+        kind = event.kind
+        if kind == sent_kind:
+            if sent is None or event.on > sent:
+                sent = event.on
+        elif kind == received_kind:
+            order = _received_order(event)
+            if latest is None or order > latest:
+                received, latest = event, order
     return Touches(sent, received.on if received else None, received)
 
 
