@@ -114,7 +114,8 @@ class Notice:
     def since(self, created_on: dt.date) -> dt.date:
         """Since when a loop created on that day has owed the telling: a loop started after
         the offer came has waited only since it started."""
-        return max(self.deadline.received_on, created_on)
+        received_on = self.deadline.received_on
+        return received_on if received_on >= created_on else created_on
 
 
 def untold(loop: Loop, deadlines: Sequence[Deadline]) -> list[Deadline]:

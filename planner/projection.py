@@ -108,18 +108,13 @@ def project(
     loop: Loop, today: dt.date, pace: Pace, deadlines: Sequence[Deadline] = ()
 ) -> Projection | None:
     """This loop's projection, or None when there is nothing to project (see the module doc)."""
-    if loop.process.status != _ACTIVE:
+    plan = _rounds_ahead(loop, today, pace)
+    if plan is None:
         return None
-    timeline = loop.timeline()
-    if not _still_interviewing(timeline):
-        return None
-    own = [r for r in timeline if _undecided(r)]
-    ahead = [_own_round(r, pace.of(r.kind), today) for r in own]
-    ahead += _usual_tail(loop, pace)
+    own, ahead = plan
     offer_on = _finish(own, ahead, today, pace, lambda p: p.days, _nearest)
     low = _finish(own, ahead, today, pace, lambda p: p.low, math.floor)
     high = _finish(own, ahead, today, pace, lambda p: p.high, math.ceil)
-    missed = [d for d in deadlines if d.process_id != loop.process.id and d.deadline < offer_on]
     recruiter = loop.contact(ContactRole.RECRUITER)
     return Projection(
         process_id=loop.process.id,
@@ -129,8 +124,48 @@ def project(
         offer_on=offer_on,
         earliest=min(low, offer_on),
         latest=max(high, offer_on),
-        deadline=min(missed, key=lambda d: d.deadline) if missed else None,
+        deadline=_first_missed(loop, offer_on, deadlines),
     )
+
+
+def behind(
+    loop: Loop, today: dt.date, pace: Pace, deadlines: Sequence[Deadline]
+) -> tuple[Deadline, dt.date] | None:
+    """The deadline this loop's projected offer comes after first, and that offer date; None
+    when the loop is not behind (or not projected).
+
+    What a pacing to-do takes of `project` (its `deadline` and `offer_on`), without the
+    range and the rest: the board asks it of every open loop that owes a deadline.
+    """
+    plan = _rounds_ahead(loop, today, pace)
+    if plan is None:
+        return None
+    own, ahead = plan
+    offer_on = _finish(own, ahead, today, pace, lambda p: p.days, _nearest)
+    missed = _first_missed(loop, offer_on, deadlines)
+    return (missed, offer_on) if missed is not None else None
+
+
+def _rounds_ahead(
+    loop: Loop, today: dt.date, pace: Pace
+) -> tuple[list[Round], list[RoundAhead]] | None:
+    """The loop's own rounds still to pass and every round ahead (see the module doc), or None
+    when there is nothing to project."""
+    if loop.process.status != _ACTIVE:
+        return None
+    timeline = loop.timeline()
+    if not _still_interviewing(timeline):
+        return None
+    own = [r for r in timeline if _undecided(r)]
+    ahead = [_own_round(r, pace.of(r.kind), today) for r in own]
+    ahead += _usual_tail(loop, pace)
+    return own, ahead
+
+
+def _first_missed(loop: Loop, offer_on: dt.date, deadlines: Sequence[Deadline]) -> Deadline | None:
+    """The earliest other loop's deadline before the projected offer date."""
+    missed = [d for d in deadlines if d.process_id != loop.process.id and d.deadline < offer_on]
+    return min(missed, key=lambda d: d.deadline) if missed else None
 
 
 def speed_up_note(projection: Projection, today: dt.date | None = None) -> str | None:

@@ -28,7 +28,7 @@ from planner.offers import Offer
 from planner.ownership import due_signal, next_step
 from planner.pace import observed_pace
 from planner.pacing import Deadline, Notice, open_deadlines, recruiter_name, untold
-from planner.projection import Projection, project
+from planner.projection import Projection, behind
 from planner.steps import Signal, Thread, ThreadKind
 
 
@@ -77,8 +77,8 @@ def threads_by_loop(
             continue
         owed = untold(loop, deadlines)
         # Only a loop with a deadline still to pass on has a pacing to-do to add it to.
-        behind = project(loop, today, pace, deadlines) if pace is not None and owed else None
-        mine = _promises(loop, today, settings) + pacing.todos(loop, owed, behind)
+        late = behind(loop, today, pace, deadlines) if pace is not None and owed else None
+        mine = _promises(loop, today, settings) + pacing.todos(loop, owed, late)
         found[loop.process.id] = _with_state(loop, today, settings, mine)
     return found
 
@@ -120,9 +120,10 @@ def todos(
     if loop.process.status == ProcessStatus.CLOSED:
         return []
     pacing = _Pacing(deadlines, today, settings)
-    return _promises(loop, today, settings) + pacing.todos(
-        loop, untold(loop, deadlines), projection
-    )
+    late = None
+    if projection is not None and projection.deadline is not None:
+        late = (projection.deadline, projection.offer_on)
+    return _promises(loop, today, settings) + pacing.todos(loop, untold(loop, deadlines), late)
 
 
 def _promises(loop: Loop, today: dt.date, settings: Settings) -> list[Thread]:
@@ -152,24 +153,26 @@ class _Pacing:
         }
 
     def todos(
-        self, loop: Loop, untold: Sequence[Deadline], projection: Projection | None
+        self, loop: Loop, untold: Sequence[Deadline], late: tuple[Deadline, dt.date] | None
     ) -> list[Thread]:
-        """The loop's pacing to-dos, one per deadline of `untold` (`pacing.untold`)."""
+        """The loop's pacing to-dos, one per deadline of `untold` (`pacing.untold`).
+
+        `late`: the deadline the loop's projected offer comes after first, and that
+        offer date (`projection.behind`); that deadline's to-do says why to hurry.
+        """
         if not untold:
             return []
-        name, process = recruiter_name(loop), loop.process
-        # The deadline the loop's projected offer comes after first, if any, gets why to hurry.
-        late = projection.deadline if projection is not None else None
-        offer_on = projection.offer_on if projection is not None else self.today
+        name, pid, created_on = recruiter_name(loop), loop.process.id, loop.process.created_on
+        today, prepared = self.today, self._prepared
+        late_id, offer_on = (late[0].process_id, late[1]) if late is not None else (None, today)
         found = []
         for deadline in untold:
-            notice, prototype = self._prepared[id(deadline)]
+            notice, prototype = prepared[id(deadline)]
             what = notice.what(name)
-            if late is not None and late.process_id == deadline.process_id:
-                what = _with_speed_up(what, offer_on, self.today)
-            since = notice.since(process.created_on)
-            waited = max(0, (self.today - since).days)
-            found.append(prototype.for_loop(process.id, what, since, waited))
+            if deadline.process_id == late_id:
+                what = _with_speed_up(what, offer_on, today)
+            since = notice.since(created_on)
+            found.append(prototype.for_loop(pid, what, since, max(0, (today - since).days)))
         return found
 
 

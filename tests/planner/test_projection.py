@@ -20,8 +20,10 @@ from planner.models import (
 )
 from planner.offers import Offer, OfferStatus
 from planner.pace import observed_pace
+from planner.pacing import open_deadlines
 from planner.projection import (
     RoundSource,
+    behind,
     project,
     projections,
     speed_up_note,
@@ -109,6 +111,28 @@ def test_the_notes_for_the_pacing_steps_name_only_the_loops_behind() -> None:
     found = projections([beta, gamma, acme], [offer_due("acme", 5)], TODAY, Settings())
     notes = {p.process_id: note for p in found if (note := speed_up_note(p, TODAY)) is not None}
     assert list(notes) == ["beta"] and "ask Beta Rec to speed up" in notes["beta"]
+
+
+def test_behind_is_what_the_projection_says_of_the_deadline_and_the_offer_date() -> None:
+    """The board asks `behind` alone; `pace` and the offers view read the whole projection."""
+    beta = loop("beta", planned("beta", RoundKind.TECH), planned("beta", RoundKind.ONSITE))
+    gamma = loop("gamma", planned("gamma", RoundKind.ONSITE, created=-6))
+    held = loop("held", planned("held", RoundKind.TECH), status=ProcessStatus.ON_HOLD)
+    acme = loop("acme", planned("acme", RoundKind.OFFER))
+    umbrella = loop("umbrella", planned("umbrella", RoundKind.OFFER))
+    loops = [beta, gamma, held, acme, umbrella]
+    deadlines = open_deadlines(loops, [offer_due("acme", 5), offer_due("umbrella", 9)], TODAY)
+    pace = observed_pace(loops, Settings())
+    found = {}
+    for each in loops:
+        projected = project(each, TODAY, pace, deadlines)
+        late = behind(each, TODAY, pace, deadlines)
+        if projected is None or projected.deadline is None:
+            assert late is None
+        else:
+            assert late == (projected.deadline, projected.offer_on)
+            found[each.process.id] = (late[0].company, late[1])
+    assert found == {"beta": ("Acme", day(14))}
 
 
 def test_a_deadline_after_the_projected_offer_is_not_a_worry() -> None:
