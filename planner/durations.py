@@ -37,10 +37,8 @@ def days_taken(r: Round) -> int | None:
     One round at a time, so that `planner.pace` reads them in the same pass over
     an archive's rounds as the sequences of its loops.
     """
-    if r.status == _CANCELLED or r.outcome == _PENDING:
-        return None
-    decided = r.outcome_on
-    if decided is None:
+    decided = r.outcome_on  # first: the cheapest test, and no round ahead has one
+    if decided is None or r.status == _CANCELLED or r.outcome == _PENDING:
         return None
     return (decided - began(r)).days
 
