@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from planner.signals import Owner, Signal
 from tui.views import RowView
-from tui.widgets.processes_table import PREPARE_AFTER_S, ProcessesTable, column_widths
+from tui.widgets.processes_table import ProcessesTable, column_widths
 
 
 async def test_kept_rows_look_as_the_table_draws_them_after_scrolling_both_ways(
@@ -53,7 +53,6 @@ async def test_a_key_that_scrolls_down_asks_the_table_for_no_row(
         table = app.main.query_one("#processes", ProcessesTable)
         scrolls = 0
         for _ in range(table.row_count - 1):
-            await pilot.pause(PREPARE_AFTER_S * 5)  # the row below is prepared after a frame
             drawn.clear()
             top = table.scroll_y
             await pilot.press("down")

@@ -17,7 +17,6 @@ from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
-from textual.timer import Timer
 from textual.widget import PseudoClasses
 from textual.widgets import DataTable
 
@@ -54,8 +53,6 @@ KEPT_LINES = 1024
 """Rendered rows kept: a few screens of a long list, scrolled up and down."""
 HEADER = -1
 """The index `DataTable` gives the row of column headings (and the mouse over it)."""
-PREPARE_AFTER_S = 0.01
-"""How long after a frame the row below the list is rendered (see `prepare`)."""
 
 Frame = tuple[Style, PseudoClasses, int, int]
 LineKey = tuple[str | None, int, bool, Frame]
@@ -88,7 +85,6 @@ class ProcessesTable(DataTable[Text]):
         self._frame: Frame | None = None
         self._look: RowLook | None = None
         """The styles rows are drawn with, looked up once a frame (see `render_lines`)."""
-        self._preparing: Timer | None = None
 
     def show(
         self, rows: list[RowView], palette: Palette, keep: str | None, limit: int | None = None
@@ -214,7 +210,7 @@ class ProcessesTable(DataTable[Text]):
         return line
 
     def _row_look(self) -> RowLook:
-        """This frame's styles for the rows (also for `prepare`, after the frame)."""
+        """This frame's styles for the rows, looked up once."""
         if self._look is None:
             self._look = row_look(self)
         return self._look
@@ -226,27 +222,6 @@ class ProcessesTable(DataTable[Text]):
             return HEADER if top == 1 else None
         index = y - top + round(self.scroll_y)
         return index if index < min(self.row_count, len(self._rows)) else None
-
-    def prepare(self) -> None:
-        """Soon after this frame, render the row just below the list as it looks off
-        the cursor.
-
-        A key that scrolls down brings that row in under the cursor, and the key
-        after it leaves the row behind, drawn without the cursor for the first time:
-        the row is then kept already. The wait (PREPARE_AFTER_S) leaves Textual's
-        output thread the interpreter to write the frame; a later call replaces a
-        waiting one.
-        """
-        if self._preparing is not None:
-            self._preparing.stop()
-        self._preparing = self.set_timer(PREPARE_AFTER_S, self._prepare_now)
-
-    def _prepare_now(self) -> None:
-        self._preparing = None
-        below = self.size.height  # the line under the list: a row is one line high
-        index = self._row_at(below) if below else None
-        if index is not None and index != self.hover_row and self._frame == self._current_frame():
-            self.render_line(below)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
