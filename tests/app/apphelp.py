@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import json
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from planner.models import Loop
 from storage.repository import Repository
@@ -37,10 +39,26 @@ def make_app(path: Path, watch_interval: float | None = None) -> LoopdeckApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until writes and loads have finished and their messages are handled."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot)
     await pilot.pause()
+
+
+async def workers_done(pilot: Pilot[None], patience_s: float = 5.0) -> None:
+    """Every worker has finished. A disk check replaced by the next one is finished too:
+    the checks are exclusive, and on a busy machine a check can outlast a short interval,
+    so the next cancels it; waiting for it then raises until its thread has ended. Checks
+    that keep outlasting the interval are a failure: after `patience_s` it is raised."""
+    deadline = asyncio.get_running_loop().time() + patience_s
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.01)
 
 
 async def open_on(pilot: Pilot[None], company: str) -> str:
