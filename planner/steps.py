@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.frozen import built
 from planner.models import ContactRole, Owner
 from planner.signals import SIGNAL_URGENCY as SIGNAL_URGENCY
 from planner.signals import Signal as Signal
@@ -80,33 +81,27 @@ class Thread:
         about_process_id: str | None = None,
     ) -> Thread:
         """A to-do of mine: the same thread as `Thread(owner=Owner.ME, ...)` with the rest left
-        at their defaults, built without the frozen dataclass's `__init__`.
-
-        That `__init__` sets each of the sixteen fields through `object.__setattr__`:
-        on an archive, `next` builds thousands of pacing to-dos (every open loop
-        times every open deadline), and that alone cost it about a tenth of its
-        work after import. The fields go in declaration order, as `__init__` sets them.
-        """
-        thread = object.__new__(cls)
-        thread.__dict__.update(
-            process_id=process_id,
-            kind=kind,
-            what=what,
-            owner=Owner.ME,
-            overridden=False,
-            nudge=None,
-            since=since,
-            waiting_days=waiting_days,
-            due=due,
-            signal=signal,
-            round_id=None,
-            last_touch=None,
-            next_nudge=None,
-            expected=None,
-            event_id=event_id,
-            about_process_id=about_process_id,
-        )
-        return thread
+        at their defaults, built without the frozen dataclass's `__init__` (`planner.frozen`):
+        on an archive, `next` builds thousands of pacing to-dos."""
+        fields = {
+            "process_id": process_id,
+            "kind": kind,
+            "what": what,
+            "owner": Owner.ME,
+            "overridden": False,
+            "nudge": None,
+            "since": since,
+            "waiting_days": waiting_days,
+            "due": due,
+            "signal": signal,
+            "round_id": None,
+            "last_touch": None,
+            "next_nudge": None,
+            "expected": None,
+            "event_id": event_id,
+            "about_process_id": about_process_id,
+        }
+        return built(cls, fields)
 
     def for_loop(self, process_id: str, what: str, since: dt.date, waiting_days: int) -> Thread:
         """This to-do as another loop owes it: `dataclasses.replace` with these four
@@ -116,13 +111,8 @@ class Thread:
         board builds one per open deadline and copies it into every open loop.
         """
         fields = self.__dict__.copy()
-        fields["process_id"] = process_id
-        fields["what"] = what
-        fields["since"] = since
-        fields["waiting_days"] = waiting_days
-        thread = object.__new__(type(self))
-        object.__setattr__(thread, "__dict__", fields)
-        return thread
+        fields.update(process_id=process_id, what=what, since=since, waiting_days=waiting_days)
+        return built(type(self), fields)
 
     def urgency_key(self) -> tuple[int, dt.date, int]:
         """Sort key: worst signal first, then earliest due, then longest wait."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from planner.frozen import built
 from planner.models import Loop, Owner, ProcessStatus, Settings
 from planner.offers import Offer
 from planner.stage import stage_of
@@ -47,12 +48,10 @@ class BoardRow:
         cls, loop: Loop, step: NextStep | None, stage: str, todos: tuple[Thread, ...]
     ) -> BoardRow:
         """The row `BoardRow(loop, step, stage, todos)` builds, without the frozen dataclass's
-        `__init__`: it sets each field through `object.__setattr__`, and a board builds
-        a row per loop, closed ones included (two thousand on an archive)."""
-        row = object.__new__(cls)
+        `__init__` (`planner.frozen`): a board builds a row per loop, closed ones included
+        (two thousand on an archive)."""
         fields = {"loop": loop, "step": step, "stage": stage, "todos": todos, "conflicts": 0}
-        object.__setattr__(row, "__dict__", fields)
-        return row
+        return built(cls, fields)
 
     @property
     def process_id(self) -> str:
