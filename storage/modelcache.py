@@ -28,7 +28,7 @@ from typing import Any
 
 from planner.models import Record, Settings
 from storage import codec
-from storage.jsonfile import Fingerprint
+from storage.jsonfile import Fingerprint, Written
 from storage.locations import cache_file, write_cache
 
 FORMAT = 5
@@ -67,6 +67,16 @@ def key_of(data_path: Path, stamp: Fingerprint) -> bytes:
         changed = f"{now.st_ino}:{now.st_ctime_ns}"
     except OSError:
         changed = "gone"
+    return _key(data_path, stamp, changed)
+
+
+def key_at(data_path: Path, version: Written) -> bytes:
+    """The key `key_of` gave `version` of the file while it was on disk (an earlier one, say)."""
+    stamp = version.fingerprint
+    return _key(data_path, stamp, f"{stamp.inode}:{version.changed_ns}")
+
+
+def _key(data_path: Path, stamp: Fingerprint, changed: str) -> bytes:
     parts = [
         f"format={FORMAT}",
         f"python={sys.version_info[:3]}",
@@ -80,9 +90,16 @@ def key_of(data_path: Path, stamp: Fingerprint) -> bytes:
 
 def load(data_path: Path, key: bytes) -> CachedModels | None:
     """The cached models for this exact version of the file, or None."""
+    found = load_first(data_path, [key])
+    return None if found is None else found[1]
+
+
+def load_first(data_path: Path, keys: list[bytes]) -> tuple[int, CachedModels] | None:
+    """The cached models if the cache holds one of these versions: which one, and its models."""
     try:
         with open(cache_path(data_path), "rb") as handle:
-            if handle.readline().rstrip(b"\n") != key:
+            found = handle.readline().rstrip(b"\n")
+            if found not in keys:
                 return None
             import pickle  # only for a hit: a write, whose new file no cache matches, skips it
 
@@ -94,7 +111,7 @@ def load(data_path: Path, key: bytes) -> CachedModels | None:
         return None
     if not isinstance(closed_out, frozenset) or not closed_out <= set(codec.LOOP_TABLES):
         return None
-    return CachedModels(models, settings, counts, closed_out)
+    return keys.index(found), CachedModels(models, settings, counts, closed_out)
 
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:

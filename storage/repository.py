@@ -23,6 +23,7 @@ from storage.canonical import LazyTable
 from storage.errors import DataFileError, NotFoundError, ReadOnlyError, StorageError
 from storage.gcpause import long_lived, paused_gc
 from storage.hlc import HybridClock
+from storage.jsonfile import Written
 from storage.replica import replica_id
 from storage.tinydb_storage import FileMoved, LoopdeckDB
 from storage.transaction import (
@@ -37,7 +38,7 @@ from storage.transaction import (
     renew,
     restamped,
 )
-from storage.undo import UndoJournal, Undone
+from storage.undo import Step, UndoJournal, Undone
 
 if TYPE_CHECKING:
     from planner.changes.base import Patch
@@ -94,6 +95,8 @@ class Repository:
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
+        self._step: Step | None = None
+        """The last write's step (`storage.undo.Step`), for the journal."""
 
     @classmethod
     def open(cls, path: Path, *, save_cache: bool = True) -> Repository:
@@ -359,7 +362,8 @@ class Repository:
             applied = self._commit([change for _, change in undos], None) if undos else None
             if applied is not None:
                 _renew_journal(earlier, undos, applied)
-            self._journal.rewrite(earlier, self._db.file.written)
+            step = self._step if applied is not None else None
+            self._journal.rewrite(earlier, self._db.file.written, step)
         kept = [self._describe_moved(m) for m in moved]
         return Undone(str(latest["label"]), kept, reverted=bool(undos))
 
@@ -382,12 +386,16 @@ class Repository:
         storage = self._db.file
         snapshot = dict(storage.document) or codec.empty_document()
         storage.document = dict(snapshot)
+        base = storage.version
         applied = apply_changes(snapshot, changes, self._stamp_clock())
         if not applied.undo:
             return None
         for table, records in applied.records.items():
             self._db.records(table).put_many(records)
+        meta = storage.document.get(codec.META_TABLE)
         codec.upgrade_schema(storage.document)
+        if storage.document.get(codec.META_TABLE) is not meta:
+            base = None  # the write changed more than its records: no step to catch up by
         try:
             storage.flush()
         except OSError as error:
@@ -400,10 +408,14 @@ class Repository:
             raise
         self._refresh_models(applied)
         self._counts = None
+        written = storage.written
+        self._step = None
+        if base is not None and written is not None:
+            self._step = Step.of(base, written, applied.records)
         if label is None:
             return applied
         try:
-            self._journal.push(label, applied.undo, self._db.file.written)
+            self._journal.push(label, applied.undo, written, self._step)
         except OSError as error:
             # The change is saved: a failure report would make a script save it twice.
             self.notices.append(
@@ -494,13 +506,17 @@ class Repository:
         write or a closed loop's records ask for the document.
         """
         storage = self._db.file
+        ours = self._journal.written()
+        touched: dict[str, dict[str, None]] | None = None
         try:
             with jsonfile.opened(self.path) as (handle, stat):
                 stamp = jsonfile.Fingerprint.of(stat)
                 big = stamp.size >= modelcache.MIN_BYTES
                 key = modelcache.key_of(self.path, stamp) if big else None
                 cached = modelcache.load(self.path, key) if key is not None else None
-                raw = handle.read() if cached is None or hold else None
+                if cached is None and key is not None and Written.of(stat) == ours:
+                    cached, touched = self._cached_before(self._journal.steps())
+                raw = handle.read() if cached is None or hold or touched else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
             self._settings, self._counts = Settings.unchecked(), {}
@@ -509,21 +525,19 @@ class Repository:
             self._db.clear_cache()
             return
         if raw is None:
-            storage.release(stat, ours=self._journal.written())
+            storage.release(stat, ours=ours)
         else:
-            storage.defer(raw, stat, ours=self._journal.written())
+            storage.defer(raw, stat, ours=ours)
             del raw  # the storage parses it once, then drops it
-        self._cached_key = key if cached is not None else None
+        self._cached_key = key if cached is not None and touched is None else None
+        if cached is not None and touched is not None:
+            cached = self._caught_up(cached, touched)
+            if cached is not None and not hold:
+                storage.release(stat, ours=ours)  # what the records needed is read
         only: frozenset[str] | None = None
         if cached is None:
             cached, only = self._parse(storage.document, validated=storage.ours)
-        self._models, self._settings = cached.models, cached.settings
-        self._counts = cached.conflict_counts
-        self._closed_out = cached.closed_out
-        self._only = only
-        self._unbuilt = frozenset(t for t in codec.MODEL_OF if t not in cached.models)
-        self._models = {**{t: {} for t in self._unbuilt}, **cached.models}
-        self._db.clear_cache()
+        self._use(cached, only)
         if key is not None and self._cached_key is None and self._save_cache_on_load:
             self._load_open()  # the cache holds every open loop whole
             for table in self._unbuilt:
@@ -531,6 +545,56 @@ class Repository:
             whole = modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
             modelcache.store(self.path, key, whole)
             self._cached_key = key
+
+    def _use(self, cached: modelcache.CachedModels, only: frozenset[str] | None) -> None:
+        """Take these models as those of the file read."""
+        self._models, self._settings = cached.models, cached.settings
+        self._counts = cached.conflict_counts
+        self._closed_out = cached.closed_out
+        self._only = only
+        self._unbuilt = frozenset(t for t in codec.MODEL_OF if t not in cached.models)
+        self._models = {**{t: {} for t in self._unbuilt}, **cached.models}
+        self._db.clear_cache()
+
+    def _cached_before(
+        self, steps: list[Step]
+    ) -> tuple[modelcache.CachedModels | None, dict[str, dict[str, None]] | None]:
+        """The model cache of a version this machine's latest writes started from, if it holds
+        one, and the records written since (table -> ids); else (None, None)."""
+        if not steps:
+            return None, None
+        keys = [modelcache.key_at(self.path, step.base) for step in steps]
+        found = modelcache.load_first(self.path, keys)
+        if found is None:
+            return None, None
+        first, cached = found
+        touched: dict[str, dict[str, None]] = {}  # in the order written: a log's new entries last
+        for step in steps[first:]:
+            for table, ids in step.touched.items():
+                touched.setdefault(table, {}).update(dict.fromkeys(ids))
+        return cached, touched
+
+    def _caught_up(
+        self, cached: modelcache.CachedModels, touched: dict[str, dict[str, None]]
+    ) -> modelcache.CachedModels | None:
+        """The cached models of an earlier version, with the records written since read from
+        the file (ours, read a record at a time) as the writes themselves refreshed them;
+        None if any of it does not read back (the caller parses the file instead)."""
+        document = self._db.file.document
+        if not self._db.file.ours or set(touched) - set(codec.MODEL_OF) - {codec.SETTINGS_TABLE}:
+            return None
+        try:
+            records = {
+                table: {record_id: document[table][record_id] for record_id in ids}
+                for table, ids in touched.items()
+            }
+        except (KeyError, TypeError, DataFileError):
+            return None
+        self._use(cached, None)
+        self._refresh_models(Applied(records=records))
+        # Counted now, from the bytes in hand: the board asks next, and would read them again.
+        counts = codec.conflict_counts(document)
+        return modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
 
     def _parse(
         self, document: dict[str, Any], validated: bool

@@ -83,6 +83,8 @@ class FileStorage(Storage):
         self.fingerprint: Fingerprint | None = None
         self.written: Written | None = None
         """The version our last `flush` wrote, with its change time (None: unknown)."""
+        self.version: Written | None = None
+        """The version of the file the document stands on (None: none, or unknown)."""
 
     @property
     def document(self) -> dict[str, Any]:
@@ -123,7 +125,8 @@ class FileStorage(Storage):
         """
         self._raw = raw  # the previous document stays if these bytes fail to parse
         self._released = None
-        self._canonical = Written.of(stat) == ours
+        self.version = Written.of(stat)
+        self._canonical = self.version == ours
         self._layout = ours.layout if ours is not None and self._canonical else None
         self.fingerprint = Fingerprint.of(stat)
 
@@ -132,7 +135,8 @@ class FileStorage(Storage):
         self._raw, self._document = None, {}
         self._released = stat.st_ctime_ns
         self.fingerprint = Fingerprint.of(stat)
-        self._canonical = Written.of(stat) == ours
+        self.version = Written.of(stat)
+        self._canonical = self.version == ours
         self._layout = ours.layout if ours is not None and self._canonical else None
 
     def _read_again(self, changed_ns: int) -> dict[str, Any]:
@@ -173,7 +177,7 @@ class FileStorage(Storage):
 
     def forget(self) -> None:
         """No file: an empty document (the first write creates it)."""
-        self.document, self.fingerprint = {}, None
+        self.document, self.fingerprint, self.version = {}, None, None
 
     def read(self) -> dict[str, Any]:
         return self.document
@@ -204,6 +208,7 @@ class FileStorage(Storage):
         self.fingerprint = written
         settled = Written.settled(self.path, written)
         self.written = None if settled is None else replace(settled, layout=layout)
+        self.version = self.written
 
     def changed_on_disk(self) -> bool:
         """Someone else (another window, `git pull`) replaced the file since we read it."""

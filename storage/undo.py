@@ -14,11 +14,16 @@ It also keeps the fingerprint and change time of this machine's last write
 of the data file: while the file still has them, the bytes are exactly what
 we encoded, so the next open can skip the duplicate-key check (see
 `jsonfile.decode`) and read the file a record at a time (`storage.canonical`).
+And it keeps the steps that led there (`Step`): from which version each of
+this machine's latest writes started and which records it wrote, so a model
+cache of an earlier version is brought up to date by reading those records
+alone (`Repository._read_file`), not the whole file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +32,10 @@ from storage.errors import DataFileError
 from storage.jsonfile import Fingerprint, Written
 
 JOURNAL_SIZE = 50
+STEPS_KEPT = 20
+"""Writes in a row that a model cache of the version before them can catch up with."""
+STEP_RECORDS = 500
+"""A write of more records than this leaves no step: parsing the file costs less."""
 
 
 def journal_path(data_path: Path) -> Path:
@@ -56,6 +65,48 @@ class Undone:
         return f"{self.label} ({verb} {'; '.join(self.kept)})"
 
 
+@dataclass
+class Step:
+    """One write of this machine: the version it was applied to, the one it wrote, and the
+    records it wrote (table -> ids); every other record of `written` is as in `base`."""
+
+    base: Written
+    written: Written
+    touched: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, base: Written, written: Written, records: dict[str, Any]) -> Step | None:
+        """The step of a write of `records` (table -> id -> record); None if too big to be worth
+        keeping."""
+        touched = {table: list(ids) for table, ids in records.items()}
+        if sum(len(ids) for ids in touched.values()) > STEP_RECORDS:
+            return None
+        return cls(base, written, touched)
+
+    def stored(self) -> dict[str, Any]:
+        return {
+            "base": _numbers(self.base),
+            "written": _numbers(self.written),
+            "touched": self.touched,
+        }
+
+    @classmethod
+    def read(cls, stored: Any) -> Step | None:
+        """A step as `stored` wrote it, or None if it is anything else."""
+        if not isinstance(stored, dict):
+            return None
+        base, written = _version(stored.get("base")), _version(stored.get("written"))
+        touched = stored.get("touched")
+        if base is None or written is None or not isinstance(touched, dict):
+            return None
+        for table, ids in touched.items():
+            if not (type(table) is str and isinstance(ids, list)):
+                return None
+            if not all(type(record_id) is str for record_id in ids):
+                return None
+        return cls(base, written, touched)
+
+
 class UndoJournal:
     """Read and rewrite the journal; callers hold the data file's lock."""
 
@@ -65,19 +116,15 @@ class UndoJournal:
 
     def entries(self) -> list[dict[str, Any]]:
         """The journal, oldest first; a missing or damaged journal counts as empty history."""
-        entries = self._read().get("entries")
-        if not isinstance(entries, list):
-            return []
-        return [e for e in entries if isinstance(e, dict) and _well_formed(e)]
+        return _entries(self._read())
 
     def written(self) -> Written | None:
         """The data file as this machine last wrote it (fingerprint and change time), if known."""
         journal = self._read()
-        numbers = journal.get("written")
-        if not (isinstance(numbers, list) and len(numbers) == 4):
+        found = _version(journal.get("written"))
+        if found is None:
             return None
-        if not all(type(n) is int for n in numbers):
-            return None
+        numbers = journal["written"]
         layout = journal.get("layout")
         if layout is None and "layout" in journal:
             return Written(Fingerprint(*numbers[:3]), numbers[3], None)
@@ -92,13 +139,30 @@ class UndoJournal:
         )
         return Written(Fingerprint(*numbers[:3]), numbers[3], tables)
 
-    def push(self, label: str, notes: list[dict[str, Any]], written: Written | None) -> None:
-        kept = [*self.entries(), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
-        self._save(kept, written)
+    def steps(self) -> list[Step]:
+        """This machine's latest writes in a row, oldest first, each applied to the version
+        the one before it wrote; the last wrote `written()`. Empty when unknown."""
+        return _steps(self._read())
 
-    def rewrite(self, entries: list[dict[str, Any]], written: Written | None) -> None:
-        """Keep only `entries` (undo drops the last one and renews stamps in the others)."""
-        self._save(entries, written)
+    def push(
+        self,
+        label: str,
+        notes: list[dict[str, Any]],
+        written: Written | None,
+        step: Step | None = None,
+    ) -> None:
+        journal = self._read()
+        kept = [*_entries(journal), {"label": label, "changes": notes}][-JOURNAL_SIZE:]
+        self._save(kept, written, _steps_after(journal, written, step))
+
+    def rewrite(
+        self, entries: list[dict[str, Any]], written: Written | None, step: Step | None = None
+    ) -> None:
+        """Keep only `entries` (undo drops the last one and renews stamps in the others).
+
+        `step`: the write undo made, if it made one (the steps before are kept only then).
+        """
+        self._save(entries, written, _steps_after(self._read(), written, step))
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -106,11 +170,14 @@ class UndoJournal:
         except (OSError, DataFileError):
             return {}
 
-    def _save(self, entries: list[dict[str, Any]], written: Written | None) -> None:
+    def _save(
+        self, entries: list[dict[str, Any]], written: Written | None, steps: list[Step]
+    ) -> None:
         document: dict[str, Any] = {"entries": entries}
         if written is not None:
-            stamp = written.fingerprint
-            document["written"] = [stamp.inode, stamp.size, stamp.mtime_ns, written.changed_ns]
+            document["written"] = _numbers(written)
+            if steps:
+                document["steps"] = [step.stored() for step in steps]
             if written.layout is None:
                 document["layout"] = None
             elif written.layout:
@@ -120,6 +187,57 @@ class UndoJournal:
         # no more readable than the data file.
         mode = jsonfile.side_file_mode(self.data_path)
         jsonfile.write_atomic(self.path, document, durable=False, mode=mode)
+
+
+def _entries(journal: dict[str, Any]) -> list[dict[str, Any]]:
+    entries = journal.get("entries")
+    if not isinstance(entries, list):
+        return []
+    return [e for e in entries if isinstance(e, dict) and _well_formed(e)]
+
+
+def _steps(journal: dict[str, Any]) -> list[Step]:
+    """The journal's steps if they chain, one to the next, up to its `written`; else none."""
+    stored = journal.get("steps")
+    steps = [Step.read(step) for step in stored] if isinstance(stored, list) else []
+    chained = [step for step in steps if step is not None]
+    if len(chained) != len(steps) or not chained:
+        return []
+    if chained[-1].written != _version(journal.get("written")):
+        return []
+    for before, after in pairwise(chained):
+        if before.written != after.base:
+            return []
+    return chained
+
+
+def _steps_after(journal: dict[str, Any], written: Written | None, step: Step | None) -> list[Step]:
+    """The steps to keep once the journal says `written`, `step` being the write that made it
+    (None: no write, or one that leaves no step)."""
+    if written is None:
+        return []
+    steps = _steps(journal)
+    if step is None:  # nothing written since: the steps still lead to `written`
+        return steps if steps and steps[-1].written == written else []
+    if step.written != written:
+        return []
+    if not steps or steps[-1].written != step.base:
+        steps = []  # another writer came between: a chain from `step.base` on
+    return [*steps, step][-STEPS_KEPT:]
+
+
+def _numbers(version: Written) -> list[int]:
+    stamp = version.fingerprint
+    return [stamp.inode, stamp.size, stamp.mtime_ns, version.changed_ns]
+
+
+def _version(numbers: Any) -> Written | None:
+    """A version as `_numbers` stored it, or None."""
+    if not (isinstance(numbers, list) and len(numbers) == 4):
+        return None
+    if not all(type(n) is int for n in numbers):
+        return None
+    return Written(Fingerprint(*numbers[:3]), numbers[3])
 
 
 def _well_formed(entry: dict[str, Any]) -> bool:

@@ -26,7 +26,10 @@ def cache_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def from_cache(path: Path) -> Repository:
-    """A repository whose models came from the cache (filled as the app and commands do)."""
+    """A repository whose models came from the cache (filled as the app and commands do)
+    of the file parsed (not a cache of an earlier version caught up with later writes,
+    which holds whatever that version held: closed loops' records, say)."""
+    modelcache.cache_path(path).unlink(missing_ok=True)
     Repository.open(path, save_cache=False).save_cache()
     repo = Repository.open(path)
     assert not repo._db.file.parsed
