@@ -531,9 +531,8 @@ class Repository:
             del raw  # the storage parses it once, then drops it
         self._cached_key = key if cached is not None and touched is None else None
         if cached is not None and touched is not None:
+            # The bytes stay: a write, which reads them next, may well follow a write.
             cached = self._caught_up(cached, touched)
-            if cached is not None and not hold:
-                storage.release(stat, ours=ours)  # what the records needed is read
         only: frozenset[str] | None = None
         if cached is None:
             cached, only = self._parse(storage.document, validated=storage.ours)
@@ -592,9 +591,8 @@ class Repository:
             return None
         self._use(cached, None)
         self._refresh_models(Applied(records=records))
-        # Counted now, from the bytes in hand: the board asks next, and would read them again.
-        counts = codec.conflict_counts(document)
-        return modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
+        # Conflicts are counted when asked for, from the bytes in hand (a write never asks).
+        return modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
 
     def _parse(
         self, document: dict[str, Any], validated: bool
