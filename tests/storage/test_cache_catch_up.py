@@ -21,7 +21,7 @@ from storehelp import add_loop, contact_of, event_of, round_of
 from planner.models import ProcessStatus
 from storage import codec, modelcache
 from storage.repository import Repository
-from storage.undo import STEP_RECORDS, journal_path
+from storage.undo import STEP_RECORDS, STEPS_KEPT, UndoJournal, journal_path
 
 
 @pytest.fixture(autouse=True)
@@ -199,3 +199,52 @@ def test_a_write_of_many_records_leaves_no_step(db_path: Path) -> None:
     write(db_path, "import", many)
 
     assert "steps" not in json.loads(journal_path(db_path).read_text())
+
+
+def corrupt_ids(steps: list[dict[str, Any]]) -> Any:
+    steps[-1]["touched"]["events"] = [7]
+    return steps
+
+
+def corrupt_version(steps: list[dict[str, Any]]) -> Any:
+    steps[-1]["written"] = steps[-1]["written"][:3]
+    return steps
+
+
+def corrupt_chain(steps: list[dict[str, Any]]) -> Any:
+    """The step's own version, not the journal's: a step that does not lead to the file."""
+    steps[-1]["written"] = steps[-1]["base"]
+    return steps
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [corrupt_ids, corrupt_version, corrupt_chain, lambda _steps: "not a list", lambda s: [*s, 1]],
+)
+def test_steps_the_journal_cannot_vouch_for_are_no_steps(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: Callable[[Any], Any]
+) -> None:
+    acme = add_loop(db_path, "Acme")
+    cached(db_path)
+    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    journal = json.loads(journal_path(db_path).read_text())
+    journal["steps"] = corrupt(journal["steps"])
+    journal_path(db_path).write_text(json.dumps(journal))
+
+    with monkeypatch.context() as refused:
+        refused.setattr(Repository, "_caught_up", lambda *_a: pytest.fail("caught up"))
+        repo = Repository.open(db_path, save_cache=False)
+
+    assert repo.read_only is None
+    assert everything(repo) == parsed_whole(db_path)
+
+
+def test_only_the_latest_writes_in_a_row_are_kept(db_path: Path) -> None:
+    acme = add_loop(db_path, "Acme")
+    for index in range(STEPS_KEPT + 3):
+        write(db_path, "log", lambda _r, tx, i=index: tx.put(event_of(acme, f"Call {i}")))
+
+    steps = UndoJournal(db_path).steps()
+
+    assert len(steps) == STEPS_KEPT
+    assert steps[-1].written == UndoJournal(db_path).written()
