@@ -153,6 +153,20 @@ def test_a_copy_shares_no_list_with_its_stored_values() -> None:
     assert read.tags == ["remote", "ml"]
 
 
+def test_records_read_back_share_their_days_times_and_loop_ids() -> None:
+    """Equal values read from the file become one object each (the model cache then pickles
+    each once); a copy of the text, as a parser gives, still comes back shared."""
+    one = Round(process_id="p1", kind=RoundKind.HM, date=DAY, time=dt.time(13, 30), created_on=DAY)
+    stored = [one.model_dump(mode="json") for _ in range(2)]
+    stored[1]["process_id"] = "".join(["p", "1"])  # equal, not the same object
+    first, second = (Round.from_stored(values) for values in stored)
+
+    assert stored[0]["process_id"] is not stored[1]["process_id"]
+    assert first.process_id is second.process_id
+    assert first.time is second.time
+    assert first.date is second.date
+
+
 def test_model_copy_sets_values_without_checking_them() -> None:
     record = FILLED[2]
     assert isinstance(record, Contact)
