@@ -30,7 +30,14 @@ from typing import Annotated, Any
 
 from pydantic_core import CoreConfig, SchemaValidator, core_schema
 
-from planner.records import Checked, Cleaned, Limits, field_types, without_none
+from planner.records import (
+    Checked,
+    Cleaned,
+    Limits,
+    field_types,
+    shared_values,
+    without_none,
+)
 
 _VALIDATORS: dict[type, SchemaValidator] = {}
 _LISTS: dict[type, SchemaValidator] = {}
@@ -61,8 +68,8 @@ def checked_many(cls: type[Checked], payload: Iterable[Mapping[str, Any]]) -> li
         validator = _LISTS[cls] = SchemaValidator(
             core_schema.list_schema(record_schema(cls)), _config(cls)
         )
-    built = cls.from_checked
-    return [built(values) for values in validator.validate_python(payload)]
+    built, share = cls.from_checked, shared_values
+    return [built(share(cls, values)) for values in validator.validate_python(payload)]
 
 
 def validator_of(cls: type[Checked]) -> SchemaValidator:

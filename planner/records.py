@@ -182,6 +182,8 @@ class _StoredPlan:
     readers: tuple[tuple[str, Callable[[Any], Any], bool], ...]
     """(field, reader, optional): the fields whose JSON value needs reading; an
     optional field's None stays None, any other field's None fails its reader."""
+    shared: tuple[str, ...]
+    """The fields whose equal values are shared between records (`shared_values`)."""
 
     @classmethod
     def of(cls, record: type[Checked]) -> _StoredPlan:
@@ -189,6 +191,7 @@ class _StoredPlan:
         defaults: dict[str, Any] = {}
         factories: list[tuple[str, Callable[[], Any]]] = []
         readers: list[tuple[str, Callable[[Any], Any], bool]] = []
+        shared: list[str] = []
         for found in dataclasses.fields(record):
             if found.default is not dataclasses.MISSING:
                 defaults[found.name] = found.default
@@ -198,9 +201,11 @@ class _StoredPlan:
             read = sys.intern if found.name in OWNER_FIELDS else _reader(annotation)
             if read is not None:
                 readers.append((found.name, read, optional))
+            if found.name in OWNER_FIELDS or annotation in (dt.date, dt.time):
+                shared.append(found.name)
         names = frozenset(field_names(record))
         required = names - defaults.keys() - {name for name, _ in factories}
-        return cls(names, required, defaults, tuple(factories), tuple(readers))
+        return cls(names, required, defaults, tuple(factories), tuple(readers), tuple(shared))
 
     def filled(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """`values` with every field they lack at its default (a fresh list or dict each).
@@ -278,6 +283,20 @@ def _stored_date(text: str) -> dt.date:
     return day
 
 
+def shared_values(cls: type[Checked], values: dict[str, Any]) -> dict[str, Any]:
+    """Validated `values` with their days, times and loop id shared as `from_stored` shares
+    them: a file validated whole (one written elsewhere) fills the model cache too."""
+    for name in _plan_of(cls).shared:
+        value = values.get(name)
+        if type(value) is str:
+            values[name] = sys.intern(value)
+        elif value is not None:
+            values[name] = _SHARED.setdefault(value, value)
+    return values
+
+
+_SHARED: dict[Any, Any] = {}
+"""Days and times validated so far, one object each."""
 _TIMES: dict[str, dt.time] = {}
 
 

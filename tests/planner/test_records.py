@@ -15,6 +15,7 @@ import pytest
 from pydantic_core import ValidationError
 from pydantictwin import model_of
 
+from planner.checking import checked_many
 from planner.models import (
     CloseReason,
     Contact,
@@ -163,6 +164,22 @@ def test_records_read_back_share_their_days_times_and_loop_ids() -> None:
 
     assert stored[0]["process_id"] is not stored[1]["process_id"]
     assert first.process_id is second.process_id
+    assert first.time is second.time
+    assert first.date is second.date
+
+
+def test_records_validated_whole_share_them_too() -> None:
+    """A file written elsewhere is validated table by table; its records fill the model
+    cache as our own file's do."""
+    one = Round(process_id="p1", kind=RoundKind.HM, date=DAY, time=dt.time(13, 30), created_on=DAY)
+    stored = [one.model_dump(mode="json") for _ in range(2)]
+    stored[1]["process_id"] = "".join(["p", "1"])
+
+    first, second = checked_many(Round, stored)
+
+    assert first == one
+    assert first.process_id is second.process_id
+    assert (first.time, first.date) == (dt.time(13, 30), DAY)
     assert first.time is second.time
     assert first.date is second.date
 
