@@ -498,7 +498,8 @@ class Repository:
             return False
 
     def _read_file(self, hold: bool) -> None:
-        """Models from the cache when it has this very version of the file, else parse it.
+        """Models from the cache when it has this very version of the file, or an earlier one
+        this machine's latest writes started from (`_caught_up`), else parse it.
 
         On a cache hit the file's bytes are not even read, unless `hold`: a
         command that only reads never needs them, and on a large file they
@@ -516,7 +517,7 @@ class Repository:
                 cached = modelcache.load(self.path, key) if key is not None else None
                 if cached is None and key is not None and Written.of(stat) == ours:
                     cached, touched = self._cached_before(self._journal.steps())
-                raw = handle.read() if cached is None or hold or touched else None
+                raw = handle.read() if cached is None or hold or touched is not None else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
             self._settings, self._counts = Settings.unchecked(), {}
