@@ -40,9 +40,10 @@ WRITE_BUFFER = 1 << 20
 def mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
     """The file's bytes, mapped read-only rather than copied (an empty file as b"").
 
-    The fast path only cuts the sides into records, so it needs no copy of
-    them; reading two 44 MB files into fresh memory cost more system time
-    (page faults) than the cutting itself. The pages are mapped at once.
+    The fast path only compares the sides with the base and copies out the
+    records that differ, so it needs no copy of them; reading two 44 MB files
+    into fresh memory cost more system time (page faults) than the comparing
+    itself. The pages are mapped at once.
     """
     with open(path, "rb") as handle:
         if os.fstat(handle.fileno()).st_size == 0:

@@ -3,14 +3,13 @@
 A pull merges three copies of the whole file, but two sides of 100 edits each
 disagree on a few hundred of tens of thousands of records. Parsing and
 re-encoding all three copies cost most of the driver's time, so this path
-parses one copy (the base, checked to be the canonical encoding of itself,
-which also rules out duplicate keys) and cuts every version into its tables
-and records by the canonical layout, where a record is `"id": {` on a line
-indented by four spaces and the first `}` at that indent closes it. A record
-of ours or theirs whose bytes equal the base's is the base's record; any
-other is parsed on its own and must re-encode to its own bytes. Records the
-sides agree on are copied into the result as bytes; the others go through
-`merge_record` and are encoded alone, indented to their place.
+checks the base a slice at a time (`mergebase`: every byte must be the
+canonical encoding, which also rules out duplicate keys), and finds the
+records each side changed by comparing its bytes with the base's
+(`mergesides`). Only those are parsed, each on its own, and must re-encode to
+their own bytes. A record both sides changed goes through `merge_record` and
+is encoded alone, indented to its place; the result is the base's bytes with
+the merged records spliced in, written as pieces without joining.
 
 So every byte of the three versions is checked as strictly as `decode` checks
 a file, and the result is byte for byte `encode(merge(...))`. Whatever does
@@ -20,33 +19,21 @@ returns None, and the caller runs the full merge, which says what is wrong.
 
 from __future__ import annotations
 
-import mmap
-import re
-from itertools import pairwise
 from typing import Any
 
 import orjson
 
-from storage import jsonfile
-from storage.canonical import CLOSE, NotCanonical, indented
+from storage.canonical import NotCanonical, indented
 from storage.merge import MergeError, check_version, merge_meta, merge_record
+from storage.mergebase import Base, checked_base
+from storage.mergesides import Bytes, Edit, SideTable, side_tables
 from storage.schema import META_TABLE
 
-Bytes = bytes | mmap.mmap
-"""A version's bytes, read or mapped: the sides are only cut, never parsed whole."""
-Records = dict[bytes, bytes]
-"""A table's records by id: the id's bytes (between its quotes) to the record's own bytes,
-`id": {` up to the line that closes it (the closing `\\n    }` is left off)."""
-
 META = META_TABLE.encode()
-NEXT_RECORD = b',\n    "'
-SEPARATOR = re.compile(rb'\n    \}(,\n    "|\n  \},\n  ")')
-"""A record's end and what follows: the next record's id, or the next table's name."""
-LAST = b"\n    }\n  }\n}\n"
-"""The end of a file whose last table has records."""
+Piece = bytes | memoryview
 
 
-def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> list[bytes] | None:
+def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> list[Piece] | None:
     """`encode(merge(...))` of three canonical versions, or None when one is not canonical.
 
     In pieces, to be written as they are: joining them would copy the whole file once more.
@@ -57,221 +44,127 @@ def merge_canonical(base: bytes, ours: Bytes, theirs: Bytes) -> list[bytes] | No
         return None
 
 
-def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> list[bytes]:
-    document = orjson.loads(base_raw)
-    if not isinstance(document, dict) or jsonfile.encode(document) != base_raw:
-        raise NotCanonical
-    base = _Base(split_layout(base_raw), document)
-    ours, theirs = base.side(split_layout(ours_raw)), base.side(split_layout(theirs_raw))
-    ours_meta, theirs_meta = base.meta(ours), base.meta(theirs)
-    for name, meta in (("ours", ours_meta), ("theirs", theirs_meta)):
+def _merge(base_raw: bytes, ours_raw: Bytes, theirs_raw: Bytes) -> list[Piece]:
+    base = checked_base(base_raw)
+    ours, theirs = side_tables(base, ours_raw), side_tables(base, theirs_raw)
+    merger = _Merger(base)
+    ours_meta, theirs_meta = merger.meta(ours), merger.meta(theirs)
+    for name, meta in (("ours", ours_meta), ("theirs", theirs_meta), ("base", base.meta)):
         check_version(name, {} if meta is None else {META_TABLE: meta})
-    check_version("base", document)
-    parts: list[bytes] = []
+    parts: list[Piece] = []
     for table in sorted(ours.keys() | theirs.keys()):
         parts += (b",\n  " if parts else b"{\n  ", b'"', table, b'": ')
         if table == META:
-            merged = merge_meta(ours_meta or {}, theirs_meta or {})
-            parts.append(indented(merged, 2))
+            parts.append(indented(merge_meta(ours_meta or {}, theirs_meta or {}), 2))
         else:
-            base.merge_table(table, ours.get(table), theirs.get(table), parts)
+            merger.table(table, ours.get(table), theirs.get(table), parts)
     parts.append(b"\n}\n")
     return parts
 
 
-class _Side:
-    """One side's table: its records, and the ids whose bytes are not the base's."""
+class _Merger:
+    """Merges the sides' changed records into the base's bytes, table by table."""
 
-    def __init__(self, records: Records, changed: set[bytes]) -> None:
-        self.records = records
-        self.changed = changed
+    def __init__(self, base: Base) -> None:
+        self.base = base
+        self.view = memoryview(base.raw)
 
-
-class _Base:
-    """The base version, parsed and cut into records: what the sides' records are checked by."""
-
-    def __init__(self, tables: dict[bytes, list[bytes]], document: dict[str, Any]) -> None:
-        self.tables = {name: _by_id(pieces) for name, pieces in tables.items()}
-        if b"\\" in b"".join(key for records in self.tables.values() for key in records):
-            raise NotCanonical  # an escaped id: its bytes would not sort as its text
-        if [len(t) for t in self.tables.values()] != [len(t) for t in document.values()]:
-            raise NotCanonical  # a record without fields, cut as part of its neighbour
-        self.pieces = {name: set(pieces) for name, pieces in tables.items()}
-        self.document = document
-
-    def side(self, tables: dict[bytes, list[bytes]]) -> dict[bytes, _Side]:
-        """A side's tables; the records it shares with the base are found by their bytes alone.
-
-        Only the records whose bytes the base does not have are cut at their
-        id. Raises `NotCanonical` for an id twice, or for a record of the base
-        the side lost (loopdeck never removes one: that is a hand edit).
-        """
-        sides = {}
-        for name, pieces in tables.items():
-            known = self.tables.get(name, {})
-            same = self.pieces.get(name, set())
-            present = set(pieces)
-            novel = _by_id([piece for piece in pieces if piece not in same])
-            fresh = novel.keys() - known.keys()
-            _check_key(*fresh)
-            if len(present) != len(pieces) or len(pieces) - len(fresh) != len(known):
-                raise NotCanonical
-            if any(known[key] in present for key in novel.keys() & known.keys()):
-                raise NotCanonical  # the base's record and a changed one, under one id
-            records = dict(known)
-            records.update(novel)
-            sides[name] = _Side(records, set(novel))
-        return sides
-
-    def check(self, table: bytes, key: bytes, piece: bytes) -> None:
-        """Raise `NotCanonical` unless `piece` is the canonical encoding of one record."""
-        if self.tables.get(table, {}).get(key) != piece:
-            _parse(piece[len(key) + 3 :])
-
-    def value(self, table: bytes, key: bytes, piece: bytes) -> Any:
-        """The record `piece` holds: the base's when the bytes agree, else parsed and checked."""
-        if self.tables.get(table, {}).get(key) == piece:
-            return self.document[table.decode()][key.decode()]
-        return _parse(piece[len(key) + 3 :])
-
-    def meta(self, tables: dict[bytes, _Side]) -> dict[str, Any] | None:
+    def meta(self, tables: dict[bytes, SideTable]) -> dict[str, Any] | None:
         """A side's meta table, parsed (it is small); None when the side has none."""
         if META not in tables:
             return None
-        records = tables[META].records
-        return {key.decode(): self.value(META, key, piece) for key, piece in records.items()}
+        records = dict(self.base.meta)
+        for key, edit in tables[META].edits.items():
+            records[key.decode()] = _parse(key, edit.unit)
+        return records
 
-    def merge_table(
-        self, table: bytes, ours: _Side | None, theirs: _Side | None, parts: list[bytes]
+    def table(
+        self, name: bytes, ours: SideTable | None, theirs: SideTable | None, parts: list[Piece]
     ) -> None:
-        """Append the merged table's bytes to `parts`, as `storage.merge` merges a table.
+        """Append the merged table's value to `parts`, as `storage.merge` merges a table.
 
-        A record both sides left as the base has it is the base's (its bytes
-        checked already); only the others are looked at one by one.
+        A record neither side changed is the base's, in the base's bytes; a
+        table only one side has is that side's (the other dropped it).
         """
-        mine = {} if ours is None else ours.records
-        other = {} if theirs is None else theirs.records
         if ours is not None and theirs is not None:
-            merged = dict(self.tables.get(table, {}))
-            touched = ours.changed | theirs.changed
+            mine, other = ours.edits, theirs.edits
+            merged = {key: self._record(key, mine, other) for key in mine.keys() | other.keys()}
         else:
             side = ours or theirs
             assert side is not None
-            merged, touched = dict(side.records), side.changed
-        base = self.document.get(table.decode(), {})
-        for key in touched:
-            merged[key] = self._record(table, key, mine, other, base)
-        if not merged:
-            parts.append(b"{}")
+            merged = {key: _checked(key, edit) for key, edit in side.edits.items()}
+        edits = {**(ours.edits if ours else {}), **(theirs.edits if theirs else {})}
+        table = self.base.tables.get(name)
+        if table is None or table.empty:
+            units = [merged[key] for key in sorted(merged)]
+            parts.append(b"{" + b",".join(units) + b"\n  }" if units else b"{}")
             return
-        keys = list(merged)
-        keys.sort()  # in order already, but for the ids only one side has
-        glue = b'{\n    "'
-        for key in keys:
-            parts += (glue, merged[key])
-            glue = CLOSE + NEXT_RECORD
-        parts.append(CLOSE + b"\n  }")
+        at = table.start
+        for key in sorted(merged, key=lambda key: (edits[key].at, edits[key].end, key)):
+            edit = edits[key]
+            if edit.end != edit.at:  # the base's record, replaced
+                parts += (self.view[at : edit.at], merged[key])
+            elif edit.at == table.close:  # a new record after the base's last
+                parts += (self.view[at : edit.at], b",", merged[key])
+            else:  # a new record before the base's record at `edit.at`
+                parts += (self.view[at : edit.at], merged[key], b",")
+            at = edit.end
+        parts.append(self.view[at : table.end])
 
-    def _record(
-        self, table: bytes, key: bytes, ours: Records, theirs: Records, base: dict[str, Any]
-    ) -> bytes:
-        """One merged record: the sides' bytes when they agree or only one has it."""
-        mine, other = ours.get(key), theirs.get(key)
+    def _record(self, key: bytes, ours: dict[bytes, Edit], theirs: dict[bytes, Edit]) -> bytes:
+        """One merged record of a table both sides have: the sides' bytes when they agree,
+        or only one has it; else `merge_record` of the parsed records."""
+        mine = self._unit(ours.get(key), theirs.get(key))
+        other = self._unit(theirs.get(key), ours.get(key))
         if mine is not None and (other is None or mine == other):
-            self.check(table, key, mine)  # these bytes go into the result as they are
-            return mine
+            return _checked_unit(key, mine, ours.get(key))
         if mine is None:
             assert other is not None
-            self.check(table, key, other)
-            return other
+            return _checked_unit(key, other, theirs.get(key))
         assert other is not None
-        mine_value, other_value = self.value(table, key, mine), self.value(table, key, other)
+        mine_value, other_value = self._value(key, mine, ours), self._value(key, other, theirs)
         if mine_value == other_value:
             merged = mine_value
         else:
-            merged = merge_record(base.get(key.decode()) or {}, mine_value, other_value)
-        encoded = indented(merged, 4)
-        return key + b'": ' + encoded[: -len(CLOSE)]
+            edit = ours.get(key) or theirs[key]
+            start = self._base_value(key, edit) if edit.end != edit.at else {}
+            merged = merge_record(start or {}, mine_value, other_value)
+        return b'\n    "' + key + b'": ' + indented(merged, 4)
+
+    def _unit(self, edit: Edit | None, others: Edit | None) -> bytes | None:
+        """A side's bytes of a record: its own when it changed it, else the base's (if any)."""
+        if edit is not None:
+            return edit.unit
+        if others is not None and others.end != others.at:
+            return self.base.raw[others.at : others.end]
+        return None
+
+    def _value(self, key: bytes, unit: bytes, edits: dict[bytes, Edit]) -> Any:
+        edit = edits.get(key)
+        if edit is None:  # the base's record: checked with the base
+            return orjson.loads(unit[len(key) + 9 :])
+        return _parse(key, unit)
+
+    def _base_value(self, key: bytes, edit: Edit) -> Any:
+        return orjson.loads(self.base.raw[edit.at + len(key) + 9 : edit.end])
 
 
-def split_layout(raw: Bytes) -> dict[bytes, list[bytes]]:
-    """The tables of a canonical file, each a list of its records' bytes; `NotCanonical` if not.
-
-    Only the layout is read here (where records begin and end); the caller
-    checks each record's bytes, so a version that merely looks canonical is
-    caught there.
-    """
-    if raw[:5] != b'{\n  "':
-        raise NotCanonical
-    pieces = SEPARATOR.split(raw)
-    texts, separators = pieces[0::2], pieces[1::2]
-    texts[0] = texts[0][5:]
-    starts = [0, *(n + 1 for n, s in enumerate(separators) if s != NEXT_RECORD), len(texts)]
-    tables: dict[bytes, list[bytes]] = {}
-    for start, end in pairwise(starts):
-        opened = _open_tables(texts[start], tables)
-        if opened is None:  # the file ended after empty tables
-            if end != len(texts):
-                raise NotCanonical
-            break
-        name, first = opened
-        group = [first, *texts[start + 1 : end]]
-        if end == len(texts):
-            if not group[-1].endswith(LAST):
-                raise NotCanonical
-            group[-1] = group[-1][: -len(LAST)]
-        if name in tables:
-            raise NotCanonical  # a table twice
-        tables[name] = group
-    _check_key(*tables)
-    return tables
+def _checked(key: bytes, edit: Edit) -> bytes:
+    _parse(key, edit.unit)
+    return edit.unit
 
 
-def _by_id(pieces: list[bytes]) -> Records:
-    """Records by id; `NotCanonical` for an id twice. Canonical ids hold no quote, so the
-    first `": ` ends the id (a piece cut wrong is caught when its record is checked)."""
-    records = {piece[: piece.find(b'": ')]: piece for piece in pieces}
-    if len(records) != len(pieces):
-        raise NotCanonical
-    return records
+def _checked_unit(key: bytes, unit: bytes, edit: Edit | None) -> bytes:
+    """`unit` as it is, once checked when it is a side's own (the base's are checked)."""
+    if edit is not None:
+        _parse(key, unit)
+    return unit
 
 
-def _open_tables(text: bytes, tables: dict[bytes, list[bytes]]) -> tuple[bytes, bytes] | None:
-    """Read table names from `text` up to the first table with records: its name and the
-    bytes of its first record. Empty tables on the way go into `tables`; None at the end."""
-    while True:
-        name, found, rest = text.partition(b'": ')
-        if not found or name in tables:
-            raise NotCanonical
-        if rest.startswith(b'{\n    "'):
-            return name, rest[7:]
-        if rest == b"{}\n}\n":
-            tables[name] = []
-            return None
-        if not rest.startswith(b'{},\n  "'):
-            raise NotCanonical
-        tables[name] = []
-        text = rest[7:]
-
-
-def _parse(raw: bytes) -> Any:
-    """A record of a side that the base does not have in these bytes, checked canonical."""
-    closed = raw + CLOSE
-    value = orjson.loads(closed)
-    if indented(value, 4) != closed:
+def _parse(key: bytes, unit: bytes) -> Any:
+    """A side's record that the base does not have in these bytes, checked canonical."""
+    raw = unit[len(key) + 9 :]  # after `\n    "id": `
+    value = orjson.loads(raw)
+    if indented(value, 4) != raw:
         raise NotCanonical
     return value
-
-
-def _check_key(*keys: bytes) -> None:
-    """A key not seen in the base must be a JSON string in its canonical form, without escapes.
-
-    Without a backslash, two different byte strings are two different keys,
-    and the bytes sort as the strings do.
-    """
-    for key in keys:
-        if b"\\" in key or b'"' in key:
-            raise NotCanonical
-        quoted = b'"' + key + b'"'
-        if orjson.dumps(orjson.loads(quoted)) != quoted:
-            raise NotCanonical
