@@ -113,52 +113,30 @@ class _Merger:
 
     def _record(self, key: bytes, ours: dict[bytes, Edit], theirs: dict[bytes, Edit]) -> bytes:
         """One merged record of a table both sides have: the sides' bytes when they agree,
-        or only one has it; else `merge_record` of the parsed records."""
-        mine = self._unit(ours.get(key), theirs.get(key))
-        other = self._unit(theirs.get(key), ours.get(key))
-        if mine is not None and (other is None or mine == other):
-            return _checked_unit(key, mine, ours.get(key))
-        if mine is None:
-            assert other is not None
-            return _checked_unit(key, other, theirs.get(key))
-        assert other is not None
-        mine_value, other_value = self._value(key, mine, ours), self._value(key, other, theirs)
+        or only one has it; else `merge_record` of the parsed records (the base's record
+        standing for a side that left it as it was)."""
+        mine, other = ours.get(key), theirs.get(key)
+        edit = mine or other
+        assert edit is not None
+        based = edit.end != edit.at  # the base has this record, at the edit's place
+        if mine is not None and other is not None and mine.unit == other.unit:
+            return _checked(key, mine)
+        if not based and (mine is None or other is None):
+            return _checked(key, edit)
+        start = orjson.loads(self.view[edit.at + len(key) + 9 : edit.end]) if based else {}
+        mine_value = start if mine is None else _parse(key, mine.unit)
+        other_value = start if other is None else _parse(key, other.unit)
         if mine_value == other_value:
             merged = mine_value
         else:
-            edit = ours.get(key) or theirs[key]
-            start = self._base_value(key, edit) if edit.end != edit.at else {}
-            merged = merge_record(start or {}, mine_value, other_value)
+            merged = merge_record(start, mine_value, other_value)
         return b'\n    "' + key + b'": ' + indented(merged, 4)
-
-    def _unit(self, edit: Edit | None, others: Edit | None) -> bytes | None:
-        """A side's bytes of a record: its own when it changed it, else the base's (if any)."""
-        if edit is not None:
-            return edit.unit
-        if others is not None and others.end != others.at:
-            return self.base.raw[others.at : others.end]
-        return None
-
-    def _value(self, key: bytes, unit: bytes, edits: dict[bytes, Edit]) -> Any:
-        edit = edits.get(key)
-        if edit is None:  # the base's record: checked with the base
-            return orjson.loads(unit[len(key) + 9 :])
-        return _parse(key, unit)
-
-    def _base_value(self, key: bytes, edit: Edit) -> Any:
-        return orjson.loads(self.base.raw[edit.at + len(key) + 9 : edit.end])
 
 
 def _checked(key: bytes, edit: Edit) -> bytes:
+    """A side's record as its bytes, once they are checked canonical."""
     _parse(key, edit.unit)
     return edit.unit
-
-
-def _checked_unit(key: bytes, unit: bytes, edit: Edit | None) -> bytes:
-    """`unit` as it is, once checked when it is a side's own (the base's are checked)."""
-    if edit is not None:
-        _parse(key, unit)
-    return unit
 
 
 def _parse(key: bytes, unit: bytes) -> Any:
