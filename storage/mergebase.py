@@ -18,14 +18,13 @@ from typing import Any
 
 import orjson
 
-from storage.canonical import NotCanonical
+from storage.canonical import CLOSE, RECORD, NotCanonical
 from storage.schema import META_TABLE
 
 SLICE = 1 << 18
 """Bytes checked at a time: large enough that a call costs nothing, small enough for the cache."""
 CUT = b'\n    },\n    "'
 """Between two records of one table: where a slice may end (after the `}`)."""
-RECORD = b'\n    "'
 OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 TAIL = b"\n  }\n}\n"
 """What closes a slice cut after a record: its table, then the document."""
@@ -73,7 +72,7 @@ def checked_base(raw: bytes) -> Base:
     start, opening = 0, b""
     while True:
         cut = raw.find(CUT, start + SLICE)
-        end = len(raw) if cut < 0 else cut + len(CUT) - len(RECORD) - 1
+        end = len(raw) if cut < 0 else cut + len(CLOSE)
         body = b"".join((opening, view[start:end], b"" if cut < 0 else TAIL))
         document = orjson.loads(body)
         if orjson.dumps(document, option=OPTIONS) != body:
@@ -87,7 +86,7 @@ def checked_base(raw: bytes) -> Base:
         if cut < 0:
             break
         _check_increasing(raw, start, cut)
-        start = cut + 7  # the next record's line, after the comma
+        start = end + 1  # the next record's line, after the comma
         opening = b"{\n  " + orjson.dumps(names[-1]) + b": {"
     ends = [at - 1 for _, at, _ in heads[1:]] + [len(raw) - 3]
     tables = {name: Table(value, end) for (name, _, value), end in zip(heads, ends, strict=True)}

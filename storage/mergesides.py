@@ -19,13 +19,11 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from storage.canonical import NotCanonical
-from storage.mergebase import RECORD, Base, Table
+from storage.canonical import CLOSE, RECORD, TABLE_END, NotCanonical
+from storage.mergebase import Base, Table
 
 Bytes = bytes | mmap.mmap
 """A side's bytes, read or mapped: only the records that differ are copied out."""
-CLOSE = b"\n    }"
-TABLE_CLOSE = b"\n  }"
 FIRST_BLOCK = 1 << 12
 LARGEST_BLOCK = 1 << 16
 """Blocks compared at once grow up to this: a difference is then found within it in ~16 halvings."""
@@ -108,10 +106,7 @@ class _Walk:
         while True:
             same = _agreeing(base, at, self.view, side_at, min(close - at, len(side) - side_at))
             if at + same == close:
-                side_at += same
-                if side[side_at : side_at + 4] == TABLE_CLOSE:
-                    return side_at + 4
-                return self._after_last(side_at, close, _record_id(base, table.first, close))
+                return self._after_last(side_at + same, table, None)
             line = base.rfind(RECORD, at, at + same + 1)  # the record holding the difference
             if line >= 0:
                 side_at, at = side_at + line - at, line
@@ -147,15 +142,18 @@ class _Walk:
                 if side[side_end : side_end + 1] != b",":
                     raise NotCanonical
                 return end + 1, side_end + 1, None
-            return end, side_end, self._after_last(side_end, table.close, key)
+            return end, side_end, self._after_last(side_end, table, key)
 
-    def _after_last(self, side_at: int, close: int, last: bytes | None) -> int:
-        """The side after the base's last record: its table's close, or records it added."""
-        if self.side[side_at : side_at + 4] == TABLE_CLOSE:
+    def _after_last(self, side_at: int, table: Table, last: bytes | None) -> int:
+        """The side after the base's last record (`last`, looked up when not known): its
+        table's close, or records it added."""
+        if self.side[side_at : side_at + 4] == TABLE_END:
             return side_at + 4
         if self.side[side_at : side_at + 1] != b",":
             raise NotCanonical
-        return self._added(side_at + 1, last, close)
+        if last is None:
+            last = _record_id(self.base, table.first, table.close)
+        return self._added(side_at + 1, last, table.close)
 
     def _added(self, side_at: int, previous: bytes | None, at: int) -> int:
         """Records the base does not have, up to the table's close; each goes in at `at`."""
@@ -169,7 +167,7 @@ class _Walk:
             if side[end : end + 1] == b",":
                 side_at, previous = end + 1, key
                 continue
-            if side[end : end + 4] != TABLE_CLOSE:
+            if side[end : end + 4] != TABLE_END:
                 raise NotCanonical
             return end + 4
 
