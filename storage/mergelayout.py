@@ -26,7 +26,7 @@ import orjson
 from storage.canonical import NotCanonical, indented
 from storage.merge import MergeError, check_version, merge_meta, merge_record
 from storage.mergebase import Base, checked_base
-from storage.mergesides import Bytes, Edit, SideTable, side_tables
+from storage.mergesides import Bytes, Edit, Edits, side_tables
 from storage.schema import META_TABLE
 
 META = META_TABLE.encode()
@@ -69,17 +69,17 @@ class _Merger:
         self.base = base
         self.view = memoryview(base.raw)
 
-    def meta(self, tables: dict[bytes, SideTable]) -> dict[str, Any] | None:
+    def meta(self, tables: dict[bytes, Edits]) -> dict[str, Any] | None:
         """A side's meta table, parsed (it is small); None when the side has none."""
         if META not in tables:
             return None
         records = dict(self.base.meta)
-        for key, edit in tables[META].edits.items():
+        for key, edit in tables[META].items():
             records[key.decode()] = _parse(key, edit.unit)
         return records
 
     def table(
-        self, name: bytes, ours: SideTable | None, theirs: SideTable | None, parts: list[Piece]
+        self, name: bytes, ours: Edits | None, theirs: Edits | None, parts: list[Piece]
     ) -> None:
         """Append the merged table's value to `parts`, as `storage.merge` merges a table.
 
@@ -87,13 +87,12 @@ class _Merger:
         table only one side has is that side's (the other dropped it).
         """
         if ours is not None and theirs is not None:
-            mine, other = ours.edits, theirs.edits
-            merged = {key: self._record(key, mine, other) for key in mine.keys() | other.keys()}
+            merged = {key: self._record(key, ours, theirs) for key in ours.keys() | theirs.keys()}
         else:
-            side = ours or theirs
+            side = ours if ours is not None else theirs
             assert side is not None
-            merged = {key: _checked(key, edit) for key, edit in side.edits.items()}
-        edits = {**(ours.edits if ours else {}), **(theirs.edits if theirs else {})}
+            merged = {key: _checked(key, edit) for key, edit in side.items()}
+        edits = {**(ours or {}), **(theirs or {})}
         table = self.base.tables.get(name)
         if table is None or table.empty:
             units = [merged[key] for key in sorted(merged)]

@@ -15,7 +15,6 @@ removes one, so that is a hand edit).
 from __future__ import annotations
 
 import mmap
-from dataclasses import dataclass, field
 
 import orjson
 
@@ -29,7 +28,6 @@ LARGEST_BLOCK = 1 << 16
 """Blocks compared at once grow up to this: a difference is then found within it in ~16 halvings."""
 
 
-@dataclass(frozen=True)
 class Edit:
     """A side's record whose bytes are not the base's, and its place in the base's table.
 
@@ -38,22 +36,22 @@ class Edit:
     is `at` (a new record: before the base record at `at`, or last at its close).
     """
 
-    unit: bytes
-    at: int
-    end: int
+    __slots__ = ("at", "end", "unit")
+
+    def __init__(self, unit: bytes, at: int, end: int) -> None:
+        self.unit = unit
+        self.at = at
+        self.end = end
 
 
-@dataclass
-class SideTable:
-    """One table of a side: the records whose bytes differ from the base's, by id."""
-
-    edits: dict[bytes, Edit] = field(default_factory=dict)
+Edits = dict[bytes, Edit]
+"""One table of a side: the records whose bytes differ from the base's, by id."""
 
 
-def side_tables(base: Base, raw: Bytes) -> dict[bytes, SideTable]:
+def side_tables(base: Base, raw: Bytes) -> dict[bytes, Edits]:
     """The side's tables by name, each with the records it changed or added."""
     view = memoryview(raw)
-    tables: dict[bytes, SideTable] = {}
+    tables: dict[bytes, Edits] = {}
     at, previous = 1, b""
     if raw[:1] != b"{":
         raise NotCanonical
@@ -69,7 +67,7 @@ def side_tables(base: Base, raw: Bytes) -> dict[bytes, SideTable]:
             check_key(name)
         walk = _Walk(base.raw, raw, view)
         at = walk.table(table, quote + 3)
-        tables[name] = SideTable(walk.edits)
+        tables[name] = walk.edits
         previous = name
         if raw[at : at + 1] == b",":
             at += 1
@@ -84,7 +82,7 @@ class _Walk:
 
     def __init__(self, base: bytes, side: Bytes, view: memoryview) -> None:
         self.base, self.side, self.view = base, side, view
-        self.edits: dict[bytes, Edit] = {}
+        self.edits: Edits = {}
 
     def table(self, table: Table | None, value: int) -> int:
         """Read the side's table whose value starts at `value`; return where the value ends."""

@@ -241,3 +241,19 @@ def test_a_damaged_version_merges_as_the_full_merge_does_or_not_at_all(raws: lis
     except Exception:  # the full merge refuses (or fails on) it: the fast path must step aside
         full = None
     assert fast is None or b"".join(fast) == full
+
+
+@pytest.mark.parametrize("edited", [False, True])
+@pytest.mark.parametrize("dropping", [1, 2])
+def test_a_table_one_side_dropped_is_the_other_sides(dropping: int, edited: bool) -> None:
+    """The full merge keeps what the other side has, changed by it or not."""
+    documents = [seeded(), seeded(), seeded()]
+    del documents[dropping][TABLE]
+    if edited:
+        documents[3 - dropping][TABLE][SEED_IDS[1]]["notes"] = "kept"
+    raws = [encode(document) for document in documents]
+
+    merged = merge_canonical(*raws)
+
+    assert merged is not None
+    assert b"".join(merged) == full(*documents)
