@@ -49,8 +49,16 @@ Edits = dict[bytes, Edit]
 
 
 def side_tables(base: Base, raw: Bytes) -> dict[bytes, Edits]:
-    """The side's tables by name, each with the records it changed or added."""
-    view = memoryview(raw)
+    """The side's tables by name, each with the records it changed or added.
+
+    The view of a mapped side is released on the way out, whatever happens:
+    a map cannot be closed while a view of it lives (in a traceback, say).
+    """
+    with memoryview(raw) as view:
+        return _tables(base, raw, view)
+
+
+def _tables(base: Base, raw: Bytes, view: memoryview) -> dict[bytes, Edits]:
     tables: dict[bytes, Edits] = {}
     at, previous = 1, b""
     if raw[:1] != b"{":

@@ -17,11 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from merge_cases import SEED_IDS, TABLE, cases, seeded
 
+from storage.canonical import NotCanonical
 from storage.errors import DataFileError
 from storage.jsonfile import encode
 from storage.merge import merge
-from storage.mergefiles import merge_files, merge_versions
+from storage.mergebase import checked_base
+from storage.mergefiles import mapped, merge_files, merge_versions
 from storage.mergelayout import merge_canonical
+from storage.mergesides import side_tables
 
 Case = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
 PROPERTIES = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -257,3 +260,17 @@ def test_a_table_one_side_dropped_is_the_other_sides(dropping: int, edited: bool
 
     assert merged is not None
     assert b"".join(merged) == full(*documents)
+
+
+def test_a_refused_mapped_side_can_still_be_closed(tmp_path: Path) -> None:
+    """The refusal's traceback keeps the walk's frames: the map must not be held by them."""
+    raws = versions()
+    path = tmp_path / "ours"
+    path.write_bytes(truncated(raws[1]))
+    kept: list[BaseException] = []
+    with mapped(path) as side:
+        try:
+            side_tables(checked_base(raws[0]), side)
+        except NotCanonical as error:
+            kept.append(error)
+    assert kept and kept[0].__traceback__ is not None
