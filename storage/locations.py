@@ -1,8 +1,8 @@
 """Where the data file lives, so the command line and the app agree on one answer.
 
 Precedence: an explicit `--db`, then `$LOOPDECK_DB` (handy for scripts and a
-synced folder), then the platform's user data folder. Caches (parsed models,
-the last first screen) go to the user cache folder, never beside the file.
+synced folder), then the platform's user data folder. The model cache goes to
+the user cache folder, never beside the file.
 """
 
 from __future__ import annotations

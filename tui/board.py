@@ -63,7 +63,7 @@ class BoardRow:
 
     @cached_property
     def view(self) -> RowView:
-        """The line the loops pane draws (and the first screen cache keeps)."""
+        """The line the loops pane draws."""
         process, step = self.loop.process, self.step
         return RowView(
             process_id=process.id,
