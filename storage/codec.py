@@ -247,13 +247,48 @@ def conflict_counts(document: dict[str, Any]) -> dict[str, int]:
         if isinstance(records, LazyTable):  # few records have any: parse only those
             records = records.having("_conflicts")
         for record_id, record in records.items():
-            kept = record.get("_conflicts") if isinstance(record, dict) else None
-            if not kept or not isinstance(kept, list):
-                continue
-            owner = record_id if table == "processes" else record.get("process_id")
-            if isinstance(owner, str):
-                counts[owner] = counts.get(owner, 0) + len(kept)
+            found = _conflicts_in(table, record_id, record)
+            if found is not None:
+                counts[found[0]] = counts.get(found[0], 0) + found[1]
     return counts
+
+
+def conflict_changes(
+    before: Mapping[str, Any], written: Mapping[str, Mapping[str, Any]]
+) -> dict[str, int]:
+    """How writing `written` (table -> id -> record) over the document `before` moves each
+    loop's `conflict_counts`: a write's step carries it, so a count need not be redone."""
+    moved: dict[str, int] = {}
+    for table, records in written.items():
+        if table not in MODEL_OF:
+            continue
+        was = before.get(table)
+        was = was if isinstance(was, Mapping) else {}
+        for record_id, record in records.items():
+            for found, sign in (
+                (_conflicts_in(table, record_id, was.get(record_id)), -1),
+                (_conflicts_in(table, record_id, record), 1),
+            ):
+                if found is not None:
+                    moved[found[0]] = moved.get(found[0], 0) + sign * found[1]
+    return {owner: change for owner, change in moved.items() if change}
+
+
+def with_conflict_changes(counts: dict[str, int], moved: Mapping[str, int]) -> dict[str, int]:
+    """`counts` moved by `conflict_changes` (a loop left at none is left out, as counted)."""
+    after = dict(counts)
+    for owner, change in moved.items():
+        after[owner] = after.get(owner, 0) + change
+    return {owner: count for owner, count in after.items() if count > 0}
+
+
+def _conflicts_in(table: str, record_id: str, record: Any) -> tuple[str, int] | None:
+    """The loop a record's kept conflicts count for, and how many it keeps (None: none)."""
+    kept = record.get("_conflicts") if isinstance(record, dict) else None
+    if not kept or not isinstance(kept, list):
+        return None
+    owner = record_id if table == "processes" else record.get("process_id")
+    return (owner, len(kept)) if isinstance(owner, str) else None
 
 
 def settings_from(document: dict[str, Any], name: str, *, trusted: bool = False) -> Settings:

@@ -407,11 +407,13 @@ class Repository:
             storage.document = snapshot
             raise
         self._refresh_models(applied)
-        self._counts = None
+        moved = codec.conflict_changes(snapshot, applied.records)
+        if self._counts is not None:
+            self._counts = codec.with_conflict_changes(self._counts, moved)
         written = storage.written
         self._step = None
         if base is not None and written is not None:
-            self._step = Step.of(base, written, applied.records)
+            self._step = Step.of(base, written, applied.records, moved)
         if label is None:
             return applied
         try:
@@ -569,9 +571,13 @@ class Repository:
             return None, None
         first, cached = found
         touched: dict[str, dict[str, None]] = {}  # in the order written: a log's new entries last
+        counts = cached.conflict_counts
         for step in steps[first:]:
             for table, ids in step.touched.items():
                 touched.setdefault(table, {}).update(dict.fromkeys(ids))
+            if counts is not None:
+                counts = codec.with_conflict_changes(counts, step.conflicts)
+        cached.conflict_counts = counts
         return cached, touched
 
     def _caught_up(
@@ -592,8 +598,9 @@ class Repository:
             return None
         self._use(cached, None)
         self._refresh_models(Applied(records=records))
-        # Conflicts are counted when asked for, from the bytes in hand (a write never asks).
-        return modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
+        return modelcache.CachedModels(
+            self._models, self._settings, cached.conflict_counts, self._closed_out
+        )
 
     def _parse(
         self, document: dict[str, Any], validated: bool

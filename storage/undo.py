@@ -73,21 +73,26 @@ class Step:
     base: Written
     written: Written
     touched: dict[str, list[str]]
+    conflicts: dict[str, int]
+    """How the write moved each loop's count of kept conflicts (`codec.conflict_changes`)."""
 
     @classmethod
-    def of(cls, base: Written, written: Written, records: dict[str, Any]) -> Step | None:
+    def of(
+        cls, base: Written, written: Written, records: dict[str, Any], conflicts: dict[str, int]
+    ) -> Step | None:
         """The step of a write of `records` (table -> id -> record); None if too big to be worth
         keeping."""
         touched = {table: list(ids) for table, ids in records.items()}
         if sum(len(ids) for ids in touched.values()) > STEP_RECORDS:
             return None
-        return cls(base, written, touched)
+        return cls(base, written, touched, conflicts)
 
     def stored(self) -> dict[str, Any]:
         return {
             "base": _numbers(self.base),
             "written": _numbers(self.written),
             "touched": self.touched,
+            "conflicts": self.conflicts,
         }
 
     @classmethod
@@ -104,7 +109,12 @@ class Step:
                 return None
             if not all(type(record_id) is str for record_id in ids):
                 return None
-        return cls(base, written, touched)
+        conflicts = stored.get("conflicts")
+        if not isinstance(conflicts, dict):
+            return None
+        if not all(type(k) is str and type(v) is int for k, v in conflicts.items()):
+            return None
+        return cls(base, written, touched, conflicts)
 
 
 class UndoJournal:

@@ -20,6 +20,7 @@ from storehelp import add_loop, contact_of, event_of, round_of
 
 from planner.models import ProcessStatus
 from storage import codec, modelcache
+from storage.conflicts import resolve_conflict
 from storage.repository import Repository
 from storage.undo import STEP_RECORDS, STEPS_KEPT, UndoJournal, journal_path
 
@@ -248,3 +249,50 @@ def test_only_the_latest_writes_in_a_row_are_kept(db_path: Path) -> None:
 
     assert len(steps) == STEPS_KEPT
     assert steps[-1].written == UndoJournal(db_path).written()
+
+
+def with_kept_conflicts(path: Path, *ids: str) -> None:
+    """Records of `ids` (processes or contacts) keep an overwritten value each, as a sync's
+    merge leaves them; the file is then one written elsewhere."""
+    document = json.loads(path.read_text())
+    for table in ("processes", "contacts"):
+        for record_id, record in document[table].items():
+            if record_id in ids or record.get("process_id") in ids:
+                kept = {"field": "notes", "value": "theirs", "stamp": "2026-03-01T00:00:00Z-x"}
+                record["_conflicts"] = [kept]
+    path.unlink()
+    path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n")
+
+
+@pytest.mark.parametrize("then_undo", [False, True])
+def test_kept_conflicts_are_counted_as_the_writes_moved_them(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, then_undo: bool
+) -> None:
+    acme = add_loop(db_path, "Acme")
+    borealis = add_loop(db_path, "Borealis")
+    with_kept_conflicts(db_path, acme.id, borealis.id)
+    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    cached(db_path)
+    assert Repository.open(db_path).conflict_counts() == {acme.id: 2, borealis.id: 2}
+    resolve_conflict(Repository.open(db_path, save_cache=False), 1, "current")
+    if then_undo:
+        assert Repository.open(db_path, save_cache=False).undo() is not None
+
+    reopened = caught_up(db_path, monkeypatch)
+
+    assert reopened == parsed_whole(db_path)
+    assert sum(reopened["counts"].values()) == (4 if then_undo else 3)
+
+
+def test_a_repository_that_writes_moves_the_counts_it_holds(db_path: Path) -> None:
+    """The write's own count moves are those its step keeps: the app asks again after each
+    write, and must not count the whole file again to be right."""
+    acme = add_loop(db_path, "Acme")
+    with_kept_conflicts(db_path, acme.id)
+    repo = Repository.open(db_path, save_cache=False)
+    assert repo.conflict_counts() == {acme.id: 2}
+
+    resolve_conflict(repo, 1, "current")
+
+    assert repo._counts == {acme.id: 1}  # moved, not dropped to be counted again
+    assert repo.conflict_counts() == Repository.open(db_path).conflict_counts()
