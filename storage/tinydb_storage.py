@@ -201,8 +201,11 @@ class FileStorage(Storage):
             parts, layout = canonical.encode(document)
         except NotCanonical:  # a plain document, or an id JSON escapes: encode it whole
             document = _materialised(document)
-            written = jsonfile.write_atomic(self.path, document)
-            layout = () if canonical.plain_ids(document) else None
+            payload = jsonfile.encode(document)
+            layout = None
+            if canonical.plain_ids(document):  # where its tables are, for the next open
+                layout = canonical.layout_of(payload, list(document)) or ()
+            written = jsonfile.write_bytes_atomic(self.path, payload)
         else:
             written = jsonfile.write_parts_atomic(self.path, parts)
         self.fingerprint = written

@@ -138,6 +138,32 @@ def test_a_file_we_wrote_is_read_lazily_and_written_canonically(db_path: Path) -
     ]
 
 
+def test_the_layout_of_a_document_written_whole_is_found_by_its_table_names() -> None:
+    document = sample()
+    raw = jsonfile.encode(document)
+
+    layout = canonical.layout_of(raw, list(document))
+
+    assert layout == canonical.encode(document)[1]
+    assert canonical._laid_out(raw, "loopdeck.json", layout) is not None
+    assert canonical.layout_of(jsonfile.encode({}), []) == ()
+
+
+def test_the_first_write_after_a_file_written_elsewhere_keeps_its_layout(db_path: Path) -> None:
+    """The next open then finds each table where the layout says, with no search."""
+    acme = add_loop(db_path, "Acme")
+    db_path.write_bytes(db_path.read_bytes())  # same bytes, another writer
+    repo = Repository.open(db_path)
+    with repo.transaction("log") as tx:
+        tx.put(event_of(acme))
+
+    written = repo._db.file.written
+    assert written is not None and written.layout
+    reopened = Repository.open(db_path)
+    assert canonical._laid_out(db_path.read_bytes(), db_path.name, written.layout) is not None
+    assert isinstance(reopened._document()["events"], LazyTable)
+
+
 def test_a_file_written_elsewhere_is_read_whole(db_path: Path) -> None:
     add_loop(db_path, "Acme")
     db_path.write_bytes(db_path.read_bytes())  # same bytes, another writer
