@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from apphelp import make_app, settle
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.text import Text
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -64,6 +67,28 @@ async def test_a_key_that_scrolls_down_asks_the_table_for_no_row(
             for y in range(table.size.height):
                 assert list(table.render_line(y)) == list(draw(table, y)), f"row {y}"
         assert scrolls > 0
+
+
+async def test_the_table_measures_none_of_its_cells(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every column has its width given: `DataTable` measuring each cell of a new row
+    (through `__rich_measure__`) sized nothing and cost a third of listing it."""
+    measured: list[Text] = []  # kept alive, so no other object takes one's id
+    measure = Text.__rich_measure__
+
+    def counted(text: Text, console: Console, options: ConsoleOptions) -> Measurement:
+        measured.append(text)
+        return measure(text, console, options)
+
+    monkeypatch.setattr(Text, "__rich_measure__", counted)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.main.query_one("#processes", ProcessesTable)
+        cells = [id(cell) for row in table.ordered_rows for cell in table.get_row(row.key)]
+        assert table.row_count > 3 and cells
+        assert not {id(text) for text in measured} & set(cells)
 
 
 def _row(company: str, role: str, next_step: str = "Waiting for a decision") -> RowView:

@@ -54,6 +54,22 @@ KEPT_LINES = 1024
 HEADER = -1
 """The index `DataTable` gives the row of column headings (and the mouse over it)."""
 
+
+class Cell(Text):
+    """A cell of the loops table: `Text` that the table does not measure.
+
+    `DataTable` measures every cell of each row it lists, through the cell's
+    `__rich_measure__` and a fresh `ConsoleOptions` each (a terminal size query
+    included), to size its columns of automatic width; that was about a third
+    of the time a row took to list. Every column here has its width given
+    (`column_widths`), so the measure sized nothing. Rich measures a renderable
+    without `__rich_measure__` as the width it is given, and draws it as it
+    draws `Text`.
+    """
+
+    __rich_measure__ = None  # type: ignore[assignment]
+
+
 Frame = tuple[Style, PseudoClasses, int, int]
 LineKey = tuple[str | None, int, bool, Frame]
 """What a row's line depends on: the loop (None for the headings), its index (zebra
@@ -278,24 +294,24 @@ def _cut(text: Text, width: int) -> Text:
 
 
 def _cells(row: RowView, palette: Palette) -> dict[str, Text]:
-    """A row's cells as plain Text, so a '[' in a name is never read as markup."""
+    """A row's cells as plain text (`Cell`), so a '[' in a name is never read as markup."""
     if row.owner is None or row.signal is None:
-        owner = Text("—", style=palette.muted)
-        wait = Text("")
-        signal = Text("closed", style=palette.muted)
+        owner = Cell("—", style=palette.muted)
+        wait = Cell("")
+        signal = Cell("closed", style=palette.muted)
     else:
         mark = "*" if row.overridden else ""
-        owner = Text(f" {OWNER_SHORT[row.owner]}{mark} ", style=palette.owner[row.owner])
-        wait = Text(f"{row.waiting_days}d", justify="right")
-        signal = Text(f"● {SIGNAL_LABEL[row.signal]}", style=palette.signal[row.signal])
+        owner = Cell(f" {OWNER_SHORT[row.owner]}{mark} ", style=palette.owner[row.owner])
+        wait = Cell(f"{row.waiting_days}d", justify="right")
+        signal = Cell(f"● {SIGNAL_LABEL[row.signal]}", style=palette.signal[row.signal])
     style = palette.muted if row.closed else ""
     return {
-        "company": Text(visible(row.company), style=style),
-        "role": Text(visible(row.role), style=style),
+        "company": Cell(visible(row.company), style=style),
+        "role": Cell(visible(row.role), style=style),
         "owner": owner,
         "wait": wait,
         "signal": signal,
-        "next": Text(visible(row.next_step)),
-        "todos": Text(f"+{row.todos}", style=palette.owner[Owner.ME]) if row.todos else Text(""),
-        "stage": Text(visible(row.stage), style=style),
+        "next": Cell(visible(row.next_step)),
+        "todos": Cell(f"+{row.todos}", style=palette.owner[Owner.ME]) if row.todos else Cell(""),
+        "stage": Cell(visible(row.stage), style=style),
     }
