@@ -149,10 +149,12 @@ class MainScreen(MailKeys):
         """The rows the processes pane lists: closed ones only on request, then the filter."""
         if self.board is None:
             return []
+        # Read once: each is a reactive descriptor's call, and an archive has 2,000 rows.
+        show_closed, needle = self.show_closed, self.filter_text
         return [
             row
             for row in self.board.rows
-            if (self.show_closed or not row.closed) and row.matches(self.filter_text)
+            if (show_closed or not row.closed) and row.matches(needle)
         ]
 
     def _redraw(self, limit: int | None = None) -> bool:
