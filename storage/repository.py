@@ -95,8 +95,6 @@ class Repository:
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
-        self._step: Step | None = None
-        """The last write's step (`storage.undo.Step`), for the journal."""
 
     @classmethod
     def open(cls, path: Path, *, save_cache: bool = True) -> Repository:
@@ -359,10 +357,11 @@ class Repository:
                 if change is not None:
                     undos.append((note, change))
             earlier = entries[:-1]
-            applied = self._commit([change for _, change in undos], None) if undos else None
-            if applied is not None:
+            committed = self._commit([change for _, change in undos], None) if undos else None
+            step = None
+            if committed is not None:
+                applied, step = committed
                 _renew_journal(earlier, undos, applied)
-            step = self._step if applied is not None else None
             self._journal.rewrite(earlier, self._db.file.written, step)
         kept = [self._describe_moved(m) for m in moved]
         return Undone(str(latest["label"]), kept, reverted=bool(undos))
@@ -381,8 +380,11 @@ class Repository:
             self._reload_under_lock()
             self._commit(changes, label)
 
-    def _commit(self, changes: list[Change], label: str | None) -> Applied | None:
-        """Write the changes (and journal them under `label`); what was written, if anything."""
+    def _commit(
+        self, changes: list[Change], label: str | None
+    ) -> tuple[Applied, Step | None] | None:
+        """Write the changes (and journal them under `label`); what was written, if anything,
+        and its step for the journal (`storage.undo.Step`; None: none to keep)."""
         storage = self._db.file
         snapshot = dict(storage.document) or codec.empty_document()
         storage.document = dict(snapshot)
@@ -411,20 +413,20 @@ class Repository:
         if self._counts is not None:
             self._counts = codec.with_conflict_changes(self._counts, moved)
         written = storage.written
-        self._step = None
+        step = None
         if base is not None and written is not None:
-            self._step = Step.of(base, written, applied.records, moved)
+            step = Step.of(base, written, applied.records, moved)
         if label is None:
-            return applied
+            return applied, step
         try:
-            self._journal.push(label, applied.undo, written, self._step)
+            self._journal.push(label, applied.undo, written, step)
         except OSError as error:
             # The change is saved: a failure report would make a script save it twice.
             self.notices.append(
                 f"saved, but 'undo' cannot take it back: could not write "
                 f"{self._journal.path.name} ({error.strerror})"
             )
-        return applied
+        return applied, step
 
     def _reload_under_lock(self) -> None:
         """Before writing, take in what others wrote; refuse if the file went bad.
