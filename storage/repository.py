@@ -511,7 +511,7 @@ class Repository:
         write or a closed loop's records ask for the document.
         """
         storage = self._db.file
-        ours = self._journal.written()
+        ours, steps = self._journal.last_writes()
         touched: dict[str, dict[str, None]] | None = None
         try:
             with jsonfile.opened(self.path) as (handle, stat):
@@ -520,7 +520,7 @@ class Repository:
                 key = modelcache.key_of(self.path, stamp) if big else None
                 cached = modelcache.load(self.path, key) if key is not None else None
                 if cached is None and key is not None and Written.of(stat) == ours:
-                    cached, touched = self._cached_before(self._journal.steps())
+                    cached, touched = self._cached_before(steps)
                 raw = handle.read() if cached is None or hold or touched is not None else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}

@@ -22,7 +22,7 @@ alone (`Repository._read_file`), not the whole file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -130,29 +130,17 @@ class UndoJournal:
 
     def written(self) -> Written | None:
         """The data file as this machine last wrote it (fingerprint and change time), if known."""
-        journal = self._read()
-        found = _version(journal.get("written"))
-        if found is None:
-            return None
-        numbers = journal["written"]
-        layout = journal.get("layout")
-        if layout is None and "layout" in journal:
-            return Written(Fingerprint(*numbers[:3]), numbers[3], None)
-        tables = (
-            tuple((name, end) for name, end in layout)
-            if isinstance(layout, list)
-            and all(
-                isinstance(t, list) and len(t) == 2 and type(t[0]) is str and type(t[1]) is int
-                for t in layout
-            )
-            else ()
-        )
-        return Written(Fingerprint(*numbers[:3]), numbers[3], tables)
+        return _written(self._read())
 
     def steps(self) -> list[Step]:
         """This machine's latest writes in a row, oldest first, each applied to the version
         the one before it wrote; the last wrote `written()`. Empty when unknown."""
         return _steps(self._read())
+
+    def last_writes(self) -> tuple[Written | None, list[Step]]:
+        """`written()` and `steps()` from one read of the journal (an open asks both)."""
+        journal = self._read()
+        return _written(journal), _steps(journal)
 
     def push(
         self,
@@ -204,6 +192,25 @@ def _entries(journal: dict[str, Any]) -> list[dict[str, Any]]:
     if not isinstance(entries, list):
         return []
     return [e for e in entries if isinstance(e, dict) and _well_formed(e)]
+
+
+def _written(journal: dict[str, Any]) -> Written | None:
+    found = _version(journal.get("written"))
+    if found is None:
+        return None
+    layout = journal.get("layout")
+    if layout is None and "layout" in journal:
+        return replace(found, layout=None)
+    tables = (
+        tuple((name, end) for name, end in layout)
+        if isinstance(layout, list)
+        and all(
+            isinstance(t, list) and len(t) == 2 and type(t[0]) is str and type(t[1]) is int
+            for t in layout
+        )
+        else ()
+    )
+    return replace(found, layout=tables)
 
 
 def _steps(journal: dict[str, Any]) -> list[Step]:
