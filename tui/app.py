@@ -7,10 +7,12 @@ file, the latest `Board`, and the workers that talk to the session off the UI
 thread (opening the file, writing a change, undo, sync, the watcher), so a
 slow disk, a large file or a sync holding the file's lock never freezes a key.
 
-Started on a path (as `loopdeck` does), it opens the file in a worker too,
-started once the main screen is mounted, beside its first frame: everything
-that needs pydantic, the models or the rules is imported there or in the
-action that needs it, so the first frame waits only for Textual.
+The file is opened, and the first board computed, in a thread started as the
+app starts running (`tui.opening.Opening`), beside Textual's own start-up:
+everything that needs the models or the rules is imported there or in the
+action that needs it. The main screen, once mounted, waits for that board a
+little (`FIRST_BOARD_WAIT_S`) so its first frame shows the loops; a file that
+takes longer gets a frame saying it is opening, and the board when it comes.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from storage.errors import StorageError
 from storage.keymap_file import KeymapError, read_keymap
 from storage.remembered import Remembered, load_remembered, save_remembered
 from tui.commands import LoopdeckCommands
+from tui.opening import Opening
 from tui.ordered_keys import OrderedKeysApp
 from tui.screens.main import MainScreen
 from tui.theme import DEFAULT_THEME, THEMES
@@ -49,6 +52,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+FIRST_BOARD_WAIT_S = 0.3
+"""How long the mounted main screen waits for the first board before it draws a frame
+without it. The board drawn in the first frame saves the frame it would replace and a
+second layout of the whole screen (busy file: some 35 ms of a 470 ms start; archive:
+some 115 of 720); a file that opens slower than this shows "Opening the file…" first."""
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 DRIVER_CHECK_AFTER_S = 0.05
@@ -128,7 +136,9 @@ class LoopdeckApp(OrderedKeysApp):
         super().__init__()
         self.today = today or clock.today()
         self.session: Session | None = None
-        """Set once the file is open: at once for a `Repository`, by `open_file` for a path."""
+        """Set once the file is open: at once for a `Repository`, by `_open` for a path."""
+        self._opening: Opening[Board] | None = None
+        """The first board, computed in a thread from the moment the app runs (`on_load`)."""
         self._path: Path | None = None
         self._closed_later = closed_later
         if isinstance(source, Path):
@@ -174,6 +184,39 @@ class LoopdeckApp(OrderedKeysApp):
         )
         self.main = MainScreen(classes=breakpoint)
         return self.main
+
+    def on_load(self) -> None:
+        """Start opening the file before Textual builds its driver and the main screen."""
+        self._opening = Opening(self._open, name="open-file")
+
+    def _open(self) -> Board:
+        """Open the file (on a path) and compute the first board; runs in `_opening`'s thread."""
+        if self.session is None:
+            assert self._path is not None
+            from storage.repository import Repository
+            from tui.session import Session
+
+            # The model cache is refreshed on the way out (`run_app`), not before the
+            # first paint.
+            repository = Repository.open(self._path, save_cache=False)
+            self.session = Session(repository, self.today, self._closed_later)
+        # The panes' modules import the models: import them here, off the UI thread.
+        from tui.widgets import contact_cards, timeline_pane  # noqa: F401
+
+        return self.session.board()
+
+    def show_first_board(self) -> bool:
+        """Show the first board now if it is ready within `FIRST_BOARD_WAIT_S`; whether it was.
+
+        Otherwise a worker hands it over when it is (and reports a file that failed to open).
+        """
+        assert self._opening is not None, "the app opens its file once it runs"
+        if self._opening.wait(FIRST_BOARD_WAIT_S) and self._opening.succeeded:
+            select = self._remembered.loop
+            self._show_board(self.BoardReady(self._opening.result(), first=True, select=select))
+            return True
+        self.open_file()
+        return False
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda _theme: self.remember())
@@ -230,26 +273,10 @@ class LoopdeckApp(OrderedKeysApp):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def open_file(self) -> None:
-        """Import, read and compute the first board in a worker, beside the first frame.
-
-        The main screen asks once it is mounted (the board needs its panes' place);
-        waiting for its first frame too left the worker idle some 100 ms while the
-        screen settled, and the import and the read are most of what a start waits for.
-        """
+        """Wait for the first board in a worker, for a file slower to open than the first frame."""
+        assert self._opening is not None
         try:
-            if self.session is None:
-                assert self._path is not None
-                from storage.repository import Repository
-                from tui.session import Session
-
-                # The model cache is refreshed on the way out (`run_app`), not before the
-                # first paint.
-                repository = Repository.open(self._path, save_cache=False)
-                self.session = Session(repository, self.today, self._closed_later)
-            # The panes' modules import the models: import them here, off the UI thread.
-            from tui.widgets import contact_cards, timeline_pane  # noqa: F401
-
-            board = self.session.board()
+            board = self._opening.result()
         except Exception as error:  # a bad file opens read-only: this is a bug, say so
             self.post_message(self.WriteFailed(f"Could not open the file: {error}"))
             raise

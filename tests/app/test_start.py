@@ -1,8 +1,9 @@
-"""Starting on a path: the first frame before the file is open, then the board.
+"""Starting on a path: the board in the first frame, or a frame saying the file is opening.
 
-The app started on a path (as `loopdeck` starts it) draws its frame at once and
-opens the file in a worker. These tests hold the worker at the door
-(`Repository.open` waits for an event) to look at the screen in between.
+The app started on a path (as `loopdeck` starts it) opens the file in a thread
+and waits a little for the first board before its first frame. Some tests hold
+the thread at the door (`Repository.open` waits for an event) to look at the
+screen of a file slower to open than that.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import pytest
 from apphelp import TODAY, settle, write_demo
 from textual import events
 from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import Static
 
 from storage import repository
 from storage.repository import Repository
@@ -47,7 +50,56 @@ def held_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return gate
 
 
-async def test_the_frame_comes_before_the_file_opens_then_the_board_fills_it(
+class CountedStatic(Static):
+    """A `Static` that counts the lines it draws."""
+
+    drawn = 0
+
+    def render_line(self, y: int) -> Strip:
+        CountedStatic.drawn += 1
+        return super().render_line(y)
+
+
+async def test_a_file_that_opens_in_time_is_listed_in_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No "Opening the file…" frame before it: the board is shown as the screen mounts."""
+    monkeypatch.setattr(main_module, "Static", CountedStatic)
+    CountedStatic.drawn = 0
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(path, TODAY, watch_interval=None)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.board is not None  # as soon as the app is running, before any pause
+        assert table_ids(app) == [row.process_id for row in app.board.rows if not row.closed]
+        await settle(pilot)
+        assert app.query("#timeline") and app.query("#contacts")
+
+    assert CountedStatic.drawn == 0  # the "Opening the file…" line was never drawn
+
+
+async def test_a_file_that_fails_to_open_says_so_and_the_app_stays_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storage turns a bad file into a read-only board; anything else raised is a bug,
+    said in one sentence rather than a crash."""
+
+    def failing_open(cls: type[Repository], path: Path, **options: bool) -> Repository:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(repository.Repository, "open", classmethod(failing_open))
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(path, TODAY, watch_interval=None)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        said = [notice.message for notice in app._notifications]
+        assert app.board is None and app.is_running
+        assert "Could not open the file: the disk went away" in said
+        assert app.main.check_action("add_loop", ()) is False
+
+
+async def test_the_frame_comes_before_a_slow_file_opens_then_the_board_fills_it(
     tmp_path: Path, held_open: threading.Event
 ) -> None:
     path = write_demo(tmp_path / "loopdeck.json")

@@ -80,8 +80,8 @@ class MainScreen(MailKeys):
         table.focus()
         self.watch(table, "highlighted", self._follow_cursor, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
-        self._redraw()  # the empty list's subtitle, until the board comes
-        self.loopdeck.open_file()
+        if not self.loopdeck.show_first_board():
+            self._redraw()  # the empty list's subtitle, until the board comes
 
     @property
     def board(self) -> Board | None:
