@@ -139,6 +139,8 @@ class LoopdeckApp(OrderedKeysApp):
         """Set once the file is open: at once for a `Repository`, by `_open` for a path."""
         self._opening: Opening[Board] | None = None
         """The first board, computed in a thread from the moment the app runs (`on_load`)."""
+        self._first_wait_s = FIRST_BOARD_WAIT_S
+        """How long the next `first_board_ready` waits: only the first waits at all."""
         self._path: Path | None = None
         self._closed_later = closed_later
         if isinstance(source, Path):
@@ -205,13 +207,20 @@ class LoopdeckApp(OrderedKeysApp):
 
         return self.session.board()
 
+    def first_board_ready(self) -> bool:
+        """Whether the first board is there: the first ask waits up to `FIRST_BOARD_WAIT_S`
+        for it (the main screen's compose), later ones do not wait."""
+        assert self._opening is not None, "the app opens its file once it runs"
+        wait, self._first_wait_s = self._first_wait_s, 0.0
+        return self._opening.wait(wait) and self._opening.succeeded
+
     def show_first_board(self) -> bool:
-        """Show the first board now if it is ready within `FIRST_BOARD_WAIT_S`; whether it was.
+        """Show the first board now if it is ready (`first_board_ready`); whether it was.
 
         Otherwise a worker hands it over when it is (and reports a file that failed to open).
         """
-        assert self._opening is not None, "the app opens its file once it runs"
-        if self._opening.wait(FIRST_BOARD_WAIT_S) and self._opening.succeeded:
+        assert self._opening is not None
+        if self.first_board_ready():
             select = self._remembered.loop
             self._show_board(self.BoardReady(self._opening.result(), first=True, select=select))
             return True

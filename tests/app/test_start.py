@@ -63,9 +63,14 @@ class CountedStatic(Static):
 async def test_a_file_that_opens_in_time_is_listed_in_the_first_frame(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No "Opening the file…" frame before it: the board is shown as the screen mounts."""
+    """No "Opening the file…" frame before it: the board is shown as the screen mounts,
+    and the panes are composed with the screen, not mounted in the place of that line."""
     monkeypatch.setattr(main_module, "Static", CountedStatic)
     CountedStatic.drawn = 0
+    mounted_later: list[bool] = []
+    monkeypatch.setattr(
+        main_module.MainScreen, "_mount_detail", lambda screen: mounted_later.append(True)
+    )
     path = write_demo(tmp_path / "loopdeck.json")
     app = LoopdeckApp(path, TODAY, watch_interval=None)
 
@@ -76,6 +81,7 @@ async def test_a_file_that_opens_in_time_is_listed_in_the_first_frame(
         assert app.query("#timeline") and app.query("#contacts")
 
     assert CountedStatic.drawn == 0  # the "Opening the file…" line was never drawn
+    assert mounted_later == []
 
 
 async def test_a_file_that_fails_to_open_says_so_and_the_app_stays_up(

@@ -70,8 +70,10 @@ class MainScreen(MailKeys):
         with Horizontal(id="body"):
             yield ProcessesTable(id="processes")
             with Vertical(id="detail"):
-                # The panes come with the board (`_mount_detail`): their modules need the models.
-                yield Static("Opening the file…", id="opening")
+                if self.loopdeck.first_board_ready():  # the usual case: one layout, one paint
+                    yield from self._detail_panes()
+                else:  # the panes come with the board (`_mount_detail`)
+                    yield Static("Opening the file…", id="opening")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -133,15 +135,22 @@ class MainScreen(MailKeys):
     def sync_status(self, text: str) -> None:
         self.query_one("#summary", SummaryBar).sync_status = text
 
-    def _mount_detail(self) -> None:
+    def _detail_panes(self) -> tuple[TimelinePane, ContactCards]:
+        """The timeline and contact panes, made once the board is there: their modules
+        import the models, which the thread that opens the file has imported by then."""
         from tui.widgets.contact_cards import ContactCards
         from tui.widgets.timeline_pane import TimelinePane
 
         timeline, contacts = TimelinePane(id="timeline"), ContactCards(id="contacts")
         timeline.border_title, contacts.border_title = "Timeline", "Contacts"
-        self.query_one("#opening").remove()
-        self.query_one("#detail").mount(timeline, contacts)
         self.detail = (timeline, contacts)
+        return self.detail
+
+    def _mount_detail(self) -> None:
+        """The panes in place of "Opening the file…", for a board that came after the frame."""
+        panes = self._detail_panes()
+        self.query_one("#opening").remove()
+        self.query_one("#detail").mount(*panes)
 
     # Drawing: attributes down.
 
