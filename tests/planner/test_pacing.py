@@ -6,17 +6,16 @@ its signal) stays what it was.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+
+from builders import TODAY, day, make_loop
 
 from planner.dates import day_words
 from planner.models import (
-    Contact,
     ContactRole,
     Event,
     EventKind,
     Loop,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
@@ -26,23 +25,6 @@ from planner.offers import Offer, OfferStatus
 from planner.pacing import Deadline, open_deadlines, reminders, told_event, told_label, untold
 from planner.steps import Signal, Thread, ThreadKind
 from planner.threads import threads
-
-TODAY = dt.date(2026, 3, 16)
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
-
-
-def make_loop(pid: str, company: str, *rounds: Round, **process: Any) -> Loop:
-    recruiter = Contact(id=f"{pid}-rec", process_id=pid, name=f"{company} Rec", role="recruiter")
-    return Loop(
-        process=Process(
-            id=pid, company=company, role="ML Engineer", created_on=day(-30), **process
-        ),
-        rounds=list(rounds),
-        contacts=[recruiter],
-    )
 
 
 def waiting_loop(pid: str, company: str, **process: Any) -> Loop:
