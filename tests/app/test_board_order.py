@@ -3,52 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
+
+import builders
+from builders import TODAY, day, held
 
 from planner.models import (
     CloseReason,
-    Contact,
     Loop,
-    Outcome,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
-    RoundStatus,
     Settings,
 )
 from planner.steps import Signal
 from planner.threads import threads_by_loop
 from tui.board import BoardRow, build_board, summarize
 
-TODAY = dt.date(2026, 3, 16)
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
-
 
 def make_loop(company: str, *rounds: Round, **process: object) -> Loop:
+    """A loop two months old, its id the company's name in small letters."""
     pid = company.casefold()
-    return Loop(
-        process=Process.model_validate(
-            {"id": pid, "company": company, "role": "ML", "created_on": day(-60), **process}
-        ),
-        rounds=[r.model_copy(update={"process_id": pid}) for r in rounds],
-        contacts=[Contact(process_id=pid, name=f"{company} Rec", role="recruiter")],
-    )
+    mine = [r.model_copy(update={"process_id": pid}) for r in rounds]
+    return builders.make_loop(pid, company, *mine, role="ML", created_on=day(-60), **process)
 
 
 def took_place(on: int) -> Round:
     """A technical interview `on` days from today, no outcome yet: the hiring manager decides."""
-    return Round(
-        process_id="x",
-        kind=RoundKind.TECH,
-        status=RoundStatus.DONE,
-        date=day(on),
-        created_on=day(on - 7),
-        outcome=Outcome.PENDING,
-    )
+    return held("x", RoundKind.TECH, on)
 
 
 def closed(company: str) -> Loop:

@@ -5,59 +5,33 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import builders
 import pytest
+from builders import TODAY, day, held, hiring_manager, promise, recruiter
 
 from planner.models import (
-    Contact,
     Event,
-    EventKind,
     Loop,
     Owner,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
-    RoundStatus,
     Settings,
 )
 from planner.offers import Offer, OfferStatus
 from planner.steps import Signal, Thread, ThreadKind
 from planner.threads import loop_threads, threads, threads_by_loop, todos
 
-TODAY = dt.date(2026, 3, 16)  # a Monday
+TWO_MONTHS_AGO = day(-60)
 
 
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
-
-
-def make_loop(pid: str, company: str, *rounds: Round, **process: object) -> Loop:
-    recruiter = Contact(id=f"{pid}-rec", process_id=pid, name=f"{company} Rec", role="recruiter")
-    manager = Contact(id=f"{pid}-hm", process_id=pid, name=f"{company} HM", role="hiring_manager")
-    return Loop(
-        process=Process.model_validate(
-            {"id": pid, "company": company, "role": "ML", "created_on": day(-60), **process}
-        ),
-        rounds=list(rounds),
-        contacts=[recruiter, manager],
-    )
-
-
-def held(pid: str, kind: RoundKind, on: int) -> Round:
-    """A round that took place `on` days from today, no outcome yet."""
-    return Round(
-        process_id=pid, kind=kind, status=RoundStatus.DONE, date=day(on), created_on=day(on - 7)
-    )
-
-
-def promise(pid: str, text: str, due: int | None, done: bool = False) -> Event:
-    return Event(
-        process_id=pid,
-        on=day(-2),
-        kind=EventKind.PROMISE,
-        text=text,
-        due=None if due is None else day(due),
-        done=done,
+def make_loop(
+    pid: str, company: str, *rounds: Round, created_on: dt.date = TWO_MONTHS_AGO, **process: object
+) -> Loop:
+    """A loop two months old with a recruiter and a hiring manager."""
+    people = [recruiter(pid, company), hiring_manager(pid, company)]
+    return builders.make_loop(
+        pid, company, *rounds, role="ML", created_on=created_on, contacts=people, **process
     )
 
 
