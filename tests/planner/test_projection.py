@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from builders import TODAY, applied, day, make_loop
 
 from planner.durations import stage_durations
 from planner.models import (
     CloseReason,
-    Contact,
-    ContactRole,
     Loop,
     Outcome,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
@@ -29,36 +26,12 @@ from planner.projection import (
     speed_up_note,
 )
 
-TODAY = dt.date(2026, 3, 16)
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
-
 
 def loop(pid: str, *rounds: Round, created: int = -20, **process: object) -> Loop:
-    return Loop(
-        process=Process(
-            id=pid,
-            company=pid.capitalize(),
-            role="ML Engineer",
-            created_on=day(created),
-            **process,  # type: ignore[arg-type]
-        ),
-        rounds=[
-            Round(
-                process_id=pid,
-                kind=RoundKind.APPLIED,
-                status=RoundStatus.DONE,
-                date=day(created),
-                created_on=day(created),
-            ),
-            *rounds,
-        ],
-        contacts=[
-            Contact(process_id=pid, name=f"{pid.capitalize()} Rec", role=ContactRole.RECRUITER)
-        ],
-    )
+    """A loop added `created` days from today, its application sent that day."""
+    company = pid.capitalize()
+    first = applied(pid, created)
+    return make_loop(pid, company, first, *rounds, created_on=day(created), **process)
 
 
 def planned(pid: str, kind: RoundKind, created: int = 0, **fields: object) -> Round:
