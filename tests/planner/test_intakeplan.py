@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from builders import TODAY, make_loop
 
 from planner.changes.base import Insert, Refused, Update
 from planner.intake import Invite, Mail, Person, guess_kind
@@ -16,14 +17,12 @@ from planner.models import (
     Event,
     EventKind,
     Loop,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
     RoundStatus,
 )
 
-TODAY = dt.date(2026, 3, 16)
 BERLIN = ZoneInfo("Europe/Berlin")
 ANN = Person("Ann Lee", "ann@acme.io")
 ME = Person("Jordan Rivera", "jordan@gmail.com")
@@ -32,11 +31,8 @@ ME = Person("Jordan Rivera", "jordan@gmail.com")
 def loop(
     pid: str, company: str, *rounds: Round, contacts: tuple[Contact, ...] = (), **p: object
 ) -> Loop:
-    return Loop(
-        process=Process(id=pid, company=company, role="ML Engineer", created_on=TODAY, **p),  # type: ignore[arg-type]
-        rounds=list(rounds),
-        contacts=list(contacts),
-    )
+    """A loop added today, with only the cards given (intake looks for the sender among them)."""
+    return make_loop(pid, company, *rounds, created_on=TODAY, contacts=contacts, **p)
 
 
 def card(pid: str, name: str, email: str, role: ContactRole = ContactRole.RECRUITER) -> Contact:
