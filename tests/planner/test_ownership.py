@@ -9,18 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import builders
 import pytest
+from builders import TODAY, day, make_loop
 
 from planner.models import (
     Contact,
     ContactRole,
     DecidedBy,
     Event,
-    EventKind,
     Loop,
     Outcome,
     Owner,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
@@ -30,14 +30,8 @@ from planner.models import (
 from planner.ownership import next_step, next_steps
 from planner.steps import NextStep, Nudge, Signal
 
-TODAY = dt.date(2026, 3, 16)
 CREATED = dt.date(2026, 3, 1)
 PID = "p1"
-
-
-def day(offset: int) -> dt.date:
-    """A date relative to the frozen Monday, so each row reads as "3 days ago"."""
-    return TODAY + dt.timedelta(days=offset)
 
 
 def rnd(kind: RoundKind, status: RoundStatus, date: int | None = None, **extra: Any) -> Round:
@@ -62,23 +56,15 @@ def loop(
     contacts: tuple[Contact, ...] = (RECRUITER, MANAGER),
     **process: Any,
 ) -> Loop:
-    return Loop(
-        process=Process(id=PID, company="Acme", role="ML Engineer", created_on=CREATED, **process),
-        rounds=list(rounds),
-        contacts=list(contacts),
-        events=list(events),
+    """Acme, added on CREATED, with a recruiter and a hiring manager unless told otherwise."""
+    return make_loop(
+        PID, "Acme", *rounds, created_on=CREATED, contacts=contacts, events=events, **process
     )
 
 
 def promise(text: str, on: int, due: int | None, done: bool = False) -> Event:
-    return Event(
-        process_id=PID,
-        on=day(on),
-        kind=EventKind.PROMISE,
-        text=text,
-        due=None if due is None else day(due),
-        done=done,
-    )
+    """A promise of mine in this loop, made `on` days from today."""
+    return builders.promise(PID, text, due, on=on, done=done)
 
 
 def step_of(lp: Loop, settings: Settings | None = None) -> NextStep:
