@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import TODAY, day, make_loop
 from pydantic_core import ValidationError
 
 from planner.models import (
@@ -18,7 +19,6 @@ from planner.models import (
     Loop,
     Outcome,
     Owner,
-    Process,
     ProcessStatus,
     Round,
     RoundKind,
@@ -29,15 +29,10 @@ from planner.ownership import next_step, next_steps
 from planner.steps import Signal, Thread
 from planner.touches import first_working_day_after
 
-TODAY = dt.date(2026, 3, 16)  # a Monday
 PID = "p1"
 MAYA = Contact(id="maya", process_id=PID, name="Maya Chen", role=ContactRole.RECRUITER)
 HAL = Contact(id="hal", process_id=PID, name="Hal Manager", role=ContactRole.HIRING_MANAGER)
 RAVI = Contact(id="ravi", process_id=PID, name="Ravi Friend", role=ContactRole.REFERRER)
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
 
 
 def onsite(held: int, **fields: object) -> Round:
@@ -77,13 +72,16 @@ def received(on: int, who: Contact | None = MAYA, expect: dt.date | None = None)
 
 
 def loop(*events: Event, rounds: tuple[Round, ...] = (), **process: object) -> Loop:
-    return Loop(
-        process=Process.model_validate(
-            {"id": PID, "company": "Hooli", "role": "ML", "created_on": day(-40), **process}
-        ),
-        rounds=list(rounds),
-        contacts=[MAYA, HAL, RAVI],
-        events=list(events),
+    """Hooli, added 40 days ago, with Maya (recruiter), Hal (hiring manager) and Ravi."""
+    return make_loop(
+        PID,
+        "Hooli",
+        *rounds,
+        role="ML",
+        created_on=day(-40),
+        contacts=(MAYA, HAL, RAVI),
+        events=events,
+        **process,
     )
 
 
