@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from builders import TODAY, applied, day, make_loop
 
 from planner.drafts import DraftError, write_draft
 from planner.draftwords import DraftKind, TemplateError
@@ -14,18 +13,11 @@ from planner.models import (
     EventKind,
     Loop,
     Outcome,
-    Process,
     Round,
     RoundKind,
     RoundStatus,
 )
 from planner.pacing import Deadline
-
-TODAY = dt.date(2026, 3, 16)  # a Monday
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
 
 
 def acme(*rounds: Round, hm: bool = True) -> Loop:
@@ -48,18 +40,7 @@ def acme(*rounds: Round, hm: bool = True) -> Loop:
                 email="hal@acme.io",
             )
         )
-    applied = Round(
-        process_id="acme",
-        kind=RoundKind.APPLIED,
-        status=RoundStatus.DONE,
-        date=day(-30),
-        created_on=day(-30),
-    )
-    return Loop(
-        process=Process(id="acme", company="Acme", role="ML Engineer", created_on=day(-30)),
-        rounds=[applied, *rounds],
-        contacts=contacts,
-    )
+    return make_loop("acme", "Acme", applied("acme", -30), *rounds, contacts=contacts)
 
 
 def tech_done(**fields: object) -> Round:
