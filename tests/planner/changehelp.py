@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+
+from builders import day, make_loop
 
 from planner.changes.base import Insert, Patch, Remove, Update
 from planner.models import (
@@ -19,12 +20,7 @@ from planner.models import (
     RoundStatus,
 )
 
-TODAY = dt.date(2026, 3, 16)  # a Monday
 PID = "acme"
-
-
-def day(offset: int) -> dt.date:
-    return TODAY + dt.timedelta(days=offset)
 
 
 def a_round(kind: RoundKind, status: RoundStatus, offset: int | None, **extra: Any) -> Round:
@@ -42,19 +38,20 @@ def a_round(kind: RoundKind, status: RoundStatus, offset: int | None, **extra: A
 def acme(**process: Any) -> Loop:
     """Applied three weeks ago, screen held and passed, HM interview in two days, tech planned;
     a recruiter and a hiring manager; one note in the log."""
-    return Loop(
-        process=Process(id=PID, company="Acme", role="ML Engineer", created_on=day(-21), **process),
-        rounds=[
-            a_round(RoundKind.APPLIED, RoundStatus.DONE, -21),
-            a_round(RoundKind.SCREEN, RoundStatus.DONE, -10, outcome=Outcome.PASSED),
-            a_round(RoundKind.HM, RoundStatus.SCHEDULED, 2),
-            a_round(RoundKind.TECH, RoundStatus.PLANNED, None),
-        ],
+    return make_loop(
+        PID,
+        "Acme",
+        a_round(RoundKind.APPLIED, RoundStatus.DONE, -21),
+        a_round(RoundKind.SCREEN, RoundStatus.DONE, -10, outcome=Outcome.PASSED),
+        a_round(RoundKind.HM, RoundStatus.SCHEDULED, 2),
+        a_round(RoundKind.TECH, RoundStatus.PLANNED, None),
+        created_on=day(-21),
         contacts=[
             Contact(id="ann", process_id=PID, name="Ann Lee", role=ContactRole.RECRUITER),
             Contact(id="bo", process_id=PID, name="Bo Chen", role=ContactRole.HIRING_MANAGER),
         ],
         events=[Event(id="e1", process_id=PID, on=day(-9), kind=EventKind.NOTE, text="Screen ok")],
+        **process,
     )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from changehelp import PID, TODAY, acme, day, fields_written, played, round_of
+from builders import TODAY, day
+from changehelp import PID, acme, fields_written, played, round_of
 
 from planner.changes.base import Insert, Refused, Remove
 from planner.changes.closing import close_loop

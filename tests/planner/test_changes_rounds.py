@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from changehelp import TODAY, a_round, acme, day, fields_written, played, round_of
+from builders import TODAY, day
+from changehelp import a_round, acme, fields_written, played, round_of
 
 from planner.changes.base import Insert, Refused, Remove
 from planner.changes.done import mark_done, round_to_mark, set_outcome

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from changehelp import PID, TODAY, acme, day, fields_written, played
+from builders import TODAY, day
+from changehelp import PID, acme, fields_written, played
 
 from planner.changes.base import Refused
 from planner.changes.log import log_event

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from changehelp import PID, TODAY, a_round, acme
+from builders import TODAY
+from changehelp import PID, a_round, acme
 
 from planner.changes.base import Refused
 from planner.handles import find_round, handles
