@@ -27,7 +27,7 @@ from planner.models import (
     RoundStatus,
 )
 
-TODAY = dt.date(2026, 3, 16)  # a Monday: the day tests/conftest.py freezes for every test
+TODAY = dt.date(2026, 3, 16)  # a Monday; tests/conftest.py freezes it for every test
 
 
 def day(offset: int) -> dt.date:

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-FROZEN_TODAY = dt.date(2026, 3, 16)  # a Monday
+from builders import TODAY
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -40,9 +39,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[dt.date]:
     """Every test runs on the same Monday unless it says otherwise."""
-    monkeypatch.setenv("LOOPDECK_TODAY", FROZEN_TODAY.isoformat())
+    monkeypatch.setenv("LOOPDECK_TODAY", TODAY.isoformat())
     monkeypatch.delenv("LOOPDECK_DB", raising=False)
-    yield FROZEN_TODAY
+    yield TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+from builders import TODAY
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -19,8 +20,6 @@ from tui.app import LoopdeckApp
 from tui.demo import SEED_FILE, shifted
 from tui.screens.next_steps import NextStepsScreen
 from tui.screens.prep_view import PrepScreen
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def write_demo(path: Path, today: dt.date = TODAY) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import TODAY
 from pydantic_core import ValidationError
 
 from planner.models import Loop, Outcome, Process, Round, RoundKind, RoundStatus
@@ -88,9 +89,6 @@ def test_money_groups_thousands_behind_the_currency() -> None:
 def offer_loop(*rounds: Round) -> Loop:
     process = Process(id="p1", company="Acme", role="MLE", created_on=RECEIVED)
     return Loop(process=process, rounds=list(rounds))
-
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def test_an_open_offer_opens_an_offer_round_with_its_deadline() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from builders import TODAY
 
 from planner.models import Loop, Process, Round, RoundKind, RoundStatus
 from planner.prep import (
@@ -17,7 +17,6 @@ from planner.prep import (
     question_hint,
 )
 
-TODAY = dt.date(2026, 3, 16)
 PROFILE = Profile(location="Berlin or remote", visa="EU citizen", notice_period="1 month")
 POINTS = [
     TalkingPoint(process_id="p", audience=Audience.RECRUITER, text="Shipped ranking v2"),

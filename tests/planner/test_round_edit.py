@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import TODAY
 
 from planner.changes.base import Refused, Update
 from planner.changes.round_edit import edit_round
 from planner.models import Loop, Process, Round, RoundKind, RoundStatus
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def a_loop() -> Loop:

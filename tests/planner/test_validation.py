@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from builders import TODAY
 from pydantic import BaseModel, ValidationError
 
 from planner.models import Contact, Process, Round, Settings
 from planner.validation import describe, field_name, problems
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def error_of(build: Callable[[], BaseModel]) -> ValidationError:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from builders import TODAY
 
 from planner.models import EventKind, RoundKind, RoundStatus
 from storage.importer import plan_import
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def test_unquoted_commas_in_a_last_notes_column_stay_in_the_note() -> None:

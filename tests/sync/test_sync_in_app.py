@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
 
+from builders import TODAY
 from gitfarm import Farm, Machine, git
 from textual.pilot import Pilot
 
@@ -15,8 +15,6 @@ from storage.repository import Repository
 from tui.app import LoopdeckApp
 from tui.screens.conflicts_view import ConflictsScreen
 from tui.widgets.summary_bar import SummaryBar
-
-TODAY = dt.date(2026, 3, 16)
 
 
 def app_on(machine: Machine) -> LoopdeckApp:
