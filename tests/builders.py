@@ -92,6 +92,18 @@ def held(pid: str, kind: RoundKind, on: int) -> Round:
     )
 
 
+def open_offer(pid: str, on: int, deadline: int) -> Round:
+    """An offer made `on` days from today, to answer by `deadline` days from today."""
+    return Round(
+        process_id=pid,
+        kind=RoundKind.OFFER,
+        status=RoundStatus.SCHEDULED,
+        date=day(on),
+        deadline=day(deadline),
+        created_on=day(on),
+    )
+
+
 def promise(pid: str, text: str, due: int | None, *, on: int = -2, done: bool = False) -> Event:
     """A promise of mine, made `on` days from today, due `due` days from today (or undated)."""
     return Event(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from builders import TODAY, applied, day, make_loop
+from builders import TODAY, applied, day, make_loop, open_offer
 
 from planner.drafts import DraftError, write_draft
 from planner.draftwords import DraftKind, TemplateError
@@ -148,14 +148,7 @@ def test_deadline_without_another_offer_is_refused() -> None:
 
 
 def test_withdraw_accept_and_decline() -> None:
-    offer = Round(
-        process_id="acme",
-        kind=RoundKind.OFFER,
-        status=RoundStatus.SCHEDULED,
-        date=day(-2),
-        deadline=day(4),
-        created_on=day(-2),
-    )
+    offer = open_offer("acme", -2, 4)
     withdraw = write_draft(acme(), DraftKind.WITHDRAW, TODAY)
     assert withdraw.subject == "Withdrawing my application: ML Engineer"
     assert "the ML Engineer role at Acme. After careful thought" in withdraw.body

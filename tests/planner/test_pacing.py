@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builders import TODAY, day, make_loop
+from builders import TODAY, day, make_loop, open_offer
 
 from planner.dates import day_words
 from planner.models import (
@@ -19,7 +19,6 @@ from planner.models import (
     ProcessStatus,
     Round,
     RoundKind,
-    RoundStatus,
 )
 from planner.offers import Offer, OfferStatus
 from planner.pacing import Deadline, open_deadlines, reminders, told_event, told_label, untold
@@ -120,14 +119,7 @@ def test_telling_before_the_offer_arrived_or_a_plain_note_does_not_count() -> No
 
 
 def test_an_open_offer_round_with_a_deadline_paces_too() -> None:
-    offer_round = Round(
-        process_id="acme",
-        kind=RoundKind.OFFER,
-        status=RoundStatus.SCHEDULED,
-        date=day(-1),
-        deadline=day(1),
-        created_on=day(-1),
-    )
+    offer_round = open_offer("acme", -1, 1)
     acme = make_loop("acme", "Acme", offer_round)
     found = threads([acme, waiting_loop("beta", "Beta")], TODAY)
     assert pacing(found)["beta"].what.startswith(
