@@ -74,15 +74,23 @@ def make_loop(
     )
 
 
-def applied(pid: str, on: int) -> Round:
-    """The application, sent `on` days from today."""
+def round_on(
+    pid: str, kind: RoundKind, status: RoundStatus, on: int, deadline: dt.date | None = None
+) -> Round:
+    """A round dated `on` days from today and added to the loop that same day."""
     return Round(
         process_id=pid,
-        kind=RoundKind.APPLIED,
-        status=RoundStatus.DONE,
+        kind=kind,
+        status=status,
         date=day(on),
+        deadline=deadline,
         created_on=day(on),
     )
+
+
+def applied(pid: str, on: int) -> Round:
+    """The application, sent `on` days from today."""
+    return round_on(pid, RoundKind.APPLIED, RoundStatus.DONE, on)
 
 
 def held(pid: str, kind: RoundKind, on: int) -> Round:
@@ -94,14 +102,7 @@ def held(pid: str, kind: RoundKind, on: int) -> Round:
 
 def open_offer(pid: str, on: int, deadline: int) -> Round:
     """An offer made `on` days from today, to answer by `deadline` days from today."""
-    return Round(
-        process_id=pid,
-        kind=RoundKind.OFFER,
-        status=RoundStatus.SCHEDULED,
-        date=day(on),
-        deadline=day(deadline),
-        created_on=day(on),
-    )
+    return round_on(pid, RoundKind.OFFER, RoundStatus.SCHEDULED, on, day(deadline))
 
 
 def promise(pid: str, text: str, due: int | None, *, on: int = -2, done: bool = False) -> Event:
