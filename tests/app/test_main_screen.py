@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from apphelp import make_app, screen_text, settle, type_text
+from textual.geometry import Size
 
 from planner.models import Owner
 from planner.steps import SIGNAL_URGENCY
+from tui.screens.main import MainScreen
 from tui.widgets.processes_table import ProcessesTable
 
 
@@ -90,3 +94,29 @@ async def test_narrow_terminal_stacks_the_panes(demo_db: Path) -> None:
         assert app.screen.has_class("-narrow")
         assert timeline.region.y > table.region.y
         assert table.region.width == 80
+
+
+async def test_a_resize_to_the_size_it_has_lays_nothing_out_again(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's own size events at start-up come after the first frame, at the size it
+    was drawn at: each used to arrange and repaint the whole screen."""
+    arranged: list[Size] = []
+    real = MainScreen.arrange
+
+    def counted(screen: MainScreen, size: Size, **options: Any) -> Any:
+        arranged.append(size)
+        return real(screen, size, **options)
+
+    monkeypatch.setattr(MainScreen, "arrange", counted)
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        arranged.clear()
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert arranged == []
+
+        await pilot.resize_terminal(100, 30)  # a new size is laid out, as always
+        await settle(pilot)
+        assert Size(100, 30) in arranged

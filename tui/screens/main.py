@@ -85,6 +85,18 @@ class MainScreen(MailKeys):
         if not self.loopdeck.show_first_board():
             self._redraw()  # the empty list's subtitle, until the board comes
 
+    def on_resize(self, event: events.Resize) -> None:
+        """A resize to the size the screen was laid out at (`outer_size`; `size` is the
+        app's, already the new one) changes nothing: skip Textual's default, a layout
+        and repaint of the whole screen.
+
+        The app's own size events at start-up reach the screen once it is idle, after
+        its first frame: two or three of them, each a full layout and a frame, which a
+        first key pressed then waited behind.
+        """
+        if event.size == self.outer_size:
+            event.prevent_default()
+
     @property
     def board(self) -> Board | None:
         return self.loopdeck.board
