@@ -10,8 +10,8 @@ slow disk, a large file or a sync holding the file's lock never freezes a key.
 The file is opened, and the first board computed, in a thread started as the
 app starts running (`tui.opening.Opening`), beside Textual's own start-up:
 everything that needs the models or the rules is imported there or in the
-action that needs it. The main screen, once mounted, waits for that board a
-little (`FIRST_BOARD_WAIT_S`) so its first frame shows the loops; a file that
+action that needs it. The main screen, as it is composed, waits for that board
+a little (`FIRST_BOARD_WAIT_S`) so its first frame shows the loops; a file that
 takes longer gets a frame saying it is opening, and the board when it comes.
 """
 
@@ -53,10 +53,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 FIRST_BOARD_WAIT_S = 0.3
-"""How long the mounted main screen waits for the first board before it draws a frame
-without it. The board drawn in the first frame saves the frame it would replace and a
-second layout of the whole screen (busy file: some 35 ms of a 470 ms start; archive:
-some 115 of 720); a file that opens slower than this shows "Opening the file…" first."""
+"""How long the main screen, as it is composed, waits for the first board before it draws
+a frame without it. The board in the first frame saves the frame it would replace and a
+second layout and paint of the whole screen (30 paired starts: busy file -30 ms, archive
+-70 ms); a file that opens slower than this shows "Opening the file…" first."""
 WATCH_INTERVAL_S = 0.5
 """How often the data file is checked for changes made elsewhere (another window, git pull)."""
 DRIVER_CHECK_AFTER_S = 0.05

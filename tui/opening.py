@@ -2,7 +2,7 @@
 
 The app opens its file this way (`LoopdeckApp.on_load`): the thread starts
 before Textual has built its driver, and by the time the main screen is
-mounted the board is usually there, so the first frame shows the loops rather
+composed the board is usually there, so the first frame shows the loops rather
 than "Opening the file…" followed by a second layout and paint of the whole
 screen. A Textual worker cannot do this: it starts from the event loop, after
 the app's start-up, and the main screen's short wait for the board (which
