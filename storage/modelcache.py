@@ -22,7 +22,7 @@ import dataclasses
 import hashlib
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,9 @@ from storage import codec
 from storage.jsonfile import Fingerprint, Written
 from storage.locations import cache_file, write_cache
 
-FORMAT = 5
+FORMAT = 6
 """3: log entries in the order they were entered (`codec.ENTRY_ORDERED`); 4: `closed_out`;
-5: records are dataclasses, not pydantic models."""
+5: records are dataclasses, not pydantic models; 6: `last_entered`."""
 MIN_BYTES = 256 * 1024
 """Below this size a file parses about as fast as its pickle loads: no cache."""
 
@@ -48,6 +48,9 @@ class CachedModels:
     """None until asked for: a command that writes never needs them."""
     closed_out: frozenset[str] = frozenset()
     """The tables whose records of closed loops are not among `models` (see `Repository`)."""
+    last_entered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per entry-ordered table, its last record's id and when it was entered (`codec.entered`),
+    where known: a catch-up that appends to the table needs that one stamp of the file."""
 
 
 def cache_path(data_path: Path) -> Path:
@@ -103,7 +106,7 @@ def load_first(data_path: Path, keys: list[bytes]) -> tuple[int, CachedModels] |
                 return None
             import pickle  # only for a hit: a write, whose new file no cache matches, skips it
 
-            tables, settings, counts, closed_out = pickle.load(handle)
+            tables, settings, counts, closed_out, last_entered = pickle.load(handle)
         models = {table: _rebuild(*columns) for table, columns in tables.items()}
     except Exception:  # any damage or version skew is a miss, never an error
         return None
@@ -111,7 +114,9 @@ def load_first(data_path: Path, keys: list[bytes]) -> tuple[int, CachedModels] |
         return None
     if not isinstance(closed_out, frozenset) or not closed_out <= set(codec.LOOP_TABLES):
         return None
-    return keys.index(found), CachedModels(models, settings, counts, closed_out)
+    if not isinstance(last_entered, dict):
+        return None
+    return keys.index(found), CachedModels(models, settings, counts, closed_out, last_entered)
 
 
 def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
@@ -121,7 +126,13 @@ def store(data_path: Path, key: bytes, cached: CachedModels) -> None:
     tables = {table: _columns(table, models) for table, models in cached.models.items()}
     try:
         payload = pickle.dumps(
-            (tables, cached.settings, cached.conflict_counts, cached.closed_out),
+            (
+                tables,
+                cached.settings,
+                cached.conflict_counts,
+                cached.closed_out,
+                cached.last_entered,
+            ),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
     except pickle.PicklingError:

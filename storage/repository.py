@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from storage.lockfile import FileLock
 
 LOCK_TIMEOUT_S = 10.0
+SAVE_AFTER_STEPS = 10
+"""Writes in a row after which a read pickles its caught-up models again (see
+`_journal_catches_up`); well below `storage.undo.STEPS_KEPT`, the journal's reach."""
 RecordT = TypeVar("RecordT", bound=Record)
 
 
@@ -95,6 +98,12 @@ class Repository:
         self._save_cache_on_load = True
         self._cached_key: bytes | None = None
         """The key of the version the model cache on disk holds, when known."""
+        self._last_entered: dict[str, tuple[str, str]] = {}
+        """Per entry-ordered table, the id of its last model and when that record was entered,
+        where known (stale once the id is no longer the last one's)."""
+        self._journal_base: Written | None = None
+        """The version of the model cache these models were caught up from with records the
+        undo journal holds, reading nothing of the file; None otherwise."""
 
     @classmethod
     def open(cls, path: Path, *, save_cache: bool = True) -> Repository:
@@ -275,15 +284,48 @@ class Repository:
         key = modelcache.key_of(self.path, stamp)
         if key == self._cached_key:
             return  # the cache already holds this version
+        if self._journal_catches_up():
+            return  # the next open catches the cache up as cheaply as it would load it
         counts = self.conflict_counts()
         self._load_open()  # the cache holds every open loop and every table whole
         for table in self._unbuilt:
             self._build(table)
         if self._db.file.fingerprint != stamp:
             return  # reading found a newer version of the file: not this one
-        cached = modelcache.CachedModels(self._models, self._settings, counts, self._closed_out)
+        cached = modelcache.CachedModels(
+            self._models, self._settings, counts, self._closed_out, self._entry_stamps()
+        )
         modelcache.store(self.path, key, cached)
         self._cached_key = key
+
+    def _journal_catches_up(self) -> bool:
+        """Whether these models were caught up from the journal's records alone, over fewer
+        than `SAVE_AFTER_STEPS` writes: the model cache on disk still serves the next open
+        through the journal, and pickling the models again would cost it more than that."""
+        if self._journal_base is None:
+            return False
+        steps = self._journal.steps()
+        bases = [step.base for step in steps]
+        if self._journal_base not in bases:
+            return False  # the journal no longer leads from that version
+        pending = steps[bases.index(self._journal_base) :]
+        return len(pending) < SAVE_AFTER_STEPS and all(s.records is not None for s in pending)
+
+    def _entry_stamps(self) -> dict[str, tuple[str, str]]:
+        """`_last_entered` for every entry-ordered table with models, looked up in the
+        document where it is still in hand (never read again for this)."""
+        stamps: dict[str, tuple[str, str]] = {}
+        for table in codec.ENTRY_ORDERED:
+            models = self._models.get(table)
+            if not models:
+                continue
+            last = next(reversed(models))
+            known = self._last_entered.get(table)
+            if known is not None and known[0] == last:
+                stamps[table] = known
+            elif self._db.file.held:
+                stamps[table] = (last, codec.entered(self._raw_record(table, last)))
+        return stamps
 
     def owns(self, other: Path) -> bool:
         """Whether `other` is the data file or one loopdeck keeps beside it (undo, lock).
@@ -513,6 +555,8 @@ class Repository:
         storage = self._db.file
         ours, steps = self._journal.last_writes()
         touched: dict[str, dict[str, None]] | None = None
+        written: dict[str, dict[str, Any]] | None = None
+        base: Written | None = None
         try:
             with jsonfile.opened(self.path) as (handle, stat):
                 stamp = jsonfile.Fingerprint.of(stat)
@@ -520,8 +564,10 @@ class Repository:
                 key = modelcache.key_of(self.path, stamp) if big else None
                 cached = modelcache.load(self.path, key) if key is not None else None
                 if cached is None and key is not None and Written.of(stat) == ours:
-                    cached, touched = self._cached_before(steps)
-                raw = handle.read() if cached is None or hold or touched is not None else None
+                    cached, touched, written, base = self._cached_before(steps)
+                # Records the journal holds need nothing of the file: a read leaves it unread.
+                needs_bytes = cached is None or hold or (touched is not None and written is None)
+                raw = handle.read() if needs_bytes else None
         except (FileNotFoundError, NotADirectoryError):
             self._models = {t: {} for t in codec.MODEL_OF}
             self._settings, self._counts = Settings.unchecked(), {}
@@ -535,18 +581,27 @@ class Repository:
             storage.defer(raw, stat, ours=ours)
             del raw  # the storage parses it once, then drops it
         self._cached_key = key if cached is not None and touched is None else None
+        self._journal_base = None
         if cached is not None and touched is not None:
-            # The bytes stay: a write, which reads them next, may well follow a write.
-            cached = self._caught_up(cached, touched)
+            # A write's bytes stay: a write, which reads them next, may well follow a write.
+            cached = self._caught_up(cached, touched, written)
+            self._journal_base = base if cached is not None and written is not None else None
         only: frozenset[str] | None = None
         if cached is None:
             cached, only = self._parse(storage.document, validated=storage.ours)
         self._use(cached, only)
-        if key is not None and self._cached_key is None and self._save_cache_on_load:
+        if (
+            key is not None
+            and self._cached_key is None
+            and self._save_cache_on_load
+            and not self._journal_catches_up()
+        ):
             self._load_open()  # the cache holds every open loop whole
             for table in self._unbuilt:
                 self._build(table)
-            whole = modelcache.CachedModels(self._models, self._settings, None, self._closed_out)
+            whole = modelcache.CachedModels(
+                self._models, self._settings, None, self._closed_out, self._entry_stamps()
+            )
             modelcache.store(self.path, key, whole)
             self._cached_key = key
 
@@ -555,6 +610,7 @@ class Repository:
         self._models, self._settings = cached.models, cached.settings
         self._counts = cached.conflict_counts
         self._closed_out = cached.closed_out
+        self._last_entered = dict(cached.last_entered)
         self._only = only
         self._unbuilt = frozenset(t for t in codec.MODEL_OF if t not in cached.models)
         self._models = {**{t: {} for t in self._unbuilt}, **cached.models}
@@ -562,46 +618,70 @@ class Repository:
 
     def _cached_before(
         self, steps: list[Step]
-    ) -> tuple[modelcache.CachedModels | None, dict[str, dict[str, None]] | None]:
+    ) -> tuple[
+        modelcache.CachedModels | None,
+        dict[str, dict[str, None]] | None,
+        dict[str, dict[str, Any]] | None,
+        Written | None,
+    ]:
         """The model cache of a version this machine's latest writes started from, if it holds
-        one, and the records written since (table -> ids); else (None, None)."""
+        one; the records written since (table -> ids); the records themselves when the journal
+        holds every one (else None: they are read from the file); and that version."""
         if not steps:
-            return None, None
+            return None, None, None, None
         keys = [modelcache.key_at(self.path, step.base) for step in steps]
         found = modelcache.load_first(self.path, keys)
         if found is None:
-            return None, None
+            return None, None, None, None
         first, cached = found
         touched: dict[str, dict[str, None]] = {}  # in the order written: a log's new entries last
+        records: dict[str, dict[str, Any]] | None = {}
         counts = cached.conflict_counts
         for step in steps[first:]:
             for table, ids in step.touched.items():
                 touched.setdefault(table, {}).update(dict.fromkeys(ids))
+            if records is not None and step.records is not None:
+                for table, rows in step.records.items():
+                    records.setdefault(table, {}).update(rows)
+            else:
+                records = None
             if counts is not None:
                 counts = codec.with_conflict_changes(counts, step.conflicts)
         cached.conflict_counts = counts
-        return cached, touched
+        return cached, touched, records, steps[first].base
 
     def _caught_up(
-        self, cached: modelcache.CachedModels, touched: dict[str, dict[str, None]]
+        self,
+        cached: modelcache.CachedModels,
+        touched: dict[str, dict[str, None]],
+        written: dict[str, dict[str, Any]] | None,
     ) -> modelcache.CachedModels | None:
-        """The cached models of an earlier version, with the records written since read from
-        the file (ours, read a record at a time) as the writes themselves refreshed them;
-        None if any of it does not read back (the caller parses the file instead)."""
-        document = self._db.file.document
+        """The cached models of an earlier version, with the records written since (`written`,
+        from the journal, else read from the file, ours, a record at a time) as the writes
+        themselves refreshed them; None if any of it does not read back (the caller parses
+        the file instead)."""
         if not self._db.file.ours or set(touched) - set(codec.MODEL_OF) - {codec.SETTINGS_TABLE}:
             return None
-        try:
-            records = {
-                table: {record_id: document[table][record_id] for record_id in ids}
-                for table, ids in touched.items()
-            }
-        except (KeyError, TypeError, DataFileError):
-            return None
+        if written is None:
+            try:
+                document = self._db.file.document
+                written = {
+                    table: {record_id: document[table][record_id] for record_id in ids}
+                    for table, ids in touched.items()
+                }
+            except (KeyError, TypeError, DataFileError):
+                return None
         self._use(cached, None)
-        self._refresh_models(Applied(records=records))
+        try:
+            self._refresh_models(Applied(records=written))
+        except DataFileError:  # the file, read for a record the journal lacks, moved on
+            return None
         return modelcache.CachedModels(
-            self._models, self._settings, cached.conflict_counts, self._closed_out
+            self._models,
+            self._settings,
+            cached.conflict_counts,
+            self._closed_out,
+            dict(self._last_entered),
         )
 
     def _parse(
@@ -759,6 +839,7 @@ class Repository:
                     models.pop(record_id, None)
             if table in codec.ENTRY_ORDERED:
                 models = self._in_entry_order(table, self._models[table], models, records)
+                self._note_last_entered(table, models, records)
             self._models = {**self._models, table: models}
         if reopened:
             self._load_children(reopened)
@@ -784,21 +865,40 @@ class Repository:
         table: str,
         before: dict[str, Record],
         models: dict[str, Record],
-        written: Iterable[str],
+        written: Mapping[str, Any],
     ) -> dict[str, Record]:
         """`models` in the order their records were entered, as a fresh load orders them.
 
         A new record comes last, where the write appended it, and it is the
         newest; only a record brought back by an undo, older than the ones
-        before it, takes a sort.
+        before it, takes a sort. The new records' stamps are in `written`; the
+        last one before them is known (`_last_entered`) or looked up in the file.
         """
-        raw = self._db.file.document.get(table, {})
         added = [r for r in written if r in models and r not in before]
+        if not added:
+            return models
+        stamps = [codec.entered(written[r]) for r in added]
         last = next(reversed(before), None)
-        stamps = [codec.entered(raw.get(r)) for r in ([last] if last else []) + added]
+        if last is not None:
+            known = self._last_entered.get(table)
+            if known is not None and known[0] == last:
+                stamps.insert(0, known[1])
+            else:
+                stamps.insert(0, codec.entered(self._db.file.document.get(table, {}).get(last)))
         if all(a <= b for a, b in itertools.pairwise(stamps)):
             return models
-        return codec.in_entry_order(raw, models)
+        return codec.in_entry_order(self._db.file.document.get(table, {}), models)
+
+    def _note_last_entered(
+        self, table: str, models: dict[str, Record], written: Mapping[str, Any]
+    ) -> None:
+        """Keep `_last_entered` true for the table's new last model: its stamp is in `written`
+        when a write put it there; a last model the write did not touch keeps what was known."""
+        last = next(reversed(models), None)
+        if last is not None and type(written.get(last)) is dict:
+            self._last_entered[table] = (last, codec.entered(written[last]))
+        elif last is None or self._last_entered.get(table, (None,))[0] != last:
+            self._last_entered.pop(table, None)
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         records = self._document().get(table)

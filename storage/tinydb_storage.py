@@ -113,6 +113,11 @@ class FileStorage(Storage):
         return self._canonical
 
     @property
+    def held(self) -> bool:
+        """Whether the version read is in hand (parsed, or its bytes waiting), not released."""
+        return self._released is None
+
+    @property
     def parsed(self) -> bool:
         """Whether the document is in memory (False while bytes wait or the file was released)."""
         return self._raw is None and self._released is None

@@ -36,6 +36,9 @@ STEPS_KEPT = 20
 """Writes in a row that a model cache of the version before them can catch up with."""
 STEP_RECORDS = 500
 """A write of more records than this leaves no step: parsing the file costs less."""
+STEP_RECORDS_KEPT = 50
+"""A step of at most this many records keeps the records themselves, so that a catch-up
+reads nothing of the data file (a `log` writes one or two); a larger one keeps their ids."""
 
 
 def journal_path(data_path: Path) -> Path:
@@ -75,6 +78,9 @@ class Step:
     touched: dict[str, list[str]]
     conflicts: dict[str, int]
     """How the write moved each loop's count of kept conflicts (`codec.conflict_changes`)."""
+    records: dict[str, dict[str, Any]] | None = None
+    """The records written (table -> id -> record as stored), for a write of at most
+    `STEP_RECORDS_KEPT` of them; else None, and a catch-up reads them from the file."""
 
     @classmethod
     def of(
@@ -83,17 +89,22 @@ class Step:
         """The step of a write of `records` (table -> id -> record); None if too big to be worth
         keeping."""
         touched = {table: list(ids) for table, ids in records.items()}
-        if sum(len(ids) for ids in touched.values()) > STEP_RECORDS:
+        count = sum(len(ids) for ids in touched.values())
+        if count > STEP_RECORDS:
             return None
-        return cls(base, written, touched, conflicts)
+        kept = {table: dict(rows) for table, rows in records.items()}
+        return cls(base, written, touched, conflicts, kept if count <= STEP_RECORDS_KEPT else None)
 
     def stored(self) -> dict[str, Any]:
-        return {
+        stored = {
             "base": _numbers(self.base),
             "written": _numbers(self.written),
             "touched": self.touched,
             "conflicts": self.conflicts,
         }
+        if self.records is not None:
+            stored["records"] = self.records
+        return stored
 
     @classmethod
     def read(cls, stored: Any) -> Step | None:
@@ -114,7 +125,7 @@ class Step:
             return None
         if not all(type(k) is str and type(v) is int for k, v in conflicts.items()):
             return None
-        return cls(base, written, touched, conflicts)
+        return cls(base, written, touched, conflicts, _records(stored.get("records"), touched))
 
 
 class UndoJournal:
@@ -241,6 +252,20 @@ def _steps_after(journal: dict[str, Any], written: Written | None, step: Step | 
     if not steps or steps[-1].written != step.base:
         steps = []  # another writer came between: a chain from `step.base` on
     return [*steps, step][-STEPS_KEPT:]
+
+
+def _records(stored: Any, touched: dict[str, list[str]]) -> dict[str, dict[str, Any]] | None:
+    """A step's records as `Step.stored` wrote them: exactly the ids it touched, each a
+    record; anything else is no records (the catch-up reads them from the file)."""
+    if not isinstance(stored, dict) or stored.keys() != touched.keys():
+        return None
+    for table, ids in touched.items():
+        rows = stored[table]
+        if not isinstance(rows, dict) or list(rows) != ids:
+            return None
+        if not all(type(row) is dict for row in rows.values()):
+            return None
+    return stored
 
 
 def _numbers(version: Written) -> list[int]:

@@ -22,7 +22,7 @@ from planner.models import ProcessStatus
 from storage import codec, modelcache
 from storage.conflicts import resolve_conflict
 from storage.repository import Repository
-from storage.undo import STEP_RECORDS, STEPS_KEPT, UndoJournal, journal_path
+from storage.undo import STEP_RECORDS, STEP_RECORDS_KEPT, STEPS_KEPT, UndoJournal, journal_path
 
 
 @pytest.fixture(autouse=True)
@@ -296,3 +296,68 @@ def test_a_repository_that_writes_moves_the_counts_it_holds(db_path: Path) -> No
 
     assert repo._counts == {acme.id: 1}  # moved, not dropped to be counted again
     assert repo.conflict_counts() == Repository.open(db_path).conflict_counts()
+
+
+def test_a_catch_up_from_the_records_the_journal_keeps_reads_nothing_of_the_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `log` writes one record: the journal keeps it, and the log's order needs only the
+    stamp of the cache's last entry, which the cache keeps too. The file is not even read."""
+    acme = add_loop(db_path, "Acme")
+    cached(db_path)
+    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    assert json.loads(journal_path(db_path).read_text())["steps"][-1]["records"]["events"]
+
+    repo = Repository.open(db_path, save_cache=False)
+
+    assert not repo._db.file.held  # released unread: a write or a closed loop reads it
+    assert everything(repo) == parsed_whole(db_path)
+
+
+def test_a_write_of_more_records_than_the_journal_keeps_is_read_from_the_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    acme = add_loop(db_path, "Acme")
+    cached(db_path)
+
+    def many(_repo: Repository, tx: Any) -> None:
+        for index in range(STEP_RECORDS_KEPT + 1):
+            tx.put(contact_of(acme, f"Person {index}"))
+
+    write(db_path, "import", many)
+    step = json.loads(journal_path(db_path).read_text())["steps"][-1]
+    assert "records" not in step and len(step["touched"]["contacts"]) == STEP_RECORDS_KEPT + 1
+
+    repo = Repository.open(db_path, save_cache=False)
+    assert repo._db.file.held  # the records were read from the file
+    assert caught_up(db_path, monkeypatch) == parsed_whole(db_path)
+
+
+def other_ids(records: dict[str, Any]) -> Any:
+    events = records["events"]
+    records["events"] = {f"{key}-x": value for key, value in events.items()}
+    return records
+
+
+def not_records(records: dict[str, Any]) -> Any:
+    records["events"] = {key: "not a record" for key in records["events"]}
+    return records
+
+
+@pytest.mark.parametrize(
+    "corrupt", [other_ids, not_records, lambda _records: [], lambda r: {**r, "offers": {}}]
+)
+def test_records_the_journal_cannot_vouch_for_are_read_from_the_file(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: Callable[[Any], Any]
+) -> None:
+    acme = add_loop(db_path, "Acme")
+    cached(db_path)
+    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    journal = json.loads(journal_path(db_path).read_text())
+    journal["steps"][-1]["records"] = corrupt(journal["steps"][-1]["records"])
+    journal_path(db_path).write_text(json.dumps(journal))
+
+    repo = Repository.open(db_path, save_cache=False)
+
+    assert repo._db.file.held
+    assert caught_up(db_path, monkeypatch) == parsed_whole(db_path)
