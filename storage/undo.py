@@ -15,9 +15,10 @@ of the data file: while the file still has them, the bytes are exactly what
 we encoded, so the next open can skip the duplicate-key check (see
 `jsonfile.decode`) and read the file a record at a time (`storage.canonical`).
 And it keeps the steps that led there (`Step`): from which version each of
-this machine's latest writes started and which records it wrote, so a model
-cache of an earlier version is brought up to date by reading those records
-alone (`Repository._read_file`), not the whole file.
+this machine's latest writes started and which records it wrote (for a small
+write, the records themselves), so a model cache of an earlier version is
+brought up to date with those records alone (`Repository._read_file`): read
+from the journal, or a record at a time from the file, never the whole file.
 """
 
 from __future__ import annotations
