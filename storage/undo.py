@@ -257,16 +257,19 @@ def _steps_after(journal: dict[str, Any], written: Written | None, step: Step | 
 
 def _records(stored: Any, touched: dict[str, list[str]]) -> dict[str, dict[str, Any]] | None:
     """A step's records as `Step.stored` wrote them: exactly the ids it touched, each a
-    record; anything else is no records (the catch-up reads them from the file)."""
+    record, in the order written (the journal's keys come back sorted); anything else is
+    no records (the catch-up reads them from the file)."""
     if not isinstance(stored, dict) or stored.keys() != touched.keys():
         return None
+    records: dict[str, dict[str, Any]] = {}
     for table, ids in touched.items():
         rows = stored[table]
-        if not isinstance(rows, dict) or list(rows) != ids:
+        if not isinstance(rows, dict) or rows.keys() != set(ids):
             return None
         if not all(type(row) is dict for row in rows.values()):
             return None
-    return stored
+        records[table] = {record_id: rows[record_id] for record_id in ids}
+    return records
 
 
 def _numbers(version: Written) -> list[int]:

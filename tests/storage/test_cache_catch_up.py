@@ -361,3 +361,27 @@ def test_records_the_journal_cannot_vouch_for_are_read_from_the_file(
 
     assert repo._db.file.held
     assert caught_up(db_path, monkeypatch) == parsed_whole(db_path)
+
+
+def test_a_step_keeps_its_records_in_the_order_written_through_later_writes(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal is written with its keys sorted; the ids of a step's records are not
+    (a new loop's rounds): the next write, which reads the step back, keeps its records."""
+    acme = add_loop(db_path, "Acme")
+    cached(db_path)
+    rounds = [round_of(acme).model_copy(update={"id": rid}) for rid in ("r-b", "r-a", "r-c")]
+
+    def three(_repo: Repository, tx: Any) -> None:
+        for one in rounds:
+            tx.put(one)
+
+    write(db_path, "rounds", three)
+    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    first, second = json.loads(journal_path(db_path).read_text())["steps"][-2:]
+    assert first["touched"]["rounds"] == ["r-b", "r-a", "r-c"] and "records" in first
+    assert "records" in second
+
+    repo = Repository.open(db_path, save_cache=False)
+    assert not repo._db.file.held
+    assert everything(repo) == parsed_whole(db_path)
