@@ -290,13 +290,13 @@ def shared_values(cls: type[Checked], values: dict[str, Any]) -> dict[str, Any]:
         value = values.get(name)
         if type(value) is str:
             values[name] = sys.intern(value)
-        elif value is not None:
-            values[name] = _SHARED.setdefault(value, value)
+        elif type(value) is dt.date:
+            values[name] = _DAYS.setdefault(value.isoformat(), value)
+        elif type(value) is dt.time:
+            values[name] = _TIMES.setdefault(value.isoformat(), value)
     return values
 
 
-_SHARED: dict[Any, Any] = {}
-"""Days and times validated so far, one object each."""
 _TIMES: dict[str, dt.time] = {}
 
 
