@@ -130,15 +130,16 @@ class FileStorage(Storage):
         """
         self._raw = raw  # the previous document stays if these bytes fail to parse
         self._released = None
-        self.version = Written.of(stat)
-        self._canonical = self.version == ours
-        self._layout = ours.layout if ours is not None and self._canonical else None
-        self.fingerprint = Fingerprint.of(stat)
+        self._stand_on(stat, ours)
 
     def release(self, stat: os.stat_result, ours: Written | None) -> None:
         """Hold nothing of the version `stat` describes: `document` reads it again on first use."""
         self._raw, self._document = None, {}
         self._released = stat.st_ctime_ns
+        self._stand_on(stat, ours)
+
+    def _stand_on(self, stat: os.stat_result, ours: Written | None) -> None:
+        """Take the version `stat` describes as the document's; ours if it is our last write."""
         self.fingerprint = Fingerprint.of(stat)
         self.version = Written.of(stat)
         self._canonical = self.version == ours
