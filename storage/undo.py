@@ -93,8 +93,10 @@ class Step:
         count = sum(len(ids) for ids in touched.values())
         if count > STEP_RECORDS:
             return None
-        kept = {table: dict(rows) for table, rows in records.items()}
-        return cls(base, written, touched, conflicts, kept if count <= STEP_RECORDS_KEPT else None)
+        kept = None
+        if count <= STEP_RECORDS_KEPT:
+            kept = {table: dict(rows) for table, rows in records.items()}
+        return cls(base, written, touched, conflicts, kept)
 
     def stored(self) -> dict[str, Any]:
         stored = {
