@@ -286,25 +286,31 @@ class Repository:
             return  # the cache already holds this version
         if self._journal_catches_up():
             return  # the next open catches the cache up as cheaply as it would load it
-        counts = self.conflict_counts()
-        self._load_open()  # the cache holds every open loop and every table whole
-        for table in self._unbuilt:
-            self._build(table)
+        cached = self._whole_models(self.conflict_counts())
         if self._db.file.fingerprint != stamp:
             return  # reading found a newer version of the file: not this one
-        cached = modelcache.CachedModels(
-            self._models, self._settings, counts, self._closed_out, self._entry_stamps()
-        )
         modelcache.store(self.path, key, cached)
         self._cached_key = key
 
-    def _journal_catches_up(self) -> bool:
+    def _whole_models(self, counts: dict[str, int] | None) -> modelcache.CachedModels:
+        """These models as the model cache keeps them: every open loop and every table whole."""
+        self._load_open()
+        for table in self._unbuilt:
+            self._build(table)
+        return modelcache.CachedModels(
+            self._models, self._settings, counts, self._closed_out, self._entry_stamps()
+        )
+
+    def _journal_catches_up(self, steps: list[Step] | None = None) -> bool:
         """Whether these models were caught up from the journal's records alone, over fewer
         than `SAVE_AFTER_STEPS` writes: the model cache on disk still serves the next open
-        through the journal, and pickling the models again would cost it more than that."""
+        through the journal, and pickling the models again would cost it more than that.
+
+        `steps`: the journal's, when just read (else it is read again: writes since add steps).
+        """
         if self._journal_base is None:
             return False
-        steps = self._journal.steps()
+        steps = self._journal.steps() if steps is None else steps
         bases = [step.base for step in steps]
         if self._journal_base not in bases:
             return False  # the journal no longer leads from that version
@@ -594,15 +600,9 @@ class Repository:
             key is not None
             and self._cached_key is None
             and self._save_cache_on_load
-            and not self._journal_catches_up()
+            and not self._journal_catches_up(steps)
         ):
-            self._load_open()  # the cache holds every open loop whole
-            for table in self._unbuilt:
-                self._build(table)
-            whole = modelcache.CachedModels(
-                self._models, self._settings, None, self._closed_out, self._entry_stamps()
-            )
-            modelcache.store(self.path, key, whole)
+            modelcache.store(self.path, key, self._whole_models(None))
             self._cached_key = key
 
     def _use(self, cached: modelcache.CachedModels, only: frozenset[str] | None) -> None:
