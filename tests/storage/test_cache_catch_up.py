@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from storehelp import add_loop, contact_of, event_of, round_of
@@ -74,6 +74,24 @@ def write(path: Path, label: str, change: Callable[[Repository, Any], None]) -> 
     repo = Repository.open(path, save_cache=False)
     with repo.transaction(label) as tx:
         change(repo, tx)
+
+
+def logged_since_cached(path: Path) -> None:
+    """Acme's loop, the model cache filled, then one `log` of this machine."""
+    acme = add_loop(path, "Acme")
+    cached(path)
+    write(path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+
+
+def journal_of(path: Path) -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads(journal_path(path).read_text()))
+
+
+def edit_journal(path: Path, edit: Callable[[dict[str, Any]], object]) -> None:
+    """The undo journal edited by hand (`edit` changes it in place)."""
+    journal = journal_of(path)
+    edit(journal)
+    journal_path(path).write_text(json.dumps(journal))
 
 
 @pytest.mark.parametrize(
@@ -151,9 +169,7 @@ def test_a_loop_reopened_since_brings_its_people_and_log(
 def test_a_file_written_elsewhere_since_is_parsed(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    acme = add_loop(db_path, "Acme")
-    cached(db_path)
-    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
+    logged_since_cached(db_path)
     raw = db_path.read_bytes()
     db_path.unlink()
     db_path.write_bytes(raw.replace(b'"Acme"', b'"Acmf"'))  # a pull: another version
@@ -169,12 +185,10 @@ def test_a_step_naming_a_record_the_file_lacks_falls_back_to_parsing(
 ) -> None:
     """A journal edited by hand (or any step that does not read back) costs a parse, never
     a wrong model: the file still has this machine's fingerprint."""
-    acme = add_loop(db_path, "Acme")
-    cached(db_path)
-    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
-    journal = json.loads(journal_path(db_path).read_text())
-    journal["steps"][-1]["touched"]["events"].append("no-such-record")
-    journal_path(db_path).write_text(json.dumps(journal))
+    logged_since_cached(db_path)
+    edit_journal(
+        db_path, lambda journal: journal["steps"][-1]["touched"]["events"].append("no-such-record")
+    )
 
     parses: list[bool] = []
     original = Repository._parse
@@ -199,7 +213,7 @@ def test_a_write_of_many_records_leaves_no_step(db_path: Path) -> None:
 
     write(db_path, "import", many)
 
-    assert "steps" not in json.loads(journal_path(db_path).read_text())
+    assert "steps" not in journal_of(db_path)
 
 
 def corrupt_ids(steps: list[dict[str, Any]]) -> Any:
@@ -225,12 +239,8 @@ def corrupt_chain(steps: list[dict[str, Any]]) -> Any:
 def test_steps_the_journal_cannot_vouch_for_are_no_steps(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: Callable[[Any], Any]
 ) -> None:
-    acme = add_loop(db_path, "Acme")
-    cached(db_path)
-    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
-    journal = json.loads(journal_path(db_path).read_text())
-    journal["steps"] = corrupt(journal["steps"])
-    journal_path(db_path).write_text(json.dumps(journal))
+    logged_since_cached(db_path)
+    edit_journal(db_path, lambda journal: journal.update(steps=corrupt(journal["steps"])))
 
     with monkeypatch.context() as refused:
         refused.setattr(Repository, "_caught_up", lambda *_a: pytest.fail("caught up"))
@@ -303,10 +313,8 @@ def test_a_catch_up_from_the_records_the_journal_keeps_reads_nothing_of_the_file
 ) -> None:
     """A `log` writes one record: the journal keeps it, and the log's order needs only the
     stamp of the cache's last entry, which the cache keeps too. The file is not even read."""
-    acme = add_loop(db_path, "Acme")
-    cached(db_path)
-    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
-    assert json.loads(journal_path(db_path).read_text())["steps"][-1]["records"]["events"]
+    logged_since_cached(db_path)
+    assert journal_of(db_path)["steps"][-1]["records"]["events"]
 
     repo = Repository.open(db_path, save_cache=False)
 
@@ -325,7 +333,7 @@ def test_a_write_of_more_records_than_the_journal_keeps_is_read_from_the_file(
             tx.put(contact_of(acme, f"Person {index}"))
 
     write(db_path, "import", many)
-    step = json.loads(journal_path(db_path).read_text())["steps"][-1]
+    step = journal_of(db_path)["steps"][-1]
     assert "records" not in step and len(step["touched"]["contacts"]) == STEP_RECORDS_KEPT + 1
 
     repo = Repository.open(db_path, save_cache=False)
@@ -350,12 +358,13 @@ def not_records(records: dict[str, Any]) -> Any:
 def test_records_the_journal_cannot_vouch_for_are_read_from_the_file(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: Callable[[Any], Any]
 ) -> None:
-    acme = add_loop(db_path, "Acme")
-    cached(db_path)
-    write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
-    journal = json.loads(journal_path(db_path).read_text())
-    journal["steps"][-1]["records"] = corrupt(journal["steps"][-1]["records"])
-    journal_path(db_path).write_text(json.dumps(journal))
+    logged_since_cached(db_path)
+    edit_journal(
+        db_path,
+        lambda journal: journal["steps"][-1].update(
+            records=corrupt(journal["steps"][-1]["records"])
+        ),
+    )
 
     repo = Repository.open(db_path, save_cache=False)
 
@@ -378,7 +387,7 @@ def test_a_step_keeps_its_records_in_the_order_written_through_later_writes(
 
     write(db_path, "rounds", three)
     write(db_path, "log", lambda _r, tx: tx.put(event_of(acme, "Called the recruiter")))
-    first, second = json.loads(journal_path(db_path).read_text())["steps"][-2:]
+    first, second = journal_of(db_path)["steps"][-2:]
     assert first["touched"]["rounds"] == ["r-b", "r-a", "r-c"] and "records" in first
     assert "records" in second
 
