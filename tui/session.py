@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from planner.changes.base import Patch
 from planner.models import Settings
 from planner.offers import Offer
 from storage.errors import StorageError
@@ -28,6 +27,7 @@ from tui.board import BoardRow, build_board, summarize
 from tui.views import Summary
 
 if TYPE_CHECKING:
+    from planner.changes.base import Patch
     from storage.conflicts import KeptConflict, Take
 
 T = TypeVar("T")
