@@ -14,7 +14,9 @@ Three kinds of start, alternating with the bare app:
 - a new day: the first start on the next day (one day later per run);
 - the file changed: a `loopdeck log` wrote to it since the previous start.
 Each kind is started `--runs` times: with three, as these two were before,
-their medians moved between met and missed with the machine's speed.
+their medians moved between met and missed with the machine's speed. Each
+start is judged over the bare start made just before it (the median of those
+ratios); the medians of both sides are printed too.
 The app's peak resident memory is read from its rusage after it quits.
 Prints figures; asserts nothing. Usage: `python bench/bench_app.py [--files DIR] [--runs N]`.
 """
@@ -119,11 +121,11 @@ def bench_file(name: str, path: Path, runs: int) -> None:
         run([LOOPDECK, "--db", str(path), "log", f"{company} /", f"bench note {index}"], env)
         bare_cold.append(bare_usable(script, env))
         changed.append(loopdeck_usable(path, env, loops))
-    ratio_line("app usable, again", name, again, bare, "bare Textual", USABLE_TARGET[name])
-    ratio_line("app usable, a new day", name, new_day, bare_cold, "bare Textual", COLD_TARGET[name])
-    ratio_line(
-        "app usable, file changed", name, changed, bare_cold, "bare Textual", COLD_TARGET[name]
-    )
+    bare_name, usable, cold = "bare Textual", USABLE_TARGET[name], COLD_TARGET[name]
+    ratio_line("app usable, again", name, again, bare, bare_name, usable, paired=bare)
+    before_day, before_change = bare_cold[0::2], bare_cold[1::2]
+    ratio_line("app usable, a new day", name, new_day, bare_cold, bare_name, cold, before_day)
+    ratio_line("app usable, file changed", name, changed, bare_cold, bare_name, cold, before_change)
     peak = max(peaks)
     show(
         "peak memory, app",
