@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import zoneinfo
 
 from planner.dates import DateError, parse_iso
 
@@ -32,7 +31,14 @@ def today() -> dt.date:
 
 
 def local_zone() -> dt.tzinfo:
-    """My time zone: `$TZ` when it names one (`Europe/Paris`), else the system's."""
+    """My time zone: `$TZ` when it names one (`Europe/Paris`), else the system's.
+
+    `zoneinfo` is imported here, by the one reader of invites and mail that needs
+    a zone: every command imports this module for `today`, and `zoneinfo`
+    (with the `sysconfig` it reads its search path from) cost each about 2 ms.
+    """
+    import zoneinfo
+
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:

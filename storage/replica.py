@@ -15,8 +15,6 @@ import os
 import uuid
 from pathlib import Path
 
-import platformdirs
-
 REPLICA_FILE = "loopdeck-replica"
 
 
@@ -34,7 +32,14 @@ def git_dir_for(path: Path) -> Path | None:
 
 
 def state_file_for(data_path: Path) -> Path:
-    """The replica id of a data file no synced clone holds: in the user state folder."""
+    """The replica id of a data file no synced clone holds: in the user state folder.
+
+    `platformdirs` is imported here, when a write first needs the id: a read
+    never does, and the import (its `tempfile`, `shutil` and `random` with it)
+    cost about 6 ms.
+    """
+    import platformdirs
+
     digest = hashlib.sha256(str(data_path.absolute()).encode()).hexdigest()[:24]
     return Path(platformdirs.user_state_dir("loopdeck")) / "replicas" / digest
 

@@ -158,6 +158,19 @@ def test_next_loads_neither_the_funnel_nor_the_changes(db_path: Path) -> None:
         assert answer["loaded"] == loaded
 
 
+def test_a_read_loads_neither_the_time_zones_nor_the_platform_folders(db_path: Path) -> None:
+    """Only reading invites and mail needs a time zone (`zoneinfo`, ~2 ms), and only a
+    write needs this file's replica id, kept in the user's state folder
+    (`platformdirs`, ~6 ms): a small file (no model cache) is read without either.
+    The write before them loads the folders' library, so the check can fail."""
+    written = probe(db_path, [["add", "Acme / ML Engineer"]], ("platformdirs",))
+    assert written["codes"] == [0]
+    assert "platformdirs" in written["loaded"]
+    answer = probe(db_path, READ_COMMANDS, ("zoneinfo", "platformdirs"))
+    assert answer["codes"] == [0] * len(READ_COMMANDS)
+    assert answer["loaded"] == []
+
+
 VALIDATING = ("pydantic", "pydantic_core", "planner.checking")
 
 
