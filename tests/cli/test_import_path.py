@@ -142,13 +142,20 @@ def test_next_loads_neither_the_funnel_nor_the_changes(db_path: Path) -> None:
     write is made of would cost every prompt for nothing, and `--json` folds no
     text to the terminal's width (`tui.cli.fit`). An open offer deadline makes
     it project with the pace, which reads the stage durations the funnel shares
-    (`planner.durations`)."""
+    (`planner.durations`) and works out their quartiles itself (`statistics`, with
+    `fractions` and `decimal`, cost about 3 ms to import)."""
     setup = [
         ["add", "Acme / ML Engineer"],
         ["offer", "acme", "--base", "200k", "--deadline", "fri"],
     ]
     assert probe(db_path, setup)["codes"] == [0, 0]
-    watched = ("planner.funnel", "planner.changes", "planner.durations", "tui.cli.fit")
+    watched = (
+        "planner.funnel",
+        "planner.changes",
+        "planner.durations",
+        "tui.cli.fit",
+        "statistics",
+    )
     for command, loaded in (
         (["next", "--json"], ["planner.durations"]),
         (["next"], ["planner.durations", "tui.cli.fit"]),
