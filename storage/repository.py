@@ -326,9 +326,9 @@ class Repository:
             if not models:
                 continue
             last = next(reversed(models))
-            known = self._last_entered.get(table)
-            if known is not None and known[0] == last:
-                stamps[table] = known
+            known = self._known_entered(table, last)
+            if known is not None:
+                stamps[table] = (last, known)
             elif self._db.file.held:
                 stamps[table] = (last, codec.entered(self._raw_record(table, last)))
         return stamps
@@ -880,11 +880,10 @@ class Repository:
         stamps = [codec.entered(written[r]) for r in added]
         last = next(reversed(before), None)
         if last is not None:
-            known = self._last_entered.get(table)
-            if known is not None and known[0] == last:
-                stamps.insert(0, known[1])
-            else:
-                stamps.insert(0, codec.entered(self._db.file.document.get(table, {}).get(last)))
+            known = self._known_entered(table, last)
+            if known is None:
+                known = codec.entered(self._db.file.document.get(table, {}).get(last))
+            stamps.insert(0, known)
         if all(a <= b for a, b in itertools.pairwise(stamps)):
             return models
         return codec.in_entry_order(self._db.file.document.get(table, {}), models)
@@ -897,8 +896,13 @@ class Repository:
         last = next(reversed(models), None)
         if last is not None and type(written.get(last)) is dict:
             self._last_entered[table] = (last, codec.entered(written[last]))
-        elif last is None or self._last_entered.get(table, (None,))[0] != last:
+        elif last is None or self._known_entered(table, last) is None:
             self._last_entered.pop(table, None)
+
+    def _known_entered(self, table: str, record_id: str) -> str | None:
+        """When `record_id` was entered, if it is the one `_last_entered` knows for `table`."""
+        known = self._last_entered.get(table)
+        return known[1] if known is not None and known[0] == record_id else None
 
     def _raw_record(self, table: str, record_id: str) -> dict[str, Any] | None:
         records = self._document().get(table)
