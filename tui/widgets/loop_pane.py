@@ -47,7 +47,7 @@ keys: they end up among the objects each full garbage collection walks."""
 PREPARE_AFTER_S = 0.01
 """How long after a frame the pages one key away are rendered (see `prepare`)."""
 UNSIZED = 1000
-"""The width a pane lays text out for before it has a size (drawn again once it has one)."""
+"""The width a pane has before its first layout: what it is asked to show then waits for one."""
 
 ItemRecord = Round | Contact | Event
 Verb = Literal["edit", "move", "delete"]
@@ -153,6 +153,12 @@ class LoopPane(PaneText):
         before = shown[0] if shown is not None else None
         same_loop = before is not None and row is not None and before.process_id == row.process_id
         self._shown = (row, palette, today, width)
+        if width == UNSIZED and row is not None:
+            # Not laid out yet (the first board comes before the first layout): the text is
+            # built once, for the pane's real width, in the frame that draws it (`render_lines`).
+            if not same_loop:
+                self._items, self.cursor = [], 0
+            return
         if row is None:
             self._items = []
             self.show_page(Page(self.empty(palette)))
@@ -226,8 +232,8 @@ class LoopPane(PaneText):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """A pane mounted with a loop to show (the first board) has its size only now, in
-        the frame that draws it: the text is laid out for it here, so that frame shows
-        it as it is meant to be, not as laid out for `UNSIZED` and drawn again after."""
+        the frame that draws it: the text is laid out for it here, once, so that frame
+        shows it as it is meant to be (`show` waited for this)."""
         self._fit_width()
         return super().render_lines(crop)
 
