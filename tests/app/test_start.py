@@ -9,6 +9,7 @@ screen of a file slower to open than that.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -25,8 +26,12 @@ from textual.widgets import Static
 from storage import repository
 from storage.repository import Repository
 from tui.app import LoopdeckApp
+from tui.board import BoardRow
 from tui.screens import main as main_module
+from tui.theme import Palette
+from tui.widgets.loop_pane import UNSIZED, Sheet
 from tui.widgets.processes_table import ProcessesTable
+from tui.widgets.timeline_pane import TimelinePane
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,6 +189,33 @@ async def test_the_first_board_lists_a_screenful_then_appends_the_rest(
         open_rows = [row.process_id for row in app.board.rows if not row.closed]
         assert table_ids(app) == open_rows and len(open_rows) > 3
         assert [count for count in fills if count] == [3]  # appended below, never refilled
+
+
+async def test_the_first_loop_is_laid_out_once_at_the_panes_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panes have no width before the first layout: the first board's loop waits for
+    it (the frame that draws it) rather than being laid out for a stand-in width first."""
+    widths: list[int] = []
+    real_content = TimelinePane.content
+
+    def counted_content(
+        pane: TimelinePane, row: BoardRow, palette: Palette, today: dt.date, width: int
+    ) -> Sheet:
+        widths.append(width)
+        return real_content(pane, row, palette, today, width)
+
+    monkeypatch.setattr(TimelinePane, "content", counted_content)
+    path = write_demo(tmp_path / "loopdeck.json")
+    app = LoopdeckApp(path, TODAY, watch_interval=None)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        timeline = app.query_one("#timeline", TimelinePane)
+        # The first frame's loop, at the width it is drawn at; the loops one key away
+        # may follow (prepared after the frame), never a second layout of the first.
+        assert widths[0] == timeline.scrollable_content_region.width > 0
+        assert UNSIZED not in widths
 
 
 ADD = "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))"
